@@ -1,0 +1,37 @@
+"""The Secretariat group: what the secretariat may do in the admin.
+
+A migration calls `sync_secretariat_group` whenever an app adds models, so the
+group always has every permission on the product's own models and none on
+Django's plumbing (permissions, content types, sessions).
+"""
+
+SECRETARIAT_GROUP = "Secretariat"
+PRODUCT_APPS = [
+    "taxonomy",
+    "members",
+    "exchanges",
+    "matchmaking",
+    "casestudies",
+    "notifications",
+]
+EXTRA = [("auth", "view_group")]
+
+
+def sync_secretariat_group(apps, schema_editor=None):
+    from django.contrib.auth.management import create_permissions
+
+    # Permissions are normally created after migrate; create them now so the
+    # group can be given them in the same run.
+    for config in apps.get_app_configs():
+        config.models_module = True
+        create_permissions(config, verbosity=0, apps=apps)
+        config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    group, _ = Group.objects.get_or_create(name=SECRETARIAT_GROUP)
+    perms = list(Permission.objects.filter(content_type__app_label__in=PRODUCT_APPS))
+    for app_label, codename in EXTRA:
+        perms += list(
+            Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+        )
+    group.permissions.add(*perms)

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "core"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("my/", views.member_home, name="member-home"),
+    path("privacy/", views.privacy, name="privacy"),
+]

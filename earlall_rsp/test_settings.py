@@ -1,0 +1,27 @@
+"""Settings for the test suite: the same as production, with a fast hasher.
+
+The environment still decides the database and the broker, so `make test` runs on
+SQLite by default and on PostgreSQL and Redis when DATABASE_URL and
+CELERY_BROKER_URL point at them.
+"""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-only-secret-key")  # noqa: S105
+os.environ.setdefault("EMAIL_URL", "memorymail://")
+
+from .settings import *  # noqa: E402,F403
+from .settings import DATABASES  # noqa: E402
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
+# Tasks run eagerly in unit tests unless a test starts a real worker.
+CELERY_TASK_ALWAYS_EAGER = True

@@ -1,0 +1,43 @@
+"""Validators for the European identifiers an organisation carries."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
+
+OID_PATTERN = r"^E\d{8}$"
+NUTS_PATTERN = r"^[A-Z]{2}[A-Z0-9]{1,3}$"
+
+validate_oid = RegexValidator(
+    OID_PATTERN,
+    _("An Erasmus+ Organisation ID is the letter E followed by 8 digits, e.g. E10000001."),
+    code="invalid_oid",
+)
+
+validate_nuts_format = RegexValidator(
+    NUTS_PATTERN,
+    _("A NUTS code is the country code followed by 1 to 3 characters, e.g. SE232."),
+    code="invalid_nuts",
+)
+
+# NUTS uses the EU style guide's codes where they differ from ISO 3166-1.
+NUTS_PREFIX = {"GR": "EL", "GB": "UK"}
+
+
+def nuts_prefix(country_code: str) -> str:
+    return NUTS_PREFIX.get(country_code, country_code)
+
+
+def validate_nuts_for_country(region: str, country_code: str) -> None:
+    """Refuse a NUTS code of another country (SE232 for a French organisation)."""
+    if not region:
+        return
+    validate_nuts_format(region)
+    prefix = nuts_prefix(str(country_code))
+    if not re.match(rf"^{prefix}", region):
+        raise ValidationError(
+            _("The region %(region)s is not in the chosen country; its code starts with %(p)s."),
+            code="nuts_country",
+            params={"region": region, "p": prefix},
+        )

@@ -1,0 +1,69 @@
+"""The curated vocabularies the secretariat edits: themes, formats, target groups,
+languages. They are data, not code, because the programme guide changes them."""
+
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+
+class Term(models.Model):
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Theme(Term):
+    class Meta(Term.Meta):
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+
+
+class Format(Term):
+    """A format of mobility, with the Erasmus+ KA1 duration range in days."""
+
+    min_days = models.PositiveSmallIntegerField(_("minimum days"), default=1)
+    max_days = models.PositiveSmallIntegerField(_("maximum days"), default=365)
+
+    class Meta(Term.Meta):
+        verbose_name = _("format")
+        verbose_name_plural = _("formats")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(min_days__gte=1) & Q(max_days__gte=F("min_days")),
+                name="format_duration_range_valid",
+            )
+        ]
+
+
+class TargetGroup(Term):
+    fewer_opportunities = models.BooleanField(
+        _("people with fewer opportunities"),
+        default=False,
+        help_text=_("Regulation (EU) 2021/817, Article 2."),
+    )
+
+    class Meta(Term.Meta):
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
+
+
+class Language(models.Model):
+    code = models.CharField(_("ISO 639-1 code"), max_length=3, unique=True)
+    name = models.CharField(_("name"), max_length=60)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("language")
+        verbose_name_plural = _("languages")
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,117 @@
+"""The cast, shared by every test.
+
+- alice: coordinator of Borås (an organisation of the partnership)
+- bob: a contact (colleague) in Borås
+- charlie: coordinator of another organisation (Centre-Val de Loire)
+- the secretariat: staff, in the Secretariat group
+- a visitor: the anonymous client
+"""
+
+import pytest
+from django.contrib.auth.models import Group
+
+from core.secretariat import SECRETARIAT_GROUP
+from members.models import Role
+
+from .factories import MembershipFactory, OrganisationFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _no_axes_lockout(settings):
+    # Axes needs a request on every authenticate(); tests that exercise lockout
+    # switch it back on themselves.
+    settings.AXES_ENABLED = False
+
+
+@pytest.fixture
+def boras(db):
+    return OrganisationFactory(
+        name="Working Life Department of the municipality of Borås",
+        slug="boras",
+        country="SE",
+        region="SE232",
+        city="Borås",
+    )
+
+
+@pytest.fixture
+def centre_val_de_loire(db):
+    return OrganisationFactory(
+        name="Centre-Val de Loire Region - Service Orientation",
+        slug="centre-val-de-loire",
+        kind="regional_authority",
+        country="FR",
+        region="FRB",
+        city="Orléans",
+    )
+
+
+@pytest.fixture
+def alice(boras):
+    user = UserFactory(email="alice@boras.example", full_name="Alice Andersson")
+    MembershipFactory(user=user, organisation=boras, role=Role.COORDINATOR)
+    return user
+
+
+@pytest.fixture
+def bob(boras):
+    user = UserFactory(email="bob@boras.example", full_name="Bob Berg")
+    MembershipFactory(user=user, organisation=boras, role=Role.CONTACT)
+    return user
+
+
+@pytest.fixture
+def charlie(centre_val_de_loire):
+    user = UserFactory(email="charlie@centre-valdeloire.example", full_name="Charlie Chartier")
+    MembershipFactory(user=user, organisation=centre_val_de_loire, role=Role.COORDINATOR)
+    return user
+
+
+@pytest.fixture
+def secretariat(db):
+    user = UserFactory(email="staff@earlall.example", full_name="Sara Secretariat", is_staff=True)
+    user.groups.add(Group.objects.get(name=SECRETARIAT_GROUP))
+    return user
+
+
+@pytest.fixture
+def alice_client(client, alice):
+    client.force_login(alice)
+    return client
+
+
+@pytest.fixture
+def secretariat_client(client, secretariat):
+    client.force_login(secretariat)
+    return client
+
+
+# Tests that need the real services. On the embedded default run they are
+# skipped with a reason; with REQUIRE_SERVICES=1 (CI's second run) a missing
+# service is a failure, never a skip.
+def _service_missing(marker_name: str) -> str | None:
+    import os
+
+    from django.conf import settings
+
+    if marker_name == "postgres":
+        engine = settings.DATABASES["default"]["ENGINE"]
+        if "postgresql" not in engine:
+            return "needs PostgreSQL: set DATABASE_URL=postgres://…"
+    if marker_name == "broker" and not os.environ.get("CELERY_BROKER_URL"):
+        return "needs a Redis broker: set CELERY_BROKER_URL=redis://…"
+    return None
+
+
+def pytest_runtest_setup(item):
+    import os
+
+    for name in ("postgres", "broker"):
+        if item.get_closest_marker(name) is None:
+            continue
+        reason = _service_missing(name)
+        if reason is None:
+            continue
+        if os.environ.get("REQUIRE_SERVICES") == "1":
+            pytest.fail(f"REQUIRE_SERVICES=1 but this test {reason}")
+        pytest.skip(reason)

@@ -1,0 +1,176 @@
+"""The factories, in one place. The cast of users lives in conftest.py."""
+
+import datetime
+
+import factory
+from django.utils import timezone
+from factory.django import DjangoModelFactory
+
+from exchanges.models import (
+    Exchange,
+    ExchangeOrganisation,
+    ExchangeRole,
+    ExpressionOfInterest,
+    InterestRole,
+    Listing,
+    ListingKind,
+    ListingRole,
+    ListingStatus,
+)
+from members.models import MembershipStatus, OrganisationKind, Role
+from taxonomy.models import Format, Language, TargetGroup, Theme
+
+
+class ThemeFactory(DjangoModelFactory):
+    class Meta:
+        model = Theme
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Theme {n}")
+    slug = factory.LazyAttribute(lambda o: o.name.lower().replace(" ", "-"))
+
+
+class FormatFactory(DjangoModelFactory):
+    class Meta:
+        model = Format
+        django_get_or_create = ["slug"]
+
+    name = "Study visit"
+    slug = factory.LazyAttribute(lambda o: o.name.lower().replace(" ", "-"))
+    min_days = 2
+    max_days = 10
+
+
+class TargetGroupFactory(DjangoModelFactory):
+    class Meta:
+        model = TargetGroup
+        django_get_or_create = ["slug"]
+
+    name = "Guidance staff"
+    slug = factory.LazyAttribute(lambda o: o.name.lower().replace(" ", "-"))
+
+
+class LanguageFactory(DjangoModelFactory):
+    class Meta:
+        model = Language
+        django_get_or_create = ["code"]
+
+    code = "en"
+    name = "English"
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = "members.User"
+        django_get_or_create = ["email"]
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    full_name = factory.Sequence(lambda n: f"Person {n}")
+    password = factory.django.Password("correct-horse-battery")
+
+
+class OrganisationFactory(DjangoModelFactory):
+    class Meta:
+        model = "members.Organisation"
+
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+    slug = factory.Sequence(lambda n: f"organisation-{n}")
+    kind = OrganisationKind.LOCAL_AUTHORITY
+    country = "SE"
+    city = "Borås"
+    status = MembershipStatus.ACTIVE
+    joined_on = datetime.date(2024, 9, 17)
+
+
+class MembershipFactory(DjangoModelFactory):
+    class Meta:
+        model = "members.Membership"
+
+    user = factory.SubFactory(UserFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = Role.COORDINATOR
+
+
+def in_days(n: int) -> datetime.date:
+    return timezone.localdate() + datetime.timedelta(days=n)
+
+
+class ListingFactory(DjangoModelFactory):
+    class Meta:
+        model = Listing
+        skip_postgeneration_save = True
+
+    kind = ListingKind.REQUEST
+    organisation = factory.SubFactory(OrganisationFactory)
+    title = factory.Sequence(lambda n: f"Exchange on gender equality in guidance {n}")
+    description = (
+        "We look for a partner institution for an exchange on gender equality in "
+        "education and guidance services."
+    )
+    role = ListingRole.SEND
+    earliest_start = factory.LazyFunction(lambda: in_days(30))
+    latest_end = factory.LazyFunction(lambda: in_days(60))
+    duration_days = 6
+    participants = 8
+    expires_on = factory.LazyAttribute(lambda o: o.latest_end)
+    status = ListingStatus.OPEN
+
+    @factory.post_generation
+    def themes(self, create, extracted, **kwargs):
+        if create:
+            self.themes.set(extracted or [ThemeFactory(name="Gender equality")])
+
+    @factory.post_generation
+    def formats(self, create, extracted, **kwargs):
+        if create:
+            self.formats.set(extracted or [FormatFactory()])
+
+    @factory.post_generation
+    def languages(self, create, extracted, **kwargs):
+        if create:
+            self.languages.set(extracted or [LanguageFactory()])
+
+
+class RequestFactory(ListingFactory):
+    kind = ListingKind.REQUEST
+    role = ListingRole.SEND
+
+
+class OfferFactory(ListingFactory):
+    kind = ListingKind.OFFER
+    role = ListingRole.HOST
+    title = factory.Sequence(lambda n: f"We host a study visit on gender inclusion in VET {n}")
+    participants = 12
+
+
+class ExpressionOfInterestFactory(DjangoModelFactory):
+    class Meta:
+        model = ExpressionOfInterest
+
+    listing = factory.SubFactory(RequestFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = InterestRole.HOST
+    what_we_bring = "A week-long programme with our VET schools."
+    who_takes_part = "Our international coordinator and two guidance counsellors."
+    when = "December"
+
+
+class ExchangeFactory(DjangoModelFactory):
+    class Meta:
+        model = Exchange
+
+    title = "Advancing Gender Equality in Education Exchange"
+    format = factory.SubFactory(FormatFactory)
+    start_date = datetime.date(2024, 12, 9)
+    end_date = datetime.date(2024, 12, 14)
+    city = "Borås"
+    country = "SE"
+
+
+class ExchangeOrganisationFactory(DjangoModelFactory):
+    class Meta:
+        model = ExchangeOrganisation
+
+    exchange = factory.SubFactory(ExchangeFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = ExchangeRole.HOST
