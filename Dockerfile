@@ -17,7 +17,8 @@ RUN groupadd --system app && useradd --system --gid app --home-dir /app --no-cre
 
 WORKDIR /app
 COPY . /app
-RUN pip install . && rm -rf build *.egg-info
+# The lock pins every dependency to the versions the tests ran with.
+RUN pip install -c requirements.lock . && rm -rf build *.egg-info
 
 # Static files are collected into the image. The SECRET_KEY here exists only for
 # this step and is not kept in the image; set the real one at run time.

@@ -1,0 +1,11 @@
+"""Demo data for `manage.py seed_demo`: the real Borås case and a realistic
+partnership around it.
+
+The data are plain lists of dicts, one file per kind of thing; `loader.py` turns
+them into rows with update_or_create on natural keys (slugs, emails, the
+listings' external_ref), so the command can run again without duplicates.
+"""
+
+# Every demo login shares it: the demo is for showing, never for production.
+DEMO_PASSWORD = "demo-password-2024"  # noqa: S105
+SECRETARIAT_EMAIL = "secretariat@earlall.eu"
