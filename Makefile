@@ -43,7 +43,8 @@ browser-check:
 	fi
 
 test: lint browser-check
-	$(BIN)/python manage.py makemigrations --check --dry-run --settings=earlall_rsp.test_settings
+	DATABASE_URL=sqlite:///:memory: $(BIN)/python manage.py makemigrations --check --dry-run \
+	  --settings=earlall_rsp.test_settings
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 clean:

@@ -17,10 +17,10 @@ def database_problem() -> str | None:
 def broker_problem() -> str | None:
     if not settings.CELERY_BROKER_URL:
         return None
-    from earlall_rsp.celery import app
+    from kombu import Connection
 
     try:
-        with app.connection_for_write() as conn:
+        with Connection(settings.CELERY_BROKER_URL, connect_timeout=2) as conn:
             conn.ensure_connection(max_retries=1, timeout=2)
     except Exception as exc:  # kombu wraps socket and auth errors alike
         return f"broker: {exc.__class__.__name__}: {exc}".strip()
