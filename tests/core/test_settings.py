@@ -83,3 +83,26 @@ def test_env_int_names_the_variable(monkeypatch):
     monkeypatch.setenv("SOME_NUMBER", "twelve")
     with pytest.raises(ImproperlyConfigured, match="SOME_NUMBER"):
         env.env_int("SOME_NUMBER", 1)
+
+
+def test_settings_production_passes_djangos_deployment_checks():
+    """`check --deploy` is clean with the values the README gives for production."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        env={
+            **{k: v for k, v in os.environ.items() if k not in {"DEBUG", "DATABASE_URL"}},
+            "DJANGO_SETTINGS_MODULE": "earlall_rsp.settings",
+            "DEBUG": "false",
+            "SECRET_KEY": "q8Jw3-a-long-random-production-key-with-enough-entropy-7Hz0pL2",
+            "SECURE_SSL_REDIRECT": "true",
+            "SECURE_HSTS_SECONDS": "31536000",
+            "SECURE_HSTS_INCLUDE_SUBDOMAINS": "true",
+            "SECURE_HSTS_PRELOAD": "true",
+        },
+        capture_output=True,
+        text=True,
+        cwd=settings.BASE_DIR,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "no issues" in result.stdout
