@@ -15,6 +15,14 @@
     true
   );
 
+  // A select with data-autosubmit submits its form on change (the language
+  // switcher); the form keeps a submit button for visitors without JavaScript.
+  document.addEventListener("change", function (event) {
+    if (event.target.matches("select[data-autosubmit]")) {
+      event.target.form.submit();
+    }
+  });
+
   // htmx sends the CSRF token taken from <meta name="csrf-token" content="...">.
   document.addEventListener("htmx:configRequest", function (event) {
     var meta = document.querySelector('meta[name="csrf-token"]');

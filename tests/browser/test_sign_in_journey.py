@@ -31,3 +31,12 @@ def test_wrong_password_is_refused_with_a_message(page, screenshot, alice):
     sign_in(page, "alice@boras.example", "not-her-password")
     expect(page.get_by_text("Please enter a correct email address and password")).to_be_visible()
     screenshot("refused")
+
+
+def test_visitor_switches_the_language_with_the_selector(page, screenshot, db):
+    # The selector submits itself through site.js: this proves the script runs
+    # under the Content Security Policy.
+    page.goto("/")
+    page.get_by_label("Language").select_option("fr")
+    expect(page.locator("html")).to_have_attribute("lang", "fr")
+    screenshot("french")

@@ -75,3 +75,11 @@ def test_language_switcher_changes_the_language(client):
     response = client.post("/i18n/setlang/", {"language": "fr", "next": "/"})
     assert response.status_code == 302
     assert response.cookies["django_language"].value == "fr"
+
+
+def test_pages_send_a_content_security_policy_without_inline_scripts(client):
+    response = client.get("/")
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy
+    assert "frame-ancestors 'none'" in policy
+    assert "onchange=" not in response.text
