@@ -33,7 +33,9 @@ def _page_context(request, case_study):
         "case_study": case_study,
         "exchange": case_study.exchange,
         "hosts": [p for p in parties if p.role == "host"],
-        "senders": [p for p in parties if p.role != "host"],
+        # As in the Borås document: the senders first, then those who joined them.
+        "senders": [p for p in parties if p.role == "sending"]
+        + [p for p in parties if p.role == "participating"],
         "lessons": selectors.lessons_by_audience(case_study),
         "may_edit": case_study.status in services.MEMBER_EDITABLE
         and request.user.is_authenticated
