@@ -3,6 +3,7 @@ target group, year and free text. Case studies use the same ones through their
 exchange (`prefix="exchange__"`)."""
 
 import django_filters
+from django import forms
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +20,14 @@ def year_choices():
     return [(y, str(y)) for y in range(timezone.localdate().year + 1, FIRST_YEAR - 1, -1)]
 
 
+class BrowseFilterSet(django_filters.FilterSet):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.form.fields.values():
+            is_select = isinstance(field.widget, forms.Select)
+            field.widget.attrs["class"] = "form-select" if is_select else "form-control"
+
+
 def browse_filterset(*, model, prefix: str, search_fields: list[str]):
     """A FilterSet class for `model`, reaching the exchange's fields via `prefix`."""
 
@@ -32,6 +41,7 @@ def browse_filterset(*, model, prefix: str, search_fields: list[str]):
         "q": django_filters.CharFilter(label=_("Search"), method=search),
         "theme": django_filters.ModelChoiceFilter(
             label=_("Theme"),
+            empty_label=_("Any"),
             field_name=f"{prefix}themes",
             to_field_name="slug",
             queryset=Theme.objects.filter(active=True),
@@ -39,26 +49,34 @@ def browse_filterset(*, model, prefix: str, search_fields: list[str]):
         ),
         "format": django_filters.ModelChoiceFilter(
             label=_("Format"),
+            empty_label=_("Any"),
             field_name=f"{prefix}format",
             to_field_name="slug",
             queryset=Format.objects.filter(active=True),
         ),
         "country": django_filters.ChoiceFilter(
-            label=_("Country"), field_name=f"{prefix}country", choices=list(countries)
+            label=_("Country"),
+            field_name=f"{prefix}country",
+            choices=list(countries),
+            empty_label=_("Any"),
         ),
         "target_group": django_filters.ModelChoiceFilter(
             label=_("Target group"),
+            empty_label=_("Any"),
             field_name=f"{prefix}figures__target_group",
             to_field_name="slug",
             queryset=TargetGroup.objects.filter(active=True),
             distinct=True,
         ),
         "year": django_filters.ChoiceFilter(
-            label=_("Year"), field_name=f"{prefix}start_date__year", choices=year_choices
+            label=_("Year"),
+            field_name=f"{prefix}start_date__year",
+            choices=year_choices,
+            empty_label=_("Any"),
         ),
         "Meta": type("Meta", (), {"model": model, "fields": []}),
     }
-    return type(f"{model.__name__}BrowseFilter", (django_filters.FilterSet,), attrs)
+    return type(f"{model.__name__}BrowseFilter", (BrowseFilterSet,), attrs)
 
 
 ExchangeFilter = browse_filterset(
