@@ -1,14 +1,19 @@
 """Writes on case studies: the draft started from a completed exchange, the
 members' edits, and the secretariat's publish and unpublish."""
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.defaultfilters import date as date_format
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
 
 from core.workflow import change_status
+from members.models import Role
+from notifications.services import notification_record
 
 from .models import CASE_STUDY_TRANSITIONS, CaseStudy, CaseStudyStatus
 
@@ -76,6 +81,32 @@ def draft_summary(exchange) -> str:
     return Truncator(summary).chars(300)
 
 
+def _notify_coordinators(case_study: CaseStudy, *, kind: str, path: str) -> None:
+    """Each coordinator of the exchange's organisations, once per event."""
+    users = (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            memberships__role=Role.COORDINATOR,
+            memberships__organisation__exchange_roles__exchange=case_study.exchange_id,
+        )
+        .distinct()
+    )
+    for user in users:
+        notification_record(
+            kind=kind,
+            recipient=user,
+            about=case_study,
+            event=kind,
+            context={
+                "name": user.get_short_name(),
+                "title": case_study.title,
+                "exchange_title": case_study.exchange.title,
+                "url": f"{settings.SITE_URL}{path}",
+            },
+        )
+
+
 def case_study_create_draft(*, exchange, by=None) -> CaseStudy:
     """Start the case study of a completed exchange, prefilled; once per exchange."""
     existing = CaseStudy.objects.filter(exchange=exchange).first()
@@ -91,6 +122,11 @@ def case_study_create_draft(*, exchange, by=None) -> CaseStudy:
     case_study._history_user = by
     case_study._change_reason = "draft started from the completed exchange"
     case_study.save()
+    _notify_coordinators(
+        case_study,
+        kind="case_study_draft_started",
+        path=reverse("casestudies:edit", args=[case_study.slug]),
+    )
     return case_study
 
 
@@ -110,14 +146,19 @@ def case_study_save(*, case_study: CaseStudy, by, form, formsets) -> CaseStudy:
 
 
 def case_study_publish(*, case_study: CaseStudy, by) -> CaseStudy:
-    change_status(
-        case_study,
-        to=CaseStudyStatus.PUBLISHED,
-        by=by,
-        reason="published",
-        transitions=CASE_STUDY_TRANSITIONS,
-        changes={"published_at": case_study.published_at or timezone.now()},
-    )
+    with transaction.atomic():
+        change_status(
+            case_study,
+            to=CaseStudyStatus.PUBLISHED,
+            by=by,
+            reason="published",
+            transitions=CASE_STUDY_TRANSITIONS,
+            changes={"published_at": case_study.published_at or timezone.now()},
+        )
+        # The event key makes a republication send nothing more.
+        _notify_coordinators(
+            case_study, kind="case_study_published", path=case_study.get_absolute_url()
+        )
     return case_study
 
 

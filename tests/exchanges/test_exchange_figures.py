@@ -262,3 +262,55 @@ def admin_form_data(exchange, groups, **overrides):
         )
     data.update(overrides)
     return data
+
+
+def test_secretariat_records_an_exchange_from_before_the_tool(
+    secretariat_client, boras, centre_val_de_loire, groups
+):
+    from exchanges.models import Exchange
+    from tests.factories import FormatFactory, ThemeFactory
+
+    data = {
+        "title": "Job shadowing in Orléans, 2023",
+        "match": "",
+        "format": FormatFactory().pk,
+        "themes": [ThemeFactory(name="Career guidance").pk],
+        "start_date": "2023-10-02",
+        "end_date": "2023-10-06",
+        "city": "Orléans",
+        "country": "FR",
+        "participants_total": 4,
+        "staff": 4,
+        "learners": 0,
+        "fewer_opportunities": 0,
+        "outcomes": "Guidance staff shared their methods.",
+        "parties-TOTAL_FORMS": 2,
+        "parties-INITIAL_FORMS": 0,
+        "parties-0-organisation": centre_val_de_loire.pk,
+        "parties-0-role": "host",
+        "parties-1-organisation": boras.pk,
+        "parties-1-role": "sending",
+        "figures-TOTAL_FORMS": 1,
+        "figures-INITIAL_FORMS": 0,
+        "figures-0-target_group": groups[0].pk,
+        "figures-0-count": 4,
+        "programme-TOTAL_FORMS": 1,
+        "programme-INITIAL_FORMS": 0,
+        "programme-0-day": "2023-10-02",
+        "programme-0-activities": "Visit of the regional guidance centre",
+        "feedback-TOTAL_FORMS": 0,
+        "feedback-INITIAL_FORMS": 0,
+    }
+    response = secretariat_client.post("/admin/exchanges/exchange/add/", data)
+    assert response.status_code == 302, response.text
+    exchange = Exchange.objects.get(title="Job shadowing in Orléans, 2023")
+    assert exchange.status == ExchangeStatus.PLANNED
+    assert exchange.parties.count() == 2
+
+    secretariat_client.post(
+        "/admin/exchanges/exchange/",
+        {"action": "complete_exchanges", "_selected_action": [exchange.pk]},
+    )
+    exchange.refresh_from_db()
+    assert exchange.status == ExchangeStatus.COMPLETED
+    assert exchange.case_study.story.startswith("The exchange took place in Orléans (France)")
