@@ -90,3 +90,9 @@ class ExchangeFeedbackForm(forms.ModelForm):
             "match_fit": forms.RadioSelect,
             "to_improve": forms.Textarea(attrs={"rows": 4}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A rating is required: no "---------" choice among the radio buttons.
+        field = self.fields["match_fit"]
+        field.choices = [(value, label) for value, label in field.choices if value != ""]

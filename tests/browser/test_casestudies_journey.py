@@ -91,6 +91,12 @@ def test_member_drafts_secretariat_publishes_visitor_finds_it(
     expect(page.get_by_text("Nicholas Waller")).to_be_visible()
     screenshot("published-case-study")
 
+    page.get_by_role("link", name="Printable version (save as PDF)").click()
+    page.emulate_media(media="print")
+    expect(page.get_by_role("button", name="Print or save as PDF")).to_be_hidden()
+    expect(page.get_by_role("heading", name="Lessons learnt")).to_be_visible()
+    screenshot("printable")
+
     feed = page.request.get("/case-studies/feed/")
     assert feed.ok
     assert exchange.title in feed.text()

@@ -268,3 +268,23 @@ def test_boras_case_study_reads_in_the_order_of_the_document(client, boras, cent
     positions = [text.index(piece) for piece in in_order]
     assert positions == sorted(positions)
     assert "Escola del Treball (Catalonia, Spain)" in text
+
+
+def test_printable_view_queries_do_not_grow_with_rows(client, django_assert_max_num_queries):
+    case_study = full_case_study()
+    url = f"/case-studies/{case_study.slug}/print/"
+    with django_assert_max_num_queries(14) as few:
+        client.get(url)
+    LessonFactory.create_batch(10, case_study=case_study)
+    CaseStudyTestimonialFactory.create_batch(10, case_study=case_study)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get(url).status_code == 200
+
+
+def test_feed_queries_do_not_grow_with_rows(client, django_assert_max_num_queries):
+    published(2)
+    with django_assert_max_num_queries(4) as few:
+        client.get("/case-studies/feed/")
+    published(10)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get("/case-studies/feed/")

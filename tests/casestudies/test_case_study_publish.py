@@ -69,3 +69,17 @@ def test_admin_shows_a_preview_link_and_status_is_read_only(secretariat_client):
     assert f'href="{draft.get_absolute_url()}"' in response.text
     assert 'name="status"' not in response.text
     assert secretariat_client.get(draft.get_absolute_url()).status_code == 200
+
+
+def test_an_unpublished_case_study_stays_visible_to_its_organisations(
+    alice_client, secretariat, boras, centre_val_de_loire
+):
+    from tests.factories import exchange_between
+
+    exchange = exchange_between(host=boras, sender=centre_val_de_loire, status="completed")
+    published = PublishedCaseStudyFactory(exchange=exchange)
+    case_study_unpublish(case_study=published, by=secretariat)
+    response = alice_client.get(published.get_absolute_url())
+    assert response.status_code == 200
+    assert "Unpublished" in response.text
+    assert "Edit the draft" in response.text

@@ -165,3 +165,35 @@ def test_member_home_links_to_past_exchanges_and_reporting(alice_client):
     response = alice_client.get("/my/")
     assert 'href="/exchanges/"' in response.text
     assert 'href="/exchanges/mine/"' in response.text
+
+
+def test_my_exchanges_queries_do_not_grow_with_rows(
+    alice_client, boras, centre_val_de_loire, django_assert_max_num_queries
+):
+    def mine(n):
+        for _ in range(n):
+            exchange_between(host=boras, sender=OrganisationFactory())
+
+    mine(2)
+    with django_assert_max_num_queries(12) as few:
+        alice_client.get("/exchanges/mine/")
+    mine(15)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = alice_client.get("/exchanges/mine/")
+    assert response.text.count('data-testid="exchange-card"') == 17
+
+
+def test_exchange_detail_queries_do_not_grow_with_figures_and_programme(
+    alice_client, django_assert_max_num_queries
+):
+    (exchange,) = completed_exchanges(1)
+    ExchangeParticipantsFactory(exchange=exchange)
+    ProgrammeItemFactory(exchange=exchange)
+    with django_assert_max_num_queries(16) as few:
+        alice_client.get(exchange.get_absolute_url())
+    for name in ["VET learners", "Apprentices", "Adult learners"]:
+        ExchangeParticipantsFactory(exchange=exchange, target_group=TargetGroupFactory(name=name))
+    for day in range(10, 15):
+        ProgrammeItemFactory(exchange=exchange, day=datetime.date(2024, 12, day))
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert alice_client.get(exchange.get_absolute_url()).status_code == 200
