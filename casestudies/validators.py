@@ -14,6 +14,8 @@ MAX_IMAGE_BYTES = 5 * 1024 * 1024
 
 
 def validate_image_upload(file) -> None:
+    if getattr(file, "_committed", False) and not hasattr(file, "content_type"):
+        return  # already stored, so already checked when it was uploaded
     if file.size > MAX_IMAGE_BYTES:
         raise ValidationError(
             _("This image is %(size)s; the most we accept is %(limit)s."),
