@@ -1,7 +1,12 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.workflow import TransitionNotAllowed
+
 from .models import CaseStudy, Lesson, Photo, Testimonial
+from .services import case_study_publish, case_study_unpublish
 
 
 class LessonInline(admin.TabularInline):
@@ -22,10 +27,42 @@ class PhotoInline(admin.TabularInline):
 
 @admin.register(CaseStudy)
 class CaseStudyAdmin(SimpleHistoryAdmin):
-    list_display = ["title", "exchange", "status", "published_at"]
-    list_filter = ["status"]
+    list_display = ["title", "exchange", "status", "published_at", "preview"]
+    list_filter = ["status", "exchange__themes"]
     list_select_related = ["exchange"]
     search_fields = ["title", "summary", "story"]
     prepopulated_fields = {"slug": ["title"]}
     raw_id_fields = ["exchange"]
+    # Publishing goes through the actions, which record who and when.
+    readonly_fields = ["status", "published_at", "preview"]
     inlines = [LessonInline, TestimonialInline, PhotoInline]
+    actions = ["publish", "unpublish"]
+
+    @admin.display(description=_("preview"))
+    def preview(self, obj):
+        if not obj.pk:
+            return "—"
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>',
+            obj.get_absolute_url(),
+            _("Preview the page"),
+        )
+
+    def _run(self, request, queryset, service, done):
+        changed = 0
+        for case_study in queryset:
+            try:
+                service(case_study=case_study, by=request.user)
+                changed += 1
+            except TransitionNotAllowed as error:
+                self.message_user(request, f"{case_study}: {error}", messages.ERROR)
+        if changed:
+            self.message_user(request, done % {"n": changed}, messages.SUCCESS)
+
+    @admin.action(description=_("Publish the selected case studies"))
+    def publish(self, request, queryset):
+        self._run(request, queryset, case_study_publish, _("%(n)s case study(ies) published."))
+
+    @admin.action(description=_("Unpublish the selected case studies"))
+    def unpublish(self, request, queryset):
+        self._run(request, queryset, case_study_unpublish, _("%(n)s case study(ies) unpublished."))

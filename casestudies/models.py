@@ -1,9 +1,12 @@
 """Case studies: the published story of an exchange, modelled on the Borås one."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from .validators import validate_image_upload
 
 
 class CaseStudyStatus(models.TextChoices):
@@ -22,6 +25,12 @@ CASE_STUDY_TRANSITIONS = {
 class CaseStudyQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=CaseStudyStatus.PUBLISHED)
+
+
+class PhotoQuerySet(models.QuerySet):
+    def showable(self):
+        """Photos of people appear only once their consent is recorded."""
+        return self.filter(models.Q(shows_people=False) | models.Q(consent_recorded=True))
 
 
 class CaseStudy(models.Model):
@@ -94,7 +103,15 @@ class Testimonial(models.Model):
         blank=True,
         verbose_name=_("organisation"),
     )
-    photo = models.ImageField(_("photo"), upload_to="testimonials/", blank=True)
+    organisation_name = models.CharField(
+        _("organisation (as written)"),
+        max_length=200,
+        blank=True,
+        help_text=_("As the person wants it shown, e.g. 'Working Life Department, Borås Stad'."),
+    )
+    photo = models.ImageField(
+        _("photo"), upload_to="testimonials/", blank=True, validators=[validate_image_upload]
+    )
     photo_alt = models.CharField(_("photo description (alt text)"), max_length=200, blank=True)
     photo_consent = models.BooleanField(_("consent to publish the photo recorded"), default=False)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
@@ -107,15 +124,34 @@ class Testimonial(models.Model):
     def __str__(self):
         return self.person_name
 
+    def clean(self):
+        if self.photo and not self.photo_alt.strip():
+            raise ValidationError(
+                {"photo_alt": _("Describe the photo for people who cannot see it.")}
+            )
+
+    @property
+    def shown_organisation(self):
+        return self.organisation_name or (self.organisation.name if self.organisation else "")
+
+    @property
+    def photo_shown(self):
+        """A photo of a person appears only once their consent is recorded."""
+        return bool(self.photo) and self.photo_consent
+
 
 class Photo(models.Model):
     case_study = models.ForeignKey(CaseStudy, on_delete=models.CASCADE, related_name="photos")
-    image = models.ImageField(_("image"), upload_to="casestudies/")
+    image = models.ImageField(
+        _("image"), upload_to="casestudies/", validators=[validate_image_upload]
+    )
     caption = models.CharField(_("caption"), max_length=200, blank=True)
     alt_text = models.CharField(_("description (alt text)"), max_length=200)
     shows_people = models.BooleanField(_("shows people"), default=False)
     consent_recorded = models.BooleanField(_("consent of the people shown recorded"), default=False)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = PhotoQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("photo")
@@ -124,3 +160,13 @@ class Photo(models.Model):
 
     def __str__(self):
         return self.caption or self.alt_text
+
+    def clean(self):
+        if not (self.alt_text or "").strip():
+            raise ValidationError(
+                {"alt_text": _("Describe the photo for people who cannot see it.")}
+            )
+
+    @property
+    def may_show(self):
+        return not self.shows_people or self.consent_recorded

@@ -293,6 +293,8 @@ class Exchange(models.Model):
     fewer_opportunities = models.PositiveIntegerField(
         _("participants with fewer opportunities"), null=True, blank=True
     )
+    staff = models.PositiveIntegerField(_("staff"), null=True, blank=True)
+    learners = models.PositiveIntegerField(_("learners"), null=True, blank=True)
     outcomes = models.TextField(_("outcomes"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -324,6 +326,10 @@ class Exchange(models.Model):
     @property
     def duration_days(self):
         return (self.end_date - self.start_date).days + 1
+
+    @property
+    def has_figures(self):
+        return self.participants_total is not None
 
 
 class ExchangeRole(models.TextChoices):
@@ -389,3 +395,48 @@ class ProgrammeItem(models.Model):
 
     def __str__(self):
         return f"{self.day}: {self.activities[:60]}"
+
+
+class ExchangeFeedback(models.Model):
+    """What one organisation thought of the exchange and its partners, afterwards."""
+
+    exchange = models.ForeignKey(Exchange, on_delete=models.CASCADE, related_name="feedback")
+    organisation = models.ForeignKey(
+        "members.Organisation",
+        on_delete=models.CASCADE,
+        related_name="exchange_feedback",
+        verbose_name=_("organisation"),
+    )
+    match_fit = models.PositiveSmallIntegerField(
+        _("how well the match fitted"),
+        choices=[(n, str(n)) for n in range(1, 6)],
+        help_text=_("1: not at all, 5: perfectly."),
+    )
+    work_again = models.BooleanField(_("we would work with the partner again"), default=True)
+    to_improve = models.TextField(_("what to improve"), max_length=2000, blank=True)
+    given_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("given by"),
+    )
+    created_at = models.DateTimeField(_("given"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("feedback on an exchange")
+        verbose_name_plural = _("feedback on exchanges")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["exchange", "organisation"], name="exchange_feedback_once"
+            ),
+            models.CheckConstraint(
+                condition=Q(match_fit__gte=1) & Q(match_fit__lte=5),
+                name="exchange_feedback_fit_1_to_5",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} on {self.exchange}: {self.match_fit}/5"

@@ -174,3 +174,123 @@ class ExchangeOrganisationFactory(DjangoModelFactory):
     exchange = factory.SubFactory(ExchangeFactory)
     organisation = factory.SubFactory(OrganisationFactory)
     role = ExchangeRole.HOST
+
+
+# --- Past exchanges and case studies -------------------------------------------------
+
+
+def image_file(name="photo.png", image_format="PNG", size=(8, 8)):
+    """A real, tiny image upload (Pillow-made), for photos, testimonials and logos."""
+    from io import BytesIO
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("RGB", size, (200, 30, 60)).save(buffer, format=image_format)
+    content_type = {"PNG": "image/png", "JPEG": "image/jpeg", "WEBP": "image/webp"}
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type.get(image_format, ""))
+
+
+class ExchangeParticipantsFactory(DjangoModelFactory):
+    class Meta:
+        model = "exchanges.ExchangeParticipants"
+
+    exchange = factory.SubFactory(ExchangeFactory)
+    target_group = factory.SubFactory(TargetGroupFactory)
+    count = 4
+
+
+class ProgrammeItemFactory(DjangoModelFactory):
+    class Meta:
+        model = "exchanges.ProgrammeItem"
+
+    exchange = factory.SubFactory(ExchangeFactory)
+    day = datetime.date(2024, 12, 9)
+    activities = "Welcome at the Working Life Department; visit of a VET school."
+
+
+class ExchangeFeedbackFactory(DjangoModelFactory):
+    class Meta:
+        model = "exchanges.ExchangeFeedback"
+
+    exchange = factory.SubFactory(ExchangeFactory, status="completed")
+    organisation = factory.SubFactory(OrganisationFactory)
+    match_fit = 5
+    work_again = True
+    to_improve = "More time with the learners."
+
+
+class CaseStudyFactory(DjangoModelFactory):
+    class Meta:
+        model = "casestudies.CaseStudy"
+        skip_postgeneration_save = True
+
+    exchange = factory.SubFactory(ExchangeFactory, status="completed")
+    title = factory.Sequence(lambda n: f"Advancing Gender Equality in Education Exchange {n}")
+    slug = factory.Sequence(lambda n: f"gender-equality-exchange-{n}")
+    summary = "Public institutions advancing gender equality in career guidance."
+    story = "The exchange focused on the role of public institutions in gender equality."
+    status = "draft"
+
+
+class PublishedCaseStudyFactory(CaseStudyFactory):
+    status = "published"
+    published_at = factory.LazyFunction(timezone.now)
+
+
+class LessonFactory(DjangoModelFactory):
+    class Meta:
+        model = "casestudies.Lesson"
+
+    case_study = factory.SubFactory(CaseStudyFactory)
+    audience = "host"
+    text = "Hosting fosters positive energy and engagement"
+
+
+class CaseStudyTestimonialFactory(DjangoModelFactory):
+    class Meta:
+        model = "casestudies.Testimonial"
+
+    case_study = factory.SubFactory(CaseStudyFactory)
+    quote = "My expectations have been more than satisfied."
+    person_name = "Albert Peiró Mateu"
+    person_role = "Head of Studies Responsible for VET Dual & Erasmus+"
+    organisation_name = "Escola del Treball (Catalonia, Spain)"
+
+
+class PhotoFactory(DjangoModelFactory):
+    class Meta:
+        model = "casestudies.Photo"
+
+    case_study = factory.SubFactory(CaseStudyFactory)
+    image = factory.LazyFunction(image_file)
+    caption = "Visit of a VET school in Borås"
+    alt_text = "Participants in a workshop of a VET school"
+
+
+def exchange_between(*, host, sender, participating=(), matched=True, themes=None, **fields):
+    """An exchange hosted by `host` with `sender`, after an accepted match on the
+    sender's request (as exchange_create_from_match leaves it), planned."""
+    from exchanges.models import ExchangeRole
+    from matchmaking.models import Match, MatchStatus
+
+    if matched:
+        request = RequestFactory(
+            organisation=sender,
+            description=(
+                "We look for a partner institution for an exchange on gender equality "
+                "in education and guidance services."
+            ),
+            status=ListingStatus.MATCHED,
+        )
+        fields["match"] = Match.objects.create(request=request, status=MatchStatus.ACCEPTED)
+    exchange = ExchangeFactory(**fields)
+    exchange.themes.set(themes or [ThemeFactory(name="Gender equality")])
+    ExchangeOrganisationFactory(exchange=exchange, organisation=host, role=ExchangeRole.HOST)
+    ExchangeOrganisationFactory(exchange=exchange, organisation=sender, role=ExchangeRole.SENDING)
+    for organisation in participating:
+        ExchangeOrganisationFactory(
+            exchange=exchange, organisation=organisation, role=ExchangeRole.PARTICIPATING
+        )
+    return exchange

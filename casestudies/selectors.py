@@ -1,0 +1,80 @@
+"""Reads on case studies: the public list, one case study for one viewer, and
+the related ones. Querysets prefetch what the pages show, so the number of
+queries does not grow with the number of case studies."""
+
+from django.db.models import Prefetch
+from django.http import Http404
+
+from exchanges.exchange_selectors import organisation_ids_of
+from exchanges.models import ExchangeOrganisation, ExchangeParticipants
+
+from .models import CaseStudy, CaseStudyStatus, Lesson, Photo, Testimonial
+
+
+def _showable_photos():
+    return Prefetch("photos", queryset=Photo.objects.showable(), to_attr="showable_photos")
+
+
+def published_case_studies():
+    return (
+        CaseStudy.objects.published()
+        .select_related("exchange", "exchange__format")
+        .prefetch_related("exchange__themes", _showable_photos())
+        .order_by("-published_at", "pk")
+    )
+
+
+def _detail_queryset():
+    return CaseStudy.objects.select_related("exchange", "exchange__format").prefetch_related(
+        "exchange__themes",
+        Prefetch(
+            "exchange__parties",
+            queryset=ExchangeOrganisation.objects.select_related("organisation"),
+        ),
+        Prefetch(
+            "exchange__figures",
+            queryset=ExchangeParticipants.objects.select_related("target_group"),
+        ),
+        "exchange__programme",
+        Prefetch("lessons", queryset=Lesson.objects.order_by("position", "pk")),
+        Prefetch("testimonials", queryset=Testimonial.objects.select_related("organisation")),
+        _showable_photos(),
+    )
+
+
+def is_contributor(*, user, case_study: CaseStudy) -> bool:
+    """Members of the exchange's organisations write the case study together."""
+    own = organisation_ids_of(user)
+    return bool(own) and case_study.exchange.parties.filter(organisation__in=own).exists()
+
+
+def case_study_for_viewer(*, slug: str, user) -> CaseStudy:
+    """A published case study for anyone; a draft or an unpublished one only for
+    its organisations and the secretariat: for everyone else it does not exist."""
+    case_study = _detail_queryset().filter(slug=slug).first()
+    if case_study is None:
+        raise Http404
+    if case_study.status == CaseStudyStatus.PUBLISHED or user.is_staff:
+        return case_study
+    if not is_contributor(user=user, case_study=case_study):
+        raise Http404
+    return case_study
+
+
+def related_case_studies(case_study: CaseStudy, *, limit: int = 3):
+    themes = [t.pk for t in case_study.exchange.themes.all()]
+    if not themes:
+        return CaseStudy.objects.none()
+    return (
+        published_case_studies()
+        .filter(exchange__themes__in=themes)
+        .exclude(pk=case_study.pk)
+        .distinct()[:limit]
+    )
+
+
+def lessons_by_audience(case_study: CaseStudy) -> dict:
+    grouped = {"host": [], "participants": []}
+    for lesson in case_study.lessons.all():
+        grouped.setdefault(lesson.audience, []).append(lesson)
+    return grouped

@@ -1,0 +1,173 @@
+"""Writes on case studies: the draft started from a completed exchange, the
+members' edits, and the secretariat's publish and unpublish."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.template.defaultfilters import date as date_format
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import Truncator, slugify
+from django.utils.translation import gettext as _
+
+from core.workflow import change_status
+from members.models import Role
+from notifications.services import notification_record
+
+from .models import CASE_STUDY_TRANSITIONS, CaseStudy, CaseStudyStatus
+
+# Members edit until the secretariat publishes; then the secretariat edits.
+MEMBER_EDITABLE = {CaseStudyStatus.DRAFT, CaseStudyStatus.UNPUBLISHED}
+# Paths under /case-studies/ that a slug must not shadow.
+RESERVED_SLUGS = {"feed"}
+
+
+def unique_slug(title: str) -> str:
+    base = slugify(title)[:200] or "case-study"
+    slug, n = base, 2
+    while slug in RESERVED_SLUGS or CaseStudy.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _names(parties, *roles) -> str:
+    return ", ".join(p.organisation.name for p in parties if p.role in roles)
+
+
+def draft_story(exchange) -> str:
+    """The story as far as the tool knows it, for the members to tell the rest."""
+    parties = list(exchange.parties.select_related("organisation"))
+    request = exchange.match.request if exchange.match_id else None
+    paragraphs = []
+    if request is not None:
+        paragraphs.append(
+            _("%(organisation)s submitted a request to find a partner institution:")
+            % {"organisation": request.organisation.name}
+        )
+        paragraphs.append(request.description)
+        paragraphs.append(_("The EARLALL secretariat connected them with their partners."))
+    paragraphs.append(
+        _(
+            "The exchange took place in %(city)s (%(country)s) from %(start)s to %(end)s, "
+            "hosted by %(host)s, with %(others)s."
+        )
+        % {
+            "city": exchange.city,
+            "country": exchange.country.name,
+            "start": date_format(exchange.start_date, "j F Y"),
+            "end": date_format(exchange.end_date, "j F Y"),
+            "host": _names(parties, "host") or "—",
+            "others": _names(parties, "sending", "participating") or "—",
+        }
+    )
+    if exchange.participants_total is not None:
+        paragraphs.append(
+            _("%(total)s people took part, %(fewer)s of them with fewer opportunities.")
+            % {"total": exchange.participants_total, "fewer": exchange.fewer_opportunities or 0}
+        )
+    if exchange.outcomes:
+        paragraphs.append(exchange.outcomes)
+    return "\n\n".join(paragraphs)
+
+
+def draft_summary(exchange) -> str:
+    themes = ", ".join(t.name for t in exchange.themes.all())
+    summary = _("A %(format)s in %(city)s on %(themes)s.") % {
+        "format": exchange.format.name.lower(),
+        "city": exchange.city,
+        "themes": themes.lower() or _("mobility"),
+    }
+    return Truncator(summary).chars(300)
+
+
+def _notify_coordinators(case_study: CaseStudy, *, kind: str, path: str) -> None:
+    """Each coordinator of the exchange's organisations, once per event."""
+    users = (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            memberships__role=Role.COORDINATOR,
+            memberships__organisation__exchange_roles__exchange=case_study.exchange_id,
+        )
+        .distinct()
+    )
+    for user in users:
+        notification_record(
+            kind=kind,
+            recipient=user,
+            about=case_study,
+            event=kind,
+            context={
+                "name": user.get_short_name(),
+                "title": case_study.title,
+                "exchange_title": case_study.exchange.title,
+                "url": f"{settings.SITE_URL}{path}",
+            },
+        )
+
+
+def case_study_create_draft(*, exchange, by=None) -> CaseStudy:
+    """Start the case study of a completed exchange, prefilled; once per exchange."""
+    existing = CaseStudy.objects.filter(exchange=exchange).first()
+    if existing is not None:
+        return existing
+    case_study = CaseStudy(
+        exchange=exchange,
+        title=exchange.title,
+        slug=unique_slug(exchange.title),
+        summary=draft_summary(exchange),
+        story=draft_story(exchange),
+    )
+    case_study._history_user = by
+    case_study._change_reason = "draft started from the completed exchange"
+    case_study.save()
+    _notify_coordinators(
+        case_study,
+        kind="case_study_draft_started",
+        path=reverse("casestudies:edit", args=[case_study.slug]),
+    )
+    return case_study
+
+
+def case_study_save(*, case_study: CaseStudy, by, form, formsets) -> CaseStudy:
+    """Save a member's edits: the page and its lists together, or nothing."""
+    if case_study.status not in MEMBER_EDITABLE:
+        raise ValidationError(_("A published case study is edited by the secretariat."))
+    with transaction.atomic():
+        case_study = form.save(commit=False)
+        case_study._history_user = by
+        case_study._change_reason = "edited by a member"
+        case_study.save()
+        for formset in formsets:
+            formset.instance = case_study
+            formset.save()
+    return case_study
+
+
+def case_study_publish(*, case_study: CaseStudy, by) -> CaseStudy:
+    with transaction.atomic():
+        change_status(
+            case_study,
+            to=CaseStudyStatus.PUBLISHED,
+            by=by,
+            reason="published",
+            transitions=CASE_STUDY_TRANSITIONS,
+            changes={"published_at": case_study.published_at or timezone.now()},
+        )
+        # The event key makes a republication send nothing more.
+        _notify_coordinators(
+            case_study, kind="case_study_published", path=case_study.get_absolute_url()
+        )
+    return case_study
+
+
+def case_study_unpublish(*, case_study: CaseStudy, by, reason: str = "") -> CaseStudy:
+    change_status(
+        case_study,
+        to=CaseStudyStatus.UNPUBLISHED,
+        by=by,
+        reason=reason or "unpublished",
+        transitions=CASE_STUDY_TRANSITIONS,
+    )
+    return case_study

@@ -1,0 +1,147 @@
+"""Reads on exchanges: who may see which exchange, the browse list, the detail,
+and an organisation's track record for the matcher."""
+
+from dataclasses import dataclass
+
+from django.db.models import Avg, Count, Exists, OuterRef, Prefetch, Q
+from django.http import Http404
+
+from casestudies.models import CaseStudy, CaseStudyStatus
+from members.models import Membership, Role
+
+from .models import (
+    Exchange,
+    ExchangeFeedback,
+    ExchangeOrganisation,
+    ExchangeParticipants,
+    ExchangeStatus,
+    ProgrammeItem,
+)
+
+
+def organisation_ids_of(user) -> set[int]:
+    if not user.is_authenticated:
+        return set()
+    return set(Membership.objects.filter(user=user).values_list("organisation_id", flat=True))
+
+
+def _with_cards(queryset):
+    return (
+        queryset.select_related("format")
+        .prefetch_related(
+            "themes",
+            Prefetch(
+                "parties",
+                queryset=ExchangeOrganisation.objects.select_related("organisation"),
+            ),
+        )
+        .annotate(
+            has_case_study=Exists(
+                CaseStudy.objects.filter(exchange=OuterRef("pk"), status=CaseStudyStatus.PUBLISHED)
+            )
+        )
+    )
+
+
+def exchanges_visible_to(user):
+    """Completed exchanges are for every member to learn from; planned and
+    cancelled ones only for their organisations and the secretariat."""
+    if user.is_staff:
+        return Exchange.objects.all()
+    own = organisation_ids_of(user)
+    return Exchange.objects.filter(
+        Q(status=ExchangeStatus.COMPLETED) | Q(parties__organisation__in=own)
+    ).distinct()
+
+
+def past_exchanges(*, user):
+    return _with_cards(exchanges_visible_to(user).filter(status=ExchangeStatus.COMPLETED)).order_by(
+        "-start_date", "pk"
+    )
+
+
+def exchanges_of(*, user):
+    """The exchanges of the user's organisations, to report and give feedback on."""
+    own = organisation_ids_of(user)
+    return _with_cards(Exchange.objects.filter(parties__organisation__in=own).distinct()).order_by(
+        "-start_date", "pk"
+    )
+
+
+def exchange_detail(*, pk: int, user) -> Exchange:
+    queryset = _with_cards(exchanges_visible_to(user)).prefetch_related(
+        Prefetch(
+            "figures",
+            queryset=ExchangeParticipants.objects.select_related("target_group").order_by(
+                "target_group__position", "target_group__name"
+            ),
+        ),
+        Prefetch("programme", queryset=ProgrammeItem.objects.order_by("day", "pk")),
+    )
+    try:
+        return queryset.get(pk=pk)
+    except Exchange.DoesNotExist:
+        raise Http404 from None
+
+
+def case_study_of(exchange, *, party: bool):
+    """The case study a viewer may open from the exchange: published for all,
+    the draft too for the exchange's own organisations."""
+    case_study = CaseStudy.objects.filter(exchange=exchange).first()
+    if case_study is None or (case_study.status != CaseStudyStatus.PUBLISHED and not party):
+        return None
+    return case_study
+
+
+def party_memberships(*, user, exchange) -> list[Membership]:
+    """The user's places in the exchange's organisations (empty: not a party)."""
+    if not user.is_authenticated:
+        return []
+    return list(
+        Membership.objects.filter(
+            user=user, organisation__exchange_roles__exchange=exchange
+        ).select_related("organisation")
+    )
+
+
+def may_report(memberships: list[Membership]) -> bool:
+    return any(m.role == Role.COORDINATOR for m in memberships)
+
+
+@dataclass(frozen=True)
+class TrackRecord:
+    exchanges_completed: int
+    exchanges_hosted: int
+    feedback_count: int
+    average_fit: float | None
+    would_work_again: int
+
+
+def organisation_track_record(organisation) -> TrackRecord:
+    """How an organisation's partners judged the exchanges it took part in:
+    feedback from the other organisations only, never its own about itself."""
+    roles = ExchangeOrganisation.objects.filter(
+        organisation=organisation, exchange__status=ExchangeStatus.COMPLETED
+    ).aggregate(
+        completed=Count("exchange", distinct=True),
+        hosted=Count("exchange", filter=Q(role="host"), distinct=True),
+    )
+    feedback = (
+        ExchangeFeedback.objects.filter(
+            exchange__parties__organisation=organisation,
+            exchange__status=ExchangeStatus.COMPLETED,
+        )
+        .exclude(organisation=organisation)
+        .aggregate(
+            count=Count("pk", distinct=True),
+            fit=Avg("match_fit"),
+            again=Count("pk", filter=Q(work_again=True), distinct=True),
+        )
+    )
+    return TrackRecord(
+        exchanges_completed=roles["completed"],
+        exchanges_hosted=roles["hosted"],
+        feedback_count=feedback["count"],
+        average_fit=round(feedback["fit"], 1) if feedback["fit"] is not None else None,
+        would_work_again=feedback["again"],
+    )

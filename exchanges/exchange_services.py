@@ -1,0 +1,178 @@
+"""Writes on exchanges: the figures reported afterwards, completion, cancellation
+and the partners' feedback. Views, admin and commands call these functions."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.workflow import change_status
+
+from .models import (
+    EXCHANGE_TRANSITIONS,
+    Exchange,
+    ExchangeFeedback,
+    ExchangeParticipants,
+    ExchangeStatus,
+)
+
+
+def validate_exchange_figures(
+    *, participants_total, fewer_opportunities, staff, learners, counts: dict
+) -> None:
+    """The one check of an exchange's figures, for the member form and the admin.
+
+    `counts` maps a target group (or its id) to a number of participants. Raises
+    ValidationError keyed by field, so each form can put the message next to it.
+    """
+    errors = {}
+    values = {
+        "participants_total": participants_total,
+        "fewer_opportunities": fewer_opportunities,
+        "staff": staff,
+        "learners": learners,
+    }
+    for name, value in values.items():
+        if value is None:
+            errors[name] = _("Please give a number (0 if none).")
+        elif value < 0:
+            errors[name] = _("A number of people cannot be negative.")
+    if any(count is not None and count < 0 for count in counts.values()):
+        errors["counts"] = _("A number of people cannot be negative.")
+    if errors:
+        raise ValidationError(errors)
+    if participants_total == 0:
+        errors["participants_total"] = _("An exchange that took place had participants.")
+    if fewer_opportunities > participants_total:
+        errors["fewer_opportunities"] = _(
+            "There cannot be more participants with fewer opportunities (%(fewer)s) "
+            "than participants (%(total)s)."
+        ) % {"fewer": fewer_opportunities, "total": participants_total}
+    if staff + learners != participants_total:
+        errors["learners"] = _(
+            "Staff (%(staff)s) and learners (%(learners)s) add up to %(sum)s, "
+            "not to the %(total)s participants."
+        ) % {
+            "staff": staff,
+            "learners": learners,
+            "sum": staff + learners,
+            "total": participants_total,
+        }
+    by_group = sum(count or 0 for count in counts.values())
+    if by_group != participants_total:
+        errors["counts"] = _(
+            "The participants by target group add up to %(sum)s, not to the %(total)s participants."
+        ) % {"sum": by_group, "total": participants_total}
+    if errors:
+        raise ValidationError(errors)
+
+
+def exchange_figures_report(
+    *,
+    exchange: Exchange,
+    by,
+    participants_total: int,
+    fewer_opportunities: int,
+    staff: int,
+    learners: int,
+    counts: dict,
+    outcomes: str,
+) -> Exchange:
+    """Record what the exchange achieved; a planned exchange becomes completed.
+
+    `counts` maps TargetGroup objects to numbers; groups at 0 keep no row.
+    """
+    validate_exchange_figures(
+        participants_total=participants_total,
+        fewer_opportunities=fewer_opportunities,
+        staff=staff,
+        learners=learners,
+        counts=counts,
+    )
+    if exchange.status == ExchangeStatus.CANCELLED:
+        raise ValidationError(_("A cancelled exchange has no figures to report."))
+    if exchange.start_date > timezone.localdate():
+        raise ValidationError(_("The figures are reported once the exchange has started."))
+    with transaction.atomic():
+        exchange.participants_total = participants_total
+        exchange.fewer_opportunities = fewer_opportunities
+        exchange.staff = staff
+        exchange.learners = learners
+        exchange.outcomes = outcomes
+        exchange._history_user = by
+        exchange._change_reason = "figures reported"
+        exchange.save(
+            update_fields=[
+                "participants_total",
+                "fewer_opportunities",
+                "staff",
+                "learners",
+                "outcomes",
+                "updated_at",
+            ]
+        )
+        exchange.figures.exclude(target_group__in=[g for g, n in counts.items() if n]).delete()
+        for group, count in counts.items():
+            if count:
+                ExchangeParticipants.objects.update_or_create(
+                    exchange=exchange, target_group=group, defaults={"count": count}
+                )
+        if exchange.status == ExchangeStatus.PLANNED:
+            exchange = exchange_complete(exchange=exchange, by=by)
+    return exchange
+
+
+def exchange_complete(*, exchange: Exchange, by, reason: str = "") -> Exchange:
+    """Planned → completed, only with figures; starts the case-study draft."""
+    from casestudies.services import case_study_create_draft
+
+    if not exchange.has_figures or exchange.staff is None or exchange.learners is None:
+        raise ValidationError(
+            _("Report the exchange's figures (participants, staff and learners) first.")
+        )
+    with transaction.atomic():
+        change_status(
+            exchange,
+            to=ExchangeStatus.COMPLETED,
+            by=by,
+            reason=reason or "completed",
+            transitions=EXCHANGE_TRANSITIONS,
+            expected=ExchangeStatus.PLANNED,
+        )
+        case_study_create_draft(exchange=exchange, by=by)
+    return exchange
+
+
+def exchange_cancel(*, exchange: Exchange, by, reason: str = "") -> Exchange:
+    change_status(
+        exchange,
+        to=ExchangeStatus.CANCELLED,
+        by=by,
+        reason=reason or "cancelled",
+        transitions=EXCHANGE_TRANSITIONS,
+        expected=ExchangeStatus.PLANNED,
+    )
+    return exchange
+
+
+def exchange_feedback_give(
+    *, exchange: Exchange, organisation, by, match_fit: int, work_again: bool, to_improve: str
+) -> ExchangeFeedback:
+    """One organisation's feedback on a completed exchange; giving it again updates it."""
+    if exchange.status != ExchangeStatus.COMPLETED:
+        raise ValidationError(_("Feedback is given once the exchange has taken place."))
+    if not exchange.parties.filter(organisation=organisation).exists():
+        raise ValidationError(_("Only the exchange's organisations give feedback on it."))
+    if not 1 <= match_fit <= 5:
+        raise ValidationError({"match_fit": _("Choose a number from 1 to 5.")})
+    feedback, _created = ExchangeFeedback.objects.update_or_create(
+        exchange=exchange,
+        organisation=organisation,
+        defaults={
+            "match_fit": match_fit,
+            "work_again": work_again,
+            "to_improve": to_improve,
+            "given_by": by,
+        },
+    )
+    return feedback
