@@ -90,7 +90,12 @@ def test_settings_production_passes_djangos_deployment_checks():
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         env={
-            **{k: v for k, v in os.environ.items() if k not in {"DEBUG", "DATABASE_URL"}},
+            # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE in this process.
+            **{
+                k: v
+                for k, v in os.environ.items()
+                if k not in {"DEBUG", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+            },
             "DJANGO_SETTINGS_MODULE": "earlall_rsp.settings",
             "DEBUG": "false",
             "SECRET_KEY": "q8Jw3-a-long-random-production-key-with-enough-entropy-7Hz0pL2",
