@@ -1,9 +1,17 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Membership, Organisation, User
+from core.workflow import TransitionNotAllowed
+
+from . import services
+from .forms import RejectionForm
+from .models import Invitation, Membership, Organisation, Role, User
 
 
 class MembershipInline(admin.TabularInline):
@@ -33,10 +41,90 @@ class UserAdmin(DjangoUserAdmin):
 
 @admin.register(Organisation)
 class OrganisationAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "kind", "country", "region", "city", "status", "joined_on"]
+    list_display = [
+        "name",
+        "kind",
+        "country",
+        "region",
+        "city",
+        "status",
+        "coordinators",
+        "joined_on",
+        "created_at",
+    ]
+    actions = ["approve_applications", "reject_applications"]
     list_filter = ["status", "kind", "country", "themes"]
     search_fields = ["name", "city", "oid", "region"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["themes", "languages"]
     inlines = [MembershipInline]
     date_hierarchy = "created_at"
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                coordinator_count=Count("memberships", filter=Q(memberships__role=Role.COORDINATOR))
+            )
+        )
+
+    @admin.display(description=_("coordinators"), ordering="coordinator_count")
+    def coordinators(self, obj):
+        return obj.coordinator_count
+
+    @admin.action(description=_("Approve the selected applications"))
+    def approve_applications(self, request, queryset):
+        done, refused = 0, []
+        for organisation in queryset:
+            try:
+                services.application_approve(organisation=organisation, by=request.user)
+                done += 1
+            except TransitionNotAllowed as error:
+                refused.append(f"{organisation}: {error}")
+        self.report(request, done, refused, _t("%(n)d application(s) approved."))
+
+    @admin.action(description=_("Reject the selected applications (with a reason)"))
+    def reject_applications(self, request, queryset):
+        form = RejectionForm(request.POST if "reason" in request.POST else None)
+        if form.is_valid():
+            done, refused = 0, []
+            for organisation in queryset:
+                try:
+                    services.application_reject(
+                        organisation=organisation,
+                        reason=form.cleaned_data["reason"],
+                        by=request.user,
+                    )
+                    done += 1
+                except (TransitionNotAllowed, ValidationError) as error:
+                    refused.append(f"{organisation}: {error}")
+            self.report(request, done, refused, _t("%(n)d application(s) rejected."))
+            return None
+        return TemplateResponse(
+            request,
+            "members/admin_reject.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _t("Reject applications"),
+                "organisations": queryset,
+                "form": form,
+                "opts": self.model._meta,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
+
+    def report(self, request, done, refused, message):
+        if done:
+            self.message_user(request, message % {"n": done}, messages.SUCCESS)
+        for line in refused:
+            self.message_user(request, line, messages.WARNING)
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["email", "organisation", "role", "invited_by", "created_at", "accepted_at"]
+    list_select_related = ["organisation", "invited_by"]
+    search_fields = ["email", "organisation__name"]
+    list_filter = ["role"]
+    readonly_fields = ["accepted_at", "accepted_by"]
