@@ -3,6 +3,7 @@
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import NoReverseMatch
 
 from .models import Membership, MembershipStatus, Organisation, Role
 
@@ -84,15 +85,27 @@ def pending_invitations_of(organisation):
     return organisation.invitations.filter(accepted_at__isnull=True).select_related("invited_by")
 
 
-def published_case_studies_of(organisation):
+def published_case_studies_of(organisation) -> list:
     from casestudies.models import CaseStudy
 
-    return (
+    case_studies = list(
         CaseStudy.objects.published()
         .filter(exchange__parties__organisation=organisation)
         .distinct()
         .order_by("-published_at")
     )
+    for case_study in case_studies:
+        case_study.url = link_or_blank(case_study)
+    return case_studies
+
+
+def link_or_blank(obj) -> str:
+    # The case-study pages are built alongside this app; until their URL exists
+    # the title shows without a link rather than breaking the profile page.
+    try:
+        return obj.get_absolute_url()
+    except NoReverseMatch:
+        return ""
 
 
 def open_listings_of(organisation):
