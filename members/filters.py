@@ -10,13 +10,18 @@ from .models import Organisation, OrganisationKind
 
 class DirectoryFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
-    country = django_filters.ChoiceFilter(label=_("Country"), choices=lambda: list(countries))
-    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=OrganisationKind.choices)
+    country = django_filters.ChoiceFilter(
+        label=_("Country"), choices=lambda: list(countries), empty_label=_("All countries")
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=OrganisationKind.choices, empty_label=_("All kinds")
+    )
     theme = django_filters.ModelChoiceFilter(
         label=_("Theme"),
         field_name="themes",
         queryset=Theme.objects.filter(active=True),
         to_field_name="slug",
+        empty_label=_("All themes"),
     )
 
     class Meta:
