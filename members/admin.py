@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import Count, Q
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _t
@@ -21,7 +22,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(SimpleHistoryAdmin, DjangoUserAdmin):
     ordering = ["full_name"]
     list_display = ["email", "full_name", "is_active", "is_staff", "last_login"]
     list_filter = ["is_active", "is_staff", "groups", "language"]
@@ -52,7 +53,16 @@ class OrganisationAdmin(SimpleHistoryAdmin):
         "joined_on",
         "created_at",
     ]
-    actions = ["approve_applications", "reject_applications"]
+    actions = [
+        "approve_applications",
+        "reject_applications",
+        "suspend_memberships",
+        "reinstate_memberships",
+    ]
+    # Status changes go through the actions (and so through change_status), never
+    # through the form, so that each one is checked, recorded and notified.
+    readonly_fields = ["status", "joined_on"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_filter = ["status", "kind", "country", "themes"]
     search_fields = ["name", "city", "oid", "region"]
     prepopulated_fields = {"slug": ["name"]}
@@ -75,14 +85,9 @@ class OrganisationAdmin(SimpleHistoryAdmin):
 
     @admin.action(description=_("Approve the selected applications"))
     def approve_applications(self, request, queryset):
-        done, refused = 0, []
-        for organisation in queryset:
-            try:
-                services.application_approve(organisation=organisation, by=request.user)
-                done += 1
-            except TransitionNotAllowed as error:
-                refused.append(f"{organisation}: {error}")
-        self.report(request, done, refused, _t("%(n)d application(s) approved."))
+        self.apply(
+            request, queryset, services.application_approve, _t("%(n)d application(s) approved.")
+        )
 
     @admin.action(description=_("Reject the selected applications (with a reason)"))
     def reject_applications(self, request, queryset):
@@ -113,6 +118,26 @@ class OrganisationAdmin(SimpleHistoryAdmin):
                 "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
             },
         )
+
+    @admin.action(description=_("Suspend the selected members"))
+    def suspend_memberships(self, request, queryset):
+        self.apply(request, queryset, services.membership_suspend, _t("%(n)d member(s) suspended."))
+
+    @admin.action(description=_("Reinstate the selected suspended members"))
+    def reinstate_memberships(self, request, queryset):
+        self.apply(
+            request, queryset, services.membership_reinstate, _t("%(n)d member(s) reinstated.")
+        )
+
+    def apply(self, request, queryset, service, message):
+        done, refused = 0, []
+        for organisation in queryset:
+            try:
+                service(organisation=organisation, by=request.user)
+                done += 1
+            except TransitionNotAllowed as error:
+                refused.append(f"{organisation}: {error}")
+        self.report(request, done, refused, message)
 
     def report(self, request, done, refused, message):
         if done:

@@ -19,7 +19,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from core.workflow import change_status
+from core.workflow import TransitionNotAllowed, change_status
 from notifications.models import Notification
 from notifications.services import notification_record, notify_secretariat
 
@@ -122,13 +122,18 @@ def applicant_account(applicant: dict) -> User:
             email=email,
             full_name=applicant["full_name"],
             job_title=applicant.get("job_title", ""),
-            language=translation.get_language() or settings.LANGUAGE_CODE,
+            language=applicant_language(),
             is_active=False,
         )
         person.set_unusable_password()
     person.privacy_consent_at = timezone.now()
     person.save()
     return person
+
+
+def applicant_language() -> str:
+    language = translation.get_language()
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
 def set_password_url(user: User) -> str:
@@ -139,10 +144,13 @@ def set_password_url(user: User) -> str:
 
 def application_approve(*, organisation: Organisation, by=None) -> Organisation:
     with transaction.atomic():
+        if organisation.status != MembershipStatus.APPLICANT:
+            raise TransitionNotAllowed(_("Only an application can be approved."))
         change_status(
             organisation,
             to=MembershipStatus.ACTIVE,
             by=by,
+            expected=MembershipStatus.APPLICANT,
             reason=_("Application approved"),
             transitions=MEMBERSHIP_TRANSITIONS,
             changes={"joined_on": timezone.localdate()},
@@ -197,6 +205,31 @@ def application_reject(*, organisation: Organisation, reason: str, by=None) -> O
                 },
             )
     return organisation
+
+
+def membership_suspend(*, organisation: Organisation, by=None, reason: str = ""):
+    """A suspended organisation leaves the directory; its people keep their accounts."""
+    return change_status(
+        organisation,
+        to=MembershipStatus.SUSPENDED,
+        by=by,
+        reason=reason or _("Membership suspended"),
+        transitions=MEMBERSHIP_TRANSITIONS,
+    )
+
+
+def membership_reinstate(*, organisation: Organisation, by=None, reason: str = ""):
+    if organisation.status != MembershipStatus.SUSPENDED:
+        # Reinstating is for suspended members; applicants are approved instead.
+        raise TransitionNotAllowed(_("Only a suspended member can be reinstated."))
+    return change_status(
+        organisation,
+        to=MembershipStatus.ACTIVE,
+        by=by,
+        reason=reason or _("Membership reinstated"),
+        transitions=MEMBERSHIP_TRANSITIONS,
+        expected=MembershipStatus.SUSPENDED,
+    )
 
 
 @transaction.atomic

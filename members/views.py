@@ -20,7 +20,7 @@ from .forms import (
     OrganisationProfileForm,
     RoleForm,
 )
-from .models import Membership
+from .models import Membership, Role
 
 PAGE_SIZE = 25
 
@@ -96,7 +96,7 @@ def organisation_manage(request, slug):
     membership = selectors.membership_for(request.user, slug)
     organisation = membership.organisation
     request.session[selectors.CURRENT_ORGANISATION_SESSION_KEY] = organisation.pk
-    is_coordinator = membership.role == "coordinator"
+    is_coordinator = membership.role == Role.COORDINATOR
     context = {
         "organisation": organisation,
         "membership": membership,
@@ -115,7 +115,7 @@ def organisation_manage(request, slug):
 def coordinator_membership(request, slug) -> Membership:
     """Someone else's organisation: 404. Your own without the coordinator role: 403."""
     membership = selectors.membership_for(request.user, slug)
-    if membership.role != "coordinator":
+    if membership.role != Role.COORDINATOR:
         raise PermissionDenied(_("Only the organisation's coordinators can do this."))
     return membership
 

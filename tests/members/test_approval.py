@@ -101,8 +101,35 @@ def test_bulk_approval_reports_what_it_could_not_do(secretariat_client, applicat
         follow=True,
     )
     assert "1 application(s) approved." in response.text
-    assert "cannot become" in response.text
+    assert "Only an application can be approved." in response.text
     assert Organisation.objects.filter(status=MembershipStatus.ACTIVE).count() == 2
+
+
+def test_the_secretariat_suspends_and_reinstates_a_member(secretariat_client, client, boras):
+    selected = {"_selected_action": [boras.pk]}
+    response = secretariat_client.post(
+        CHANGELIST, {"action": "suspend_memberships", **selected}, follow=True
+    )
+    assert "1 member(s) suspended." in response.text
+    boras.refresh_from_db()
+    assert boras.status == MembershipStatus.SUSPENDED
+    assert client.get("/members/organisations/boras/").status_code == 404
+
+    secretariat_client.post(CHANGELIST, {"action": "reinstate_memberships", **selected})
+    boras.refresh_from_db()
+    assert boras.status == MembershipStatus.ACTIVE
+
+
+def test_an_applicant_cannot_be_reinstated_instead_of_approved(application):
+    with pytest.raises(services.TransitionNotAllowed):
+        services.membership_reinstate(organisation=application)
+    application.refresh_from_db()
+    assert application.status == MembershipStatus.APPLICANT
+
+
+def test_the_status_is_not_editable_in_the_admin_form(secretariat_client, application):
+    response = secretariat_client.get(f"{CHANGELIST}{application.pk}/change/")
+    assert 'name="status"' not in response.text
 
 
 def test_rejection_needs_a_reason(application):

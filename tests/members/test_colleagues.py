@@ -284,3 +284,36 @@ def test_organisations_are_untouched_by_refused_actions(alice_client, boras):
     before = Organisation.objects.values().get(pk=boras.pk)
     alice_client.post("/members/manage/boras/edit/", {"name": "", "kind": "x"})
     assert Organisation.objects.values().get(pk=boras.pk) == before
+
+
+def test_an_invitation_to_a_bad_address_is_refused_next_to_the_field(alice_client):
+    response = invite(alice_client, email="not-an-address")
+    assert "Enter a valid email address." in response.text
+    assert not Invitation.objects.exists()
+
+
+def test_a_new_colleague_with_mismatched_passwords_is_refused(
+    client, alice, boras, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.invitation_send(
+            organisation=boras, email="dana@boras.example", role="contact", by=alice
+        )
+    response = client.post(
+        accept_url(mailoutbox),
+        {"full_name": "Dana", "password1": "a-long-password-1", "password2": "another-one-22"},
+    )
+    assert "The two passwords differ." in response.text
+    assert not User.objects.filter(email="dana@boras.example").exists()
+    assert not Invitation.objects.get().accepted_at
+
+
+def test_my_organisation_lists_its_matches(alice_client, boras, centre_val_de_loire):
+    from matchmaking.models import Match, MatchParty
+
+    request = RequestFactory(organisation=boras, title="Gender equality in guidance")
+    match = Match.objects.create(request=request)
+    MatchParty.objects.create(match=match, organisation=boras, listing=request, role="requester")
+    MatchParty.objects.create(match=match, organisation=centre_val_de_loire, role="host")
+    response = alice_client.get("/members/manage/boras/")
+    assert "Confirmed, waiting for answers" in response.text
