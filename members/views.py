@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
@@ -255,7 +256,10 @@ def account(request):
                 % {"email": new_email},
             )
         messages.success(request, _("Your account is saved."))
-        return redirect("members:account")
+        response = redirect("members:account")
+        # The pages follow the language chosen here, not only the emails.
+        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, data["language"], samesite="Lax")
+        return response
     return render(request, "members/account.html", {"form": form})
 
 
