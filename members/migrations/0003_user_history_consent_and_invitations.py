@@ -6,11 +6,14 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
+from core.secretariat import sync_secretariat_group
+
 
 class Migration(migrations.Migration):
 
     dependencies = [
         ('members', '0002_user_notification_preferences'),
+        ('core', '0001_secretariat_group'),
     ]
 
     operations = [
@@ -66,4 +69,6 @@ class Migration(migrations.Migration):
                 'ordering': ['-created_at'],
             },
         ),
-    ]
+        # The secretariat may see and manage invitations and users' history too.
+        migrations.RunPython(sync_secretariat_group, migrations.RunPython.noop),
+]

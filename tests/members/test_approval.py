@@ -155,3 +155,8 @@ def test_the_admin_list_of_organisations_has_bounded_queries(
     with django_assert_max_num_queries(15):
         response = secretariat_client.get(CHANGELIST)
     assert response.status_code == 200
+
+
+def test_the_secretariat_may_manage_invitations(secretariat):
+    assert secretariat.has_perm("members.change_invitation")
+    assert secretariat.has_perm("members.view_historicaluser")
