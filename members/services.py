@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -80,23 +80,21 @@ def application_submit(*, organisation: dict, themes=(), languages=(), applicant
         "oid": organisation["oid"] or "",
     }
     if duplicate is not None:
-        notify_secretariat(
-            kind="membership_duplicate",
-            about=duplicate,
-            event=f"duplicate:{applicant['email'].lower()}:{timezone.now():%Y%m%d%H%M%S%f}",
-            context={
-                **applicant_context,
-                "existing": duplicate.name,
-                "existing_status": duplicate.get_status_display(),
-                "admin_url": site_url(
-                    reverse("admin:members_organisation_change", args=[duplicate.pk])
-                ),
-            },
-        )
+        application_flag_duplicate(duplicate=duplicate, context=applicant_context)
         return None
-    new = Organisation.objects.create(
-        **organisation, slug=unique_slug(organisation["name"]), status=MembershipStatus.APPLICANT
-    )
+    try:
+        # Two people applying for one OID at the same moment: the unique
+        # constraint decides, and the second is flagged like any duplicate.
+        with transaction.atomic():
+            new = Organisation.objects.create(
+                **organisation,
+                slug=unique_slug(organisation["name"]),
+                status=MembershipStatus.APPLICANT,
+            )
+    except IntegrityError:
+        duplicate = Organisation.objects.get(oid=organisation["oid"])
+        application_flag_duplicate(duplicate=duplicate, context=applicant_context)
+        return None
     new.themes.set(themes)
     new.languages.set(languages)
     person = applicant_account(applicant)
@@ -110,6 +108,22 @@ def application_submit(*, organisation: dict, themes=(), languages=(), applicant
         },
     )
     return new
+
+
+def application_flag_duplicate(*, duplicate: Organisation, context: dict) -> None:
+    notify_secretariat(
+        kind="membership_duplicate",
+        about=duplicate,
+        event=f"duplicate:{context['applicant_email'].lower()}:{timezone.now():%Y%m%d%H%M%S%f}",
+        context={
+            **context,
+            "existing": duplicate.name,
+            "existing_status": duplicate.get_status_display(),
+            "admin_url": site_url(
+                reverse("admin:members_organisation_change", args=[duplicate.pk])
+            ),
+        },
+    )
 
 
 def applicant_account(applicant: dict) -> User:

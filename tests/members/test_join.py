@@ -126,3 +126,23 @@ def test_an_existing_member_applying_for_another_organisation_keeps_their_accoun
     assert alice.is_active
     assert alice.has_usable_password()
     assert alice.memberships.count() == 2
+
+
+def test_an_application_racing_another_for_the_same_oid_is_flagged(secretariat, monkeypatch):
+    from members import services
+
+    OrganisationFactory(name="Tampere VET", country="FI", oid="E10123456")
+    # As if the other application committed between our check and our insert.
+    monkeypatch.setattr(services, "application_duplicate_of", lambda **kwargs: None)
+    result = services.application_submit(
+        organisation={
+            "name": "Another name",
+            "kind": "vet_provider",
+            "country": "FI",
+            "oid": "E10123456",
+        },
+        applicant={"full_name": "T", "email": "t@example.org", "job_title": "x"},
+    )
+    assert result is None
+    assert Organisation.objects.count() == 1
+    assert Notification.objects.get().kind == "membership_duplicate"
