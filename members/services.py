@@ -181,7 +181,7 @@ def application_approve(*, organisation: Organisation, by=None) -> Organisation:
                 kind="membership_approved",
                 recipient=person,
                 about=organisation,
-                event="approved",
+                event=transition_event(organisation),
                 context={
                     "name": person.full_name,
                     "organisation": organisation.name,
@@ -211,7 +211,7 @@ def application_reject(*, organisation: Organisation, reason: str, by=None) -> O
                 kind="membership_rejected",
                 recipient=membership.user,
                 about=organisation,
-                event="rejected",
+                event=transition_event(organisation),
                 context={
                     "name": membership.user.full_name,
                     "organisation": organisation.name,
@@ -219,6 +219,12 @@ def application_reject(*, organisation: Organisation, reason: str, by=None) -> O
                 },
             )
     return organisation
+
+
+def transition_event(organisation: Organisation) -> str:
+    # One notification per change of status, even when an organisation is rejected,
+    # applies again and is rejected again.
+    return f"status:{organisation.history.values_list('history_id', flat=True).first()}"
 
 
 def membership_suspend(*, organisation: Organisation, by=None, reason: str = ""):

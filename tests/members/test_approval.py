@@ -160,3 +160,15 @@ def test_the_admin_list_of_organisations_has_bounded_queries(
 def test_the_secretariat_may_manage_invitations(secretariat):
     assert secretariat.has_perm("members.change_invitation")
     assert secretariat.has_perm("members.view_historicaluser")
+
+
+def test_a_second_rejection_after_a_new_application_is_emailed_again(
+    application, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.application_reject(organisation=application, reason="Incomplete.")
+    application.status = MembershipStatus.APPLICANT
+    application.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.application_reject(organisation=application, reason="Still incomplete.")
+    assert ["Still incomplete." in m.body for m in mailoutbox] == [False, True]
