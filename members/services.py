@@ -302,6 +302,13 @@ def invitation_send(*, organisation: Organisation, email: str, role: str, by) ->
     return invitation
 
 
+@transaction.atomic
+def invitation_withdraw(*, invitation: Invitation, by) -> None:
+    """The link stops working: it names an invitation that no longer exists."""
+    require_coordinator(organisation=invitation.organisation, user=by)
+    Invitation.objects.filter(pk=invitation.pk, accepted_at__isnull=True).delete()
+
+
 def invitation_from_token(token: str) -> Invitation:
     try:
         pk = signing.TimestampSigner(salt=INVITATION_SALT).unsign(token, max_age=INVITATION_MAX_AGE)

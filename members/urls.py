@@ -24,6 +24,11 @@ urlpatterns = [
         views.colleague_remove,
         name="colleague-remove",
     ),
+    path(
+        "manage/<slug:slug>/invitations/<int:pk>/withdraw/",
+        views.invitation_withdraw,
+        name="invitation-withdraw",
+    ),
     path("invitation/<str:token>/", views.invitation_accept, name="invitation-accept"),
     path("account/", views.account, name="account"),
     path("account/email/<str:token>/", views.email_confirm, name="email-confirm"),

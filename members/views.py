@@ -21,7 +21,7 @@ from .forms import (
     OrganisationProfileForm,
     RoleForm,
 )
-from .models import Membership, Role
+from .models import Invitation, Membership, Role
 
 PAGE_SIZE = 25
 
@@ -206,6 +206,23 @@ def colleague_remove(request, slug, pk):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("%(name)s is removed.") % {"name": colleague.user})
+    return redirect("members:organisation-manage", slug=slug)
+
+
+@login_required
+@require_POST
+def invitation_withdraw(request, slug, pk):
+    organisation = coordinator_membership(request, slug).organisation
+    invitation = get_object_or_404(
+        Invitation.objects.select_related("organisation"),
+        pk=pk,
+        organisation=organisation,
+        accepted_at__isnull=True,
+    )
+    services.invitation_withdraw(invitation=invitation, by=request.user)
+    messages.success(
+        request, _("The invitation to %(email)s is withdrawn.") % {"email": invitation.email}
+    )
     return redirect("members:organisation-manage", slug=slug)
 
 

@@ -317,3 +317,33 @@ def test_my_organisation_lists_its_matches(alice_client, boras, centre_val_de_lo
     MatchParty.objects.create(match=match, organisation=centre_val_de_loire, role="host")
     response = alice_client.get("/members/manage/boras/")
     assert "Confirmed, waiting for answers" in response.text
+
+
+def test_a_withdrawn_invitation_no_longer_works(
+    alice_client, client, alice, boras, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        invite(alice_client)
+    invitation = Invitation.objects.get()
+    response = alice_client.post(
+        f"/members/manage/boras/invitations/{invitation.pk}/withdraw/", follow=True
+    )
+    assert "The invitation to dana@boras.example is withdrawn." in response.text
+    alice_client.logout()
+    response = client.get(accept_url(mailoutbox))
+    assert response.status_code == 400
+    assert "This invitation has been withdrawn." in response.text
+
+
+def test_only_a_coordinator_of_the_organisation_withdraws_an_invitation(
+    client, alice, bob, charlie, boras
+):
+    invitation = services.invitation_send(
+        organisation=boras, email="dana@boras.example", role="contact", by=alice
+    )
+    url = f"/members/manage/boras/invitations/{invitation.pk}/withdraw/"
+    client.force_login(bob)
+    assert client.post(url).status_code == 403
+    client.force_login(charlie)
+    assert client.post(url).status_code == 404
+    assert Invitation.objects.exists()
