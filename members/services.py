@@ -359,12 +359,15 @@ def invitation_accept(*, token: str, user=None, full_name: str = "", password: s
 
 
 def _coordinators_left(organisation, without: Membership) -> int:
-    return (
+    # Lock the other coordinators' rows: two coordinators removing each other at
+    # the same moment must not leave the organisation with none.
+    others = (
         organisation.memberships.select_for_update()
         .filter(role=Role.COORDINATOR)
         .exclude(pk=without.pk)
-        .count()
+        .values_list("pk", flat=True)
     )
+    return len(list(others))
 
 
 @transaction.atomic
