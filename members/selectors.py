@@ -70,7 +70,8 @@ def membership_for(user, slug: str) -> Membership:
 
 
 def colleagues_of(organisation):
-    return organisation.memberships.select_related("user").order_by("role", "user__full_name")
+    # "coordinator" sorts after "contact": descending puts coordinators first.
+    return organisation.memberships.select_related("user").order_by("-role", "user__full_name")
 
 
 def contacts_of(organisation):

@@ -153,3 +153,9 @@ def test_suspended_status_stays_hidden_after_approval_of_others(client, boras):
     boras.status = MembershipStatus.SUSPENDED
     boras.save()
     assert client.get("/members/organisations/boras/").status_code == 404
+
+
+def test_the_coordinator_is_the_first_contact_person(client, alice, bob, charlie):
+    client.force_login(charlie)
+    contacts = client.get("/members/organisations/boras/").context["contacts"]
+    assert [person.full_name for person in contacts] == ["Alice Andersson", "Bob Berg"]
