@@ -172,3 +172,19 @@ def test_a_second_rejection_after_a_new_application_is_emailed_again(
     with django_capture_on_commit_callbacks(execute=True):
         services.application_reject(organisation=application, reason="Still incomplete.")
     assert ["Still incomplete." in m.body for m in mailoutbox] == [False, True]
+
+
+def test_the_secretariat_sees_a_persons_history(secretariat_client, alice):
+    alice.full_name = "Alice Andersson-Berg"
+    alice.save()
+    assert secretariat_client.get(f"/admin/members/user/{alice.pk}/change/").status_code == 200
+    response = secretariat_client.get(f"/admin/members/user/{alice.pk}/history/")
+    assert "Alice Andersson-Berg" in response.text
+
+
+def test_the_admin_list_of_invitations_answers(secretariat_client, alice, boras):
+    services.invitation_send(
+        organisation=boras, email="dana@boras.example", role="contact", by=alice
+    )
+    response = secretariat_client.get("/admin/members/invitation/")
+    assert "dana@boras.example" in response.text
