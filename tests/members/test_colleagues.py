@@ -347,3 +347,21 @@ def test_only_a_coordinator_of_the_organisation_withdraws_an_invitation(
     client.force_login(charlie)
     assert client.post(url).status_code == 404
     assert Invitation.objects.exists()
+
+
+def test_a_coordinator_replaces_then_removes_the_logo(alice_client, boras):
+    from .helpers import image_upload, svg_upload
+
+    profile = {"name": boras.name, "kind": "local_authority", "country": "SE", "region": "SE232"}
+    alice_client.post("/members/manage/boras/edit/", {**profile, "logo": image_upload()})
+    boras.refresh_from_db()
+    assert boras.logo.name.startswith("logos/logo")
+
+    response = alice_client.post("/members/manage/boras/edit/", {**profile, "logo": svg_upload()})
+    assert "SVG logos are not accepted" in response.text
+    boras.refresh_from_db()
+    assert boras.logo.name.startswith("logos/logo")
+
+    alice_client.post("/members/manage/boras/edit/", {**profile, "logo-clear": "on"})
+    boras.refresh_from_db()
+    assert not boras.logo

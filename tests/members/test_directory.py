@@ -159,3 +159,9 @@ def test_the_coordinator_is_the_first_contact_person(client, alice, bob, charlie
     client.force_login(charlie)
     contacts = client.get("/members/organisations/boras/").context["contacts"]
     assert [person.full_name for person in contacts] == ["Alice Andersson", "Bob Berg"]
+
+
+def test_a_nonsense_filter_shows_an_explanation_not_an_error(client, listed):
+    response = client.get("/members/?country=XX&theme=nope&page=99")
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.text
