@@ -1,9 +1,18 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, Q
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Membership, Organisation, User
+from core.workflow import TransitionNotAllowed
+
+from . import services
+from .forms import RejectionForm
+from .models import Invitation, Membership, Organisation, Role, User
 
 
 class MembershipInline(admin.TabularInline):
@@ -13,7 +22,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(SimpleHistoryAdmin, DjangoUserAdmin):
     ordering = ["full_name"]
     list_display = ["email", "full_name", "is_active", "is_staff", "last_login"]
     list_filter = ["is_active", "is_staff", "groups", "language"]
@@ -33,10 +42,114 @@ class UserAdmin(DjangoUserAdmin):
 
 @admin.register(Organisation)
 class OrganisationAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "kind", "country", "region", "city", "status", "joined_on"]
+    list_display = [
+        "name",
+        "kind",
+        "country",
+        "region",
+        "city",
+        "status",
+        "coordinators",
+        "joined_on",
+        "created_at",
+    ]
+    actions = [
+        "approve_applications",
+        "reject_applications",
+        "suspend_memberships",
+        "reinstate_memberships",
+    ]
+    # Status changes go through the actions (and so through change_status), never
+    # through the form, so that each one is checked, recorded and notified.
+    readonly_fields = ["status", "joined_on"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_filter = ["status", "kind", "country", "themes"]
     search_fields = ["name", "city", "oid", "region"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["themes", "languages"]
     inlines = [MembershipInline]
     date_hierarchy = "created_at"
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                coordinator_count=Count("memberships", filter=Q(memberships__role=Role.COORDINATOR))
+            )
+        )
+
+    @admin.display(description=_("coordinators"), ordering="coordinator_count")
+    def coordinators(self, obj):
+        return obj.coordinator_count
+
+    @admin.action(description=_("Approve the selected applications"))
+    def approve_applications(self, request, queryset):
+        self.apply(
+            request, queryset, services.application_approve, _t("%(n)d application(s) approved.")
+        )
+
+    @admin.action(description=_("Reject the selected applications (with a reason)"))
+    def reject_applications(self, request, queryset):
+        form = RejectionForm(request.POST if "reason" in request.POST else None)
+        if form.is_valid():
+            done, refused = 0, []
+            for organisation in queryset:
+                try:
+                    services.application_reject(
+                        organisation=organisation,
+                        reason=form.cleaned_data["reason"],
+                        by=request.user,
+                    )
+                    done += 1
+                except (TransitionNotAllowed, ValidationError) as error:
+                    refused.append(f"{organisation}: {error}")
+            self.report(request, done, refused, _t("%(n)d application(s) rejected."))
+            return None
+        return TemplateResponse(
+            request,
+            "members/admin_reject.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _t("Reject applications"),
+                "organisations": queryset,
+                "form": form,
+                "opts": self.model._meta,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
+
+    @admin.action(description=_("Suspend the selected members"))
+    def suspend_memberships(self, request, queryset):
+        self.apply(request, queryset, services.membership_suspend, _t("%(n)d member(s) suspended."))
+
+    @admin.action(description=_("Reinstate the selected suspended members"))
+    def reinstate_memberships(self, request, queryset):
+        self.apply(
+            request, queryset, services.membership_reinstate, _t("%(n)d member(s) reinstated.")
+        )
+
+    def apply(self, request, queryset, service, message):
+        done, refused = 0, []
+        for organisation in queryset:
+            try:
+                service(organisation=organisation, by=request.user)
+                done += 1
+            except TransitionNotAllowed as error:
+                refused.append(f"{organisation}: {error}")
+        self.report(request, done, refused, message)
+
+    def report(self, request, done, refused, message):
+        if done:
+            self.message_user(request, message % {"n": done}, messages.SUCCESS)
+        for line in refused:
+            self.message_user(request, line, messages.WARNING)
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["email", "organisation", "role", "invited_by", "created_at", "accepted_at"]
+    list_select_related = ["organisation", "invited_by"]
+    search_fields = ["email", "organisation__name"]
+    list_filter = ["role"]
+    readonly_fields = ["accepted_at", "accepted_by"]

@@ -37,6 +37,16 @@ class UserManager(BaseUserManager):
         return self.get(email__iexact=email)
 
 
+class UserHistory(HistoricalRecords):
+    """A person's history (name, email, role changes), minus sign-ins: recording
+    every last_login update would bury the changes that matter."""
+
+    def post_save(self, instance, created, using=None, **kwargs):
+        if kwargs.get("update_fields") == frozenset({"last_login"}):
+            return
+        super().post_save(instance, created, using=using, **kwargs)
+
+
 class User(AbstractBaseUser, PermissionsMixin):
     """A person. Signs in with an email address; there are no usernames."""
 
@@ -63,7 +73,11 @@ class User(AbstractBaseUser, PermissionsMixin):
         default=False,
         help_text=_("New open requests and offers that fit your organisation's themes."),
     )
+    privacy_consent_at = models.DateTimeField(
+        _("consented to the privacy notice"), null=True, blank=True
+    )
 
+    history = UserHistory(excluded_fields=["password", "last_login"])
     objects = UserManager()
 
     USERNAME_FIELD = "email"
@@ -216,3 +230,30 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.organisation} ({self.get_role_display()})"
+
+
+class Invitation(models.Model):
+    """A coordinator's invitation of a colleague; the link carries its signed id,
+    and accepting it once marks it used, so a forwarded link cannot be reused."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField(_("email address"))
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.CONTACT)
+    invited_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("invited by")
+    )
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.email} → {self.organisation}"

@@ -41,3 +41,44 @@ def validate_nuts_for_country(region: str, country_code: str) -> None:
             code="nuts_country",
             params={"region": region, "p": prefix},
         )
+
+
+LOGO_MAX_BYTES = 1024 * 1024
+LOGO_MAX_SIDE = 2000
+LOGO_FORMATS = {"PNG", "JPEG"}
+
+
+def validate_logo(upload) -> None:
+    """A logo is a PNG or JPEG of at most 1 MB and 2000 × 2000 pixels.
+
+    SVG is refused: it can carry scripts, and the directory shows logos inline.
+    """
+    from PIL import Image, UnidentifiedImageError
+
+    name = (getattr(upload, "name", "") or "").lower()
+    if name.endswith((".svg", ".svgz")):
+        raise ValidationError(
+            _("SVG logos are not accepted: upload a PNG or JPEG image."), code="logo_svg"
+        )
+    if upload.size > LOGO_MAX_BYTES:
+        raise ValidationError(
+            _("The logo is too large (%(size)s KB); the limit is %(limit)s KB."),
+            code="logo_size",
+            params={"size": upload.size // 1024, "limit": LOGO_MAX_BYTES // 1024},
+        )
+    try:
+        upload.seek(0)
+        with Image.open(upload) as image:
+            image_format, (width, height) = image.format, image.size
+    except (UnidentifiedImageError, OSError) as exc:
+        raise ValidationError(_("The logo must be a PNG or JPEG image."), code="logo_type") from exc
+    finally:
+        upload.seek(0)
+    if image_format not in LOGO_FORMATS:
+        raise ValidationError(_("The logo must be a PNG or JPEG image."), code="logo_type")
+    if width > LOGO_MAX_SIDE or height > LOGO_MAX_SIDE:
+        raise ValidationError(
+            _("The logo is %(w)s × %(h)s pixels; the limit is %(max)s × %(max)s."),
+            code="logo_dimensions",
+            params={"w": width, "h": height, "max": LOGO_MAX_SIDE},
+        )

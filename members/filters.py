@@ -1,0 +1,40 @@
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from taxonomy.models import Theme
+
+from .models import Organisation, OrganisationKind
+
+
+class DirectoryFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+    country = django_filters.ChoiceFilter(
+        label=_("Country"), choices=lambda: list(countries), empty_label=_("All countries")
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=OrganisationKind.choices, empty_label=_("All kinds")
+    )
+    theme = django_filters.ModelChoiceFilter(
+        label=_("Theme"),
+        field_name="themes",
+        queryset=Theme.objects.filter(active=True),
+        to_field_name="slug",
+        empty_label=_("All themes"),
+    )
+
+    class Meta:
+        model = Organisation
+        fields = ["q", "country", "kind", "theme"]
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(name__icontains=value)
+            | Q(city__icontains=value)
+            | Q(description__icontains=value)
+            | Q(region__iexact=value)
+        )

@@ -1,0 +1,184 @@
+from django import forms
+from django.contrib.auth import password_validation
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from taxonomy.models import Language, Theme
+
+from .models import Organisation, Role, User
+from .validators import validate_logo, validate_nuts_for_country
+
+PROFILE_FIELDS = [
+    "name",
+    "kind",
+    "country",
+    "region",
+    "city",
+    "website",
+    "oid",
+    "description",
+    "themes",
+    "languages",
+    "logo",
+]
+
+
+class OrganisationProfileForm(forms.ModelForm):
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    # A plain file field: validate_logo explains a refused logo better than
+    # ImageField's generic "not an image" (SVG, size, dimensions).
+    logo = forms.FileField(
+        label=_("Logo"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg"}),
+        help_text=_("PNG or JPEG, at most 1 MB and 2000 × 2000 pixels."),
+    )
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Themes of interest"),
+        queryset=Theme.objects.filter(active=True),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    languages = forms.ModelMultipleChoiceField(
+        label=_("Working languages"),
+        queryset=Language.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = Organisation
+        fields = PROFILE_FIELDS
+        widgets = {"description": forms.Textarea(attrs={"rows": 5})}
+
+    def clean_oid(self):
+        # Blank means "no OID": NULL, so that the unique constraint allows many.
+        return (self.cleaned_data.get("oid") or "").strip().upper() or None
+
+    def clean_region(self):
+        return (self.cleaned_data.get("region") or "").strip().upper()
+
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        if logo and hasattr(logo, "content_type"):
+            validate_logo(logo)
+        return logo
+
+    def clean(self):
+        cleaned = super().clean()
+        region, country = cleaned.get("region"), cleaned.get("country")
+        if region and country:
+            try:
+                validate_nuts_for_country(region, country)
+            except ValidationError as error:
+                self.add_error("region", error)
+        return cleaned
+
+    def profile_data(self) -> dict:
+        data = {
+            name: self.cleaned_data[name]
+            for name in PROFILE_FIELDS
+            if name not in ("themes", "languages")
+        }
+        # ClearableFileInput says False for "remove the logo", None for "no file".
+        data["logo"] = data["logo"] or ""
+        return data
+
+
+class ApplicationForm(OrganisationProfileForm):
+    full_name = forms.CharField(label=_("Your name"), max_length=150)
+    email = forms.EmailField(label=_("Your email address"))
+    job_title = forms.CharField(label=_("Your role in the organisation"), max_length=150)
+    consent = forms.BooleanField(
+        label=_(
+            "I have read the privacy notice and agree that my details are kept to run "
+            "the partnership."
+        ),
+        error_messages={"required": _("Please agree to the privacy notice to apply.")},
+    )
+
+    def validate_unique(self):
+        # A second application for a known organisation is flagged to the
+        # secretariat by the service, not refused here.
+        pass
+
+    def applicant_data(self) -> dict:
+        return {k: self.cleaned_data[k] for k in ("full_name", "email", "job_title")}
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("Colleague's email address"))
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.CONTACT)
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+
+
+class NewColleagueForm(forms.Form):
+    """For a person invited who has no account yet."""
+
+    full_name = forms.CharField(label=_("Your name"), max_length=150)
+    password1 = forms.CharField(label=_("Choose a password"), widget=forms.PasswordInput)
+    password2 = forms.CharField(label=_("The password again"), widget=forms.PasswordInput)
+
+    def __init__(self, *args, email: str = "", **kwargs):
+        self.email = email
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        cleaned = super().clean()
+        p1, p2 = cleaned.get("password1"), cleaned.get("password2")
+        if p1 and p2 and p1 != p2:
+            self.add_error("password2", _("The two passwords differ."))
+        elif p1:
+            try:
+                password_validation.validate_password(
+                    p1, User(email=self.email, full_name=cleaned.get("full_name", ""))
+                )
+            except ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+
+class AccountForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = [
+            "full_name",
+            "job_title",
+            "email",
+            "language",
+            "email_notifications",
+            "weekly_digest",
+        ]
+        help_texts = {"email": _("A change takes effect once you open the link we send there.")}
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if User.objects.filter(email__iexact=email).exclude(pk=self.instance.pk).exists():
+            raise ValidationError(_("Another account already uses this email address."))
+        return email
+
+    def validate_unique(self):
+        pass
+
+
+class AccountDeleteForm(forms.Form):
+    password = forms.CharField(label=_("Your password"), widget=forms.PasswordInput)
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise ValidationError(_("This is not your password."))
+        return password
+
+
+class RejectionForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason, sent to the applicant"), widget=forms.Textarea(attrs={"rows": 4})
+    )

@@ -1,0 +1,528 @@
+"""Writes: joining the partnership, colleagues, and a person's own account.
+
+Views, admin actions and commands call these functions; each one changes the data
+and records the notifications due inside one transaction.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
+from django.core import signing
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from core.workflow import TransitionNotAllowed, change_status
+from notifications.models import Notification
+from notifications.services import notification_record, notify_secretariat
+
+from .models import (
+    MEMBERSHIP_TRANSITIONS,
+    Invitation,
+    Membership,
+    MembershipStatus,
+    Organisation,
+    Role,
+    User,
+)
+
+INVITATION_SALT = "members.invitation"
+INVITATION_MAX_AGE = 60 * 60 * 24 * 14
+EMAIL_CHANGE_SALT = "members.email-change"
+EMAIL_CHANGE_MAX_AGE = 60 * 60 * 24 * 3
+FORMER_MEMBER_NAME = "Former member"
+
+
+class InvitationInvalid(Exception):
+    """The link is tampered, expired or already used; the message says which."""
+
+
+def site_url(path: str) -> str:
+    return f"{settings.SITE_URL}{path}"
+
+
+def unique_slug(name: str) -> str:
+    base = slugify(name)[:200] or "organisation"
+    slug, n = base, 2
+    while Organisation.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def application_duplicate_of(*, name: str, country: str, oid: str | None):
+    same = Organisation.objects.filter(name__iexact=name.strip(), country=country)
+    if oid:
+        same = same | Organisation.objects.filter(oid=oid)
+    return same.first()
+
+
+@transaction.atomic
+def application_submit(*, organisation: dict, themes=(), languages=(), applicant: dict):
+    """Record an application: the organisation as an applicant and the person's
+    account inactive. A second application for the same organisation is flagged to
+    the secretariat instead of created; then None is returned."""
+    duplicate = application_duplicate_of(
+        name=organisation["name"], country=str(organisation["country"]), oid=organisation["oid"]
+    )
+    applicant_context = {
+        "applicant": applicant["full_name"],
+        "applicant_email": applicant["email"],
+        "applicant_role": applicant.get("job_title", ""),
+        "organisation": organisation["name"],
+        "country": str(organisation["country"]),
+        "oid": organisation["oid"] or "",
+    }
+    if duplicate is not None:
+        application_flag_duplicate(duplicate=duplicate, context=applicant_context)
+        return None
+    try:
+        # Two people applying for one OID at the same moment: the unique
+        # constraint decides, and the second is flagged like any duplicate.
+        with transaction.atomic():
+            new = Organisation.objects.create(
+                **organisation,
+                slug=unique_slug(organisation["name"]),
+                status=MembershipStatus.APPLICANT,
+            )
+    except IntegrityError:
+        duplicate = Organisation.objects.get(oid=organisation["oid"])
+        application_flag_duplicate(duplicate=duplicate, context=applicant_context)
+        return None
+    new.themes.set(themes)
+    new.languages.set(languages)
+    person = applicant_account(applicant)
+    Membership.objects.create(user=person, organisation=new, role=Role.COORDINATOR)
+    notify_secretariat(
+        kind="membership_application",
+        about=new,
+        context={
+            **applicant_context,
+            "admin_url": site_url(reverse("admin:members_organisation_change", args=[new.pk])),
+        },
+    )
+    return new
+
+
+def application_flag_duplicate(*, duplicate: Organisation, context: dict) -> None:
+    notify_secretariat(
+        kind="membership_duplicate",
+        about=duplicate,
+        event=f"duplicate:{context['applicant_email'].lower()}:{timezone.now():%Y%m%d%H%M%S%f}",
+        context={
+            **context,
+            "existing": duplicate.name,
+            "existing_status": duplicate.get_status_display(),
+            "admin_url": site_url(
+                reverse("admin:members_organisation_change", args=[duplicate.pk])
+            ),
+        },
+    )
+
+
+def applicant_account(applicant: dict) -> User:
+    """The applicant's account: an existing person keeps theirs (they may belong to
+    another organisation already); a new one waits, inactive, for the approval."""
+    email = applicant["email"].strip().lower()
+    person = User.objects.filter(email__iexact=email).first()
+    if person is None:
+        person = User(
+            email=email,
+            full_name=applicant["full_name"],
+            job_title=applicant.get("job_title", ""),
+            language=applicant_language(),
+            is_active=False,
+        )
+        person.set_unusable_password()
+    person.privacy_consent_at = timezone.now()
+    person.save()
+    return person
+
+
+def applicant_language() -> str:
+    language = translation.get_language()
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def set_password_url(user: User) -> str:
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    return site_url(reverse("password_reset_confirm", args=[uid, token]))
+
+
+def application_approve(*, organisation: Organisation, by=None) -> Organisation:
+    with transaction.atomic():
+        if organisation.status != MembershipStatus.APPLICANT:
+            raise TransitionNotAllowed(_("Only an application can be approved."))
+        change_status(
+            organisation,
+            to=MembershipStatus.ACTIVE,
+            by=by,
+            expected=MembershipStatus.APPLICANT,
+            reason=_("Application approved"),
+            transitions=MEMBERSHIP_TRANSITIONS,
+            changes={"joined_on": timezone.localdate()},
+        )
+        for membership in organisation.memberships.select_related("user"):
+            person = membership.user
+            if not person.is_active and person.full_name != FORMER_MEMBER_NAME:
+                person.is_active = True
+                person.save(update_fields=["is_active"])
+            if membership.role != Role.COORDINATOR:
+                continue
+            needs_password = not person.has_usable_password()
+            notification_record(
+                kind="membership_approved",
+                recipient=person,
+                about=organisation,
+                event=transition_event(organisation),
+                context={
+                    "name": person.full_name,
+                    "organisation": organisation.name,
+                    "set_password_url": set_password_url(person) if needs_password else "",
+                    "sign_in_url": site_url(reverse("login")),
+                    "profile_url": site_url(organisation.get_absolute_url()),
+                },
+            )
+    return organisation
+
+
+def application_reject(*, organisation: Organisation, reason: str, by=None) -> Organisation:
+    if not reason.strip():
+        raise ValidationError(_("Say why the application is rejected: the applicant is told."))
+    with transaction.atomic():
+        change_status(
+            organisation,
+            to=MembershipStatus.REJECTED,
+            by=by,
+            reason=reason,
+            transitions=MEMBERSHIP_TRANSITIONS,
+        )
+        for membership in organisation.memberships.filter(role=Role.COORDINATOR).select_related(
+            "user"
+        ):
+            notification_record(
+                kind="membership_rejected",
+                recipient=membership.user,
+                about=organisation,
+                event=transition_event(organisation),
+                context={
+                    "name": membership.user.full_name,
+                    "organisation": organisation.name,
+                    "reason": reason,
+                },
+            )
+    return organisation
+
+
+def transition_event(organisation: Organisation) -> str:
+    # One notification per change of status, even when an organisation is rejected,
+    # applies again and is rejected again.
+    return f"status:{organisation.history.values_list('history_id', flat=True).first()}"
+
+
+def membership_suspend(*, organisation: Organisation, by=None, reason: str = ""):
+    """A suspended organisation leaves the directory; its people keep their accounts."""
+    return change_status(
+        organisation,
+        to=MembershipStatus.SUSPENDED,
+        by=by,
+        reason=reason or _("Membership suspended"),
+        transitions=MEMBERSHIP_TRANSITIONS,
+    )
+
+
+def membership_reinstate(*, organisation: Organisation, by=None, reason: str = ""):
+    if organisation.status != MembershipStatus.SUSPENDED:
+        # Reinstating is for suspended members; applicants are approved instead.
+        raise TransitionNotAllowed(_("Only a suspended member can be reinstated."))
+    return change_status(
+        organisation,
+        to=MembershipStatus.ACTIVE,
+        by=by,
+        reason=reason or _("Membership reinstated"),
+        transitions=MEMBERSHIP_TRANSITIONS,
+        expected=MembershipStatus.SUSPENDED,
+    )
+
+
+@transaction.atomic
+def organisation_update(*, organisation: Organisation, data: dict, themes, languages, by):
+    require_coordinator(organisation=organisation, user=by)
+    for field, value in data.items():
+        setattr(organisation, field, value)
+    organisation._history_user = by
+    organisation.save()
+    organisation.themes.set(themes)
+    organisation.languages.set(languages)
+    return organisation
+
+
+def is_coordinator(*, organisation: Organisation, user) -> bool:
+    return organisation.memberships.filter(user=user, role=Role.COORDINATOR).exists()
+
+
+def require_coordinator(*, organisation: Organisation, user) -> None:
+    if not (user.is_staff or is_coordinator(organisation=organisation, user=user)):
+        raise PermissionDenied(_("Only the organisation's coordinators can do this."))
+
+
+def invitation_token(invitation: Invitation) -> str:
+    return signing.TimestampSigner(salt=INVITATION_SALT).sign(str(invitation.pk))
+
+
+@transaction.atomic
+def invitation_send(*, organisation: Organisation, email: str, role: str, by) -> Invitation:
+    require_coordinator(organisation=organisation, user=by)
+    email = email.strip().lower()
+    if organisation.memberships.filter(user__email__iexact=email).exists():
+        raise ValidationError({"email": _("This person is already a colleague here.")})
+    invitation = Invitation.objects.create(
+        organisation=organisation, email=email, role=role, invited_by=by
+    )
+    accept_url = site_url(reverse("members:invitation-accept", args=[invitation_token(invitation)]))
+    notification_record(
+        kind="colleague_invitation",
+        email=email,
+        about=invitation,
+        context={
+            "organisation": organisation.name,
+            "inviter": by.full_name,
+            "role": str(Role(role).label),
+            "accept_url": accept_url,
+            "days": INVITATION_MAX_AGE // 86400,
+        },
+    )
+    return invitation
+
+
+@transaction.atomic
+def invitation_withdraw(*, invitation: Invitation, by) -> None:
+    """The link stops working: it names an invitation that no longer exists."""
+    require_coordinator(organisation=invitation.organisation, user=by)
+    Invitation.objects.filter(pk=invitation.pk, accepted_at__isnull=True).delete()
+
+
+def invitation_from_token(token: str) -> Invitation:
+    try:
+        pk = signing.TimestampSigner(salt=INVITATION_SALT).unsign(token, max_age=INVITATION_MAX_AGE)
+    except signing.SignatureExpired as exc:
+        raise InvitationInvalid(
+            _("This invitation has expired. Ask your colleague to send a new one.")
+        ) from exc
+    except signing.BadSignature as exc:
+        raise InvitationInvalid(_("This invitation link is not valid.")) from exc
+    invitation = Invitation.objects.select_related("organisation").filter(pk=pk).first()
+    if invitation is None:
+        raise InvitationInvalid(_("This invitation has been withdrawn."))
+    if invitation.accepted_at is not None:
+        raise InvitationInvalid(_("This invitation has already been used."))
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept(*, token: str, user=None, full_name: str = "", password: str = ""):
+    """Join the organisation through the link: as the signed-in person it was sent
+    to, or as a new person who chooses a name and a password. Returns the membership."""
+    invitation = invitation_from_token(token)
+    # Lock so that two clicks on the same link make one membership.
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.accepted_at is not None:
+        raise InvitationInvalid(_("This invitation has already been used."))
+    if user is not None and user.is_authenticated:
+        if user.email.lower() != invitation.email.lower():
+            raise InvitationInvalid(
+                _("This invitation was sent to %(email)s; sign in as that person to accept it.")
+                % {"email": invitation.email}
+            )
+        person = user
+    else:
+        if User.objects.filter(email__iexact=invitation.email).exists():
+            raise InvitationInvalid(_("You already have an account: sign in to accept."))
+        person = User(email=invitation.email, full_name=full_name)
+        person.set_password(password)
+        person.privacy_consent_at = timezone.now()
+        person.save()
+    membership, _created = Membership.objects.get_or_create(
+        user=person, organisation=invitation.organisation, defaults={"role": invitation.role}
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = person
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    return membership
+
+
+def _coordinators_left(organisation, without: Membership) -> int:
+    # Lock the other coordinators' rows: two coordinators removing each other at
+    # the same moment must not leave the organisation with none.
+    others = (
+        organisation.memberships.select_for_update()
+        .filter(role=Role.COORDINATOR)
+        .exclude(pk=without.pk)
+        .values_list("pk", flat=True)
+    )
+    return len(list(others))
+
+
+@transaction.atomic
+def colleague_role_change(*, membership: Membership, role: str, by) -> Membership:
+    organisation = membership.organisation
+    require_coordinator(organisation=organisation, user=by)
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    if role != Role.COORDINATOR and membership.role == Role.COORDINATOR:
+        if _coordinators_left(organisation, membership) == 0:
+            raise ValidationError(
+                {"role": _("The organisation needs a coordinator: name another one first.")}
+            )
+    membership.role = role
+    membership._history_user = by
+    membership.save(update_fields=["role"])
+    return membership
+
+
+@transaction.atomic
+def colleague_remove(*, membership: Membership, by) -> None:
+    organisation = membership.organisation
+    require_coordinator(organisation=organisation, user=by)
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    if membership.role == Role.COORDINATOR and _coordinators_left(organisation, membership) == 0:
+        raise ValidationError(_("The last coordinator cannot be removed: name another one first."))
+    membership._history_user = by
+    membership.delete()
+
+
+@transaction.atomic
+def account_update(*, user: User, data: dict) -> User:
+    # A fresh copy: a form may have set the unconfirmed email on the one in hand.
+    user = User.objects.get(pk=user.pk)
+    for field, value in data.items():
+        setattr(user, field, value)
+    user._history_user = user
+    user.save(update_fields=list(data))
+    return user
+
+
+def email_change_token(*, user: User, new_email: str) -> str:
+    return signing.TimestampSigner(salt=EMAIL_CHANGE_SALT).sign_object(
+        {"user": user.pk, "old": user.email, "new": new_email}
+    )
+
+
+@transaction.atomic
+def email_change_request(*, user: User, new_email: str):
+    """The new address is used only once its owner opens the link sent to it."""
+    new_email = new_email.strip().lower()
+    token = email_change_token(user=user, new_email=new_email)
+    return notification_record(
+        kind="email_change",
+        email=new_email,
+        about=user,
+        event=f"email:{timezone.now():%Y%m%d%H%M%S%f}",
+        context={
+            "name": user.full_name,
+            "old_email": user.email,
+            "new_email": new_email,
+            "confirm_url": site_url(reverse("members:email-confirm", args=[token])),
+            "days": EMAIL_CHANGE_MAX_AGE // 86400,
+        },
+    )
+
+
+@transaction.atomic
+def email_change_confirm(*, token: str) -> User:
+    try:
+        data = signing.TimestampSigner(salt=EMAIL_CHANGE_SALT).unsign_object(
+            token, max_age=EMAIL_CHANGE_MAX_AGE
+        )
+    except signing.SignatureExpired as exc:
+        raise ValidationError(_("This link has expired: ask for the change again.")) from exc
+    except signing.BadSignature as exc:
+        raise ValidationError(_("This link is not valid.")) from exc
+    user = User.objects.select_for_update().filter(pk=data["user"], is_active=True).first()
+    # The old address in the link makes it single-use: once changed, it no longer matches.
+    if user is None or user.email != data["old"]:
+        raise ValidationError(_("This link has already been used."))
+    if User.objects.filter(email__iexact=data["new"]).exclude(pk=user.pk).exists():
+        raise ValidationError(_("Another account already uses this email address."))
+    user.email = data["new"]
+    user._history_user = user
+    user.save(update_fields=["email"])
+    return user
+
+
+def personal_data_export(*, user: User) -> dict:
+    """Everything the tool holds about the person, as plain JSON values."""
+    return {
+        "exported_at": timezone.now().isoformat(),
+        "account": {
+            "email": user.email,
+            "full_name": user.full_name,
+            "job_title": user.job_title,
+            "language": user.language,
+            "date_joined": user.date_joined.isoformat(),
+            "last_login": user.last_login.isoformat() if user.last_login else None,
+            "email_notifications": user.email_notifications,
+            "weekly_digest": user.weekly_digest,
+            "privacy_consent_at": (
+                user.privacy_consent_at.isoformat() if user.privacy_consent_at else None
+            ),
+        },
+        "memberships": [
+            {
+                "organisation": m.organisation.name,
+                "role": m.role,
+                "since": m.created_at.isoformat(),
+            }
+            for m in user.memberships.select_related("organisation")
+        ],
+        "contact_for_listings": [
+            {"reference": listing.reference, "title": listing.title}
+            for listing in user.contact_for_listings.all()
+        ],
+        "notifications": [
+            {"kind": n.kind, "email": n.email, "created": n.created_at.isoformat()}
+            for n in user.notifications.all()
+        ],
+    }
+
+
+@transaction.atomic
+def account_delete(*, user: User) -> User:
+    """Anonymise the person: contributions stay, attributed to a former member,
+    and the history keeps no copy of who they were."""
+    user = User.objects.select_for_update().get(pk=user.pk)
+    for membership in user.memberships.filter(role=Role.COORDINATOR).select_related("organisation"):
+        organisation = membership.organisation
+        others = organisation.memberships.exclude(user=user)
+        if others.exists() and not others.filter(role=Role.COORDINATOR).exists():
+            raise ValidationError(
+                _(
+                    "You are the last coordinator of %(organisation)s: make a colleague "
+                    "coordinator before you delete your account."
+                )
+                % {"organisation": organisation.name}
+            )
+    old_email = user.email
+    placeholder = f"former-member-{uuid.uuid4().hex}@invalid.example"
+    personal = {"full_name": FORMER_MEMBER_NAME, "email": placeholder, "job_title": ""}
+    user.memberships.all().delete()
+    Invitation.objects.filter(email__iexact=old_email, accepted_at__isnull=True).delete()
+    for field, value in personal.items():
+        setattr(user, field, value)
+    user.set_unusable_password()
+    user.is_active = user.is_staff = user.is_superuser = False
+    user.email_notifications = user.weekly_digest = False
+    user.privacy_consent_at = None
+    user.save()
+    user.groups.clear()
+    user.history.update(**personal, history_change_reason="")
+    Notification.objects.filter(Q(recipient=user) | Q(email__iexact=old_email)).update(
+        email=placeholder, context={}
+    )
+    return user
