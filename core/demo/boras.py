@@ -203,6 +203,13 @@ MATCH = {
     ],
 }
 
+# The organisations as the testimonials print them in the document.
+TESTIMONIAL_ORGANISATIONS = {
+    "boras": "Working Life Department, Borås Stad (Sweden)",
+    "escola-del-treball": "Escola del Treball (Catalonia, Spain)",
+    "centre-val-de-loire": "Centre-Val de Loire Region",
+}
+
 EXCHANGE = {
     "title": "Advancing Gender Equality in Education Exchange",
     "format": "study-visit",
@@ -213,6 +220,9 @@ EXCHANGE = {
     "country": "SE",
     "participants_total": 6,
     "fewer_opportunities": 0,
+    # Regional staff, guidance officers and VET teachers: all staff, no learners.
+    "staff": 6,
+    "learners": 0,
     "outcomes": (
         "Agreement to develop a three-way international mobility project to increase "
         "the participation of female learners in study programmes offered in Borås "

@@ -12,7 +12,7 @@ from exchanges.models import (
 )
 from matchmaking.models import Answer, Match, MatchParty, MatchStatus
 
-from .boras import CASE_STUDY, EXCHANGE, MATCH
+from .boras import CASE_STUDY, EXCHANGE, MATCH, TESTIMONIAL_ORGANISATIONS
 
 
 def load_boras_case(*, terms, orgs, people, listings, by):
@@ -67,6 +67,8 @@ def save_exchange(match, terms, orgs):
             "status": ExchangeStatus.COMPLETED,
             "participants_total": data["participants_total"],
             "fewer_opportunities": data["fewer_opportunities"],
+            "staff": data["staff"],
+            "learners": data["learners"],
             "outcomes": data["outcomes"],
         },
     )
@@ -118,6 +120,7 @@ def save_case_study(exchange, orgs):
             defaults={
                 "person_role": role,
                 "organisation": orgs[slug],
+                "organisation_name": TESTIMONIAL_ORGANISATIONS[slug],
                 "quote": quote,
                 "position": position,
             },

@@ -162,3 +162,21 @@ def test_seed_demo_listing_statuses_cover_the_workflow(seeded):
 
     assert {ListingStatus.DRAFT, ListingStatus.SUBMITTED, ListingStatus.CLOSED} <= statuses
     assert {ListingStatus.EXPIRED, ListingStatus.MATCHED} <= statuses
+
+
+@pytest.mark.django_db
+def test_seed_demo_boras_figures_pass_the_exchange_figures_check():
+    from exchanges.exchange_services import validate_exchange_figures
+    from exchanges.models import Exchange
+
+    call_command("seed_demo", "--quiet")
+    exchange = Exchange.objects.get(title="Advancing Gender Equality in Education Exchange")
+    validate_exchange_figures(
+        participants_total=exchange.participants_total,
+        fewer_opportunities=exchange.fewer_opportunities,
+        staff=exchange.staff,
+        learners=exchange.learners,
+        counts={f.target_group_id: f.count for f in exchange.figures.all()},
+    )
+    names = set(exchange.case_study.testimonials.values_list("organisation_name", flat=True))
+    assert "Working Life Department, Borås Stad (Sweden)" in names
