@@ -174,3 +174,13 @@ class ExchangeOrganisationFactory(DjangoModelFactory):
     exchange = factory.SubFactory(ExchangeFactory)
     organisation = factory.SubFactory(OrganisationFactory)
     role = ExchangeRole.HOST
+
+
+class SavedSearchFactory(DjangoModelFactory):
+    class Meta:
+        model = "exchanges.SavedSearch"
+
+    user = factory.SubFactory(UserFactory)
+    name = "Gender equality"
+    query = "theme=gender-equality"
+    notify = True
