@@ -48,7 +48,10 @@ def browse(request):
     if not can_browse(request.user):
         return render(request, "exchanges/teaser.html", teaser_counts())
     filterset = ListingFilter(request.GET or None, queryset=listings_browse())
-    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    # An invalid filter shows nothing rather than everything, with the error beside it.
+    invalid = filterset.is_bound and not filterset.is_valid()
+    listings = filterset.queryset.none() if invalid else filterset.qs
+    page = Paginator(listings, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
