@@ -201,6 +201,6 @@ def test_listing_withdraw_after_a_match_is_refused_with_a_message(
 ):
     listing = RequestFactory(organisation=centre_val_de_loire, status=ListingStatus.MATCHED)
     response = charlie_client.post(f"/opportunities/{listing.reference}/withdraw/", follow=True)
-    assert "This is not possible for a Matched listing." in response.text
+    assert "This is not possible now: the listing&#x27;s status is “Matched”." in response.text
     listing.refresh_from_db()
     assert listing.status == ListingStatus.MATCHED
