@@ -63,6 +63,7 @@ def browse(request):
             "page_obj": page,
             "query": query.urlencode(),
             "save_form": SavedSearchForm(),
+            "can_submit": user_organisations(request.user).exists(),
         },
     )
 

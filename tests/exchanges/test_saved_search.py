@@ -82,3 +82,15 @@ def test_publish_records_saved_search_match_for_fitting_searches(
     mail = next(m for m in mailoutbox if m.to == [alice.email])
     assert "Gender in guidance" in mail.subject
     assert fits.get_absolute_url() in mail.body
+
+
+def test_saved_searches_page_lists_mine_with_bounded_queries(
+    alice_client, alice, bob, django_assert_max_num_queries
+):
+    for i in range(15):
+        SavedSearchFactory(user=alice, name=f"Mine {i}")
+    SavedSearchFactory(user=bob, name="Bob's")
+    with django_assert_max_num_queries(6):
+        response = alice_client.get("/opportunities/searches/")
+    assert "Mine 14" in response.text
+    assert "Bob&#x27;s" not in response.text
