@@ -198,6 +198,19 @@ class AllListingsAdmin(ListingAdmin):
     list_filter = ["kind", *ListingAdmin.list_filter]
 
 
+@admin.register(ExpressionOfInterest)
+class ExpressionOfInterestAdmin(admin.ModelAdmin):
+    """Every expression of interest in one list, beside the inline on each request."""
+
+    list_display = ["listing", "organisation", "role", "user", "created_at"]
+    list_filter = ["role", "listing__status"]
+    list_select_related = ["listing", "organisation", "user"]
+    search_fields = ["listing__reference", "listing__title", "organisation__name"]
+    autocomplete_fields = ["organisation"]
+    raw_id_fields = ["listing", "user"]
+    date_hierarchy = "created_at"
+
+
 @admin.register(SavedSearch)
 class SavedSearchAdmin(admin.ModelAdmin):
     list_display = ["name", "user", "notify", "created_at"]

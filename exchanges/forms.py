@@ -123,6 +123,9 @@ class ListingForm(forms.ModelForm):
         contact.error_messages["invalid_choice"] = _(
             "Choose a colleague of your organisation as the contact person."
         )
+        self.fields["preferred_countries"].help_text = _(
+            "Optional. Hold Ctrl (or Cmd) to choose several."
+        )
         self.fields["expires_on"].required = False
         self.fields["expires_on"].help_text = _(
             "Leave empty for the end of the window. At most 12 months away."

@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import Http404, QueryDict
+from django_countries import countries as django_countries
 
 from members.models import Role
 from taxonomy.models import Theme
@@ -111,6 +112,10 @@ def teaser_counts() -> dict:
         .annotate(total=Count("pk"))
         .order_by("-total", "organisation__country")
     )
+    countries = [
+        {"name": django_countries.name(row["organisation__country"]), "total": row["total"]}
+        for row in countries
+    ]
     return {"themes": themes, "countries": countries, "total": Listing.objects.open().count()}
 
 

@@ -15,6 +15,7 @@ from notifications.services import notification_record, notify_secretariat
 
 from .forms import MAX_EXPIRY_DAYS
 from .models import (
+    LISTING_EDITABLE,
     LISTING_TRANSITIONS,
     ExpressionOfInterest,
     Listing,
@@ -73,16 +74,35 @@ def listing_create(*, organisation, kind: str, by, data: dict, external_ref=None
     return listing
 
 
+def _changed_fields(listing: Listing, data: dict) -> list[str]:
+    """What an edit changes, as people name the fields: the history keeps it, because
+    the history rows hold no many-to-many values."""
+    before = Listing.objects.get(pk=listing.pk)
+    changed = []
+    for name, value in data.items():
+        if name in M2M_FIELDS:
+            differs = set(getattr(before, name).values_list("pk", flat=True)) != {
+                item.pk for item in value
+            }
+        else:
+            differs = getattr(before, name) != value
+        if differs:
+            changed.append(str(Listing._meta.get_field(name).verbose_name))
+    return changed
+
+
 @transaction.atomic
 def listing_update(*, listing: Listing, by, data: dict, reason: str = "") -> Listing:
     """The owner edits; an open listing stays open, and the history keeps the change."""
-    if listing.status not in {ListingStatus.DRAFT, ListingStatus.SUBMITTED, ListingStatus.OPEN}:
+    if listing.status not in LISTING_EDITABLE:
         raise ValidationError(
             _("A %(status)s listing cannot be edited.") % {"status": listing.get_status_display()}
         )
+    changed = _changed_fields(listing, data)
     _apply(listing, data)
     listing._history_user = by
-    listing._change_reason = reason or _("Edited by the organisation")
+    reason = reason or _("Edited by the organisation")
+    listing._change_reason = f"{reason}: {', '.join(changed)}" if changed else reason
     listing.save()
     _set_m2m(listing, data)
     return listing

@@ -21,6 +21,7 @@ def test_browse_visitor_sees_a_teaser_and_is_asked_to_sign_in(client, taxonomy):
     response = client.get("/opportunities/")
     assert "2 requests and offers are open for partners right now." in response.text
     assert "Gender equality" in response.text
+    assert "France" in response.text and "Sweden" in response.text
     assert "Sign in" in response.text
     assert "Secret draft" not in response.text
     assert "Exchange on gender equality in guidance" not in response.text

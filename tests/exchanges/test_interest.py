@@ -145,3 +145,16 @@ def test_interest_settings_by_another_organisation_are_forbidden(alice_client, r
     assert alice_client.post(settings_url, {"interest_closed": "on"}).status_code == 403
     request_of_centre.refresh_from_db()
     assert request_of_centre.interest_closed is False
+
+
+def test_interest_admin_lists_every_expression_of_interest(
+    secretariat_client, request_of_centre, django_assert_max_num_queries
+):
+    for _ in range(12):
+        ExpressionOfInterestFactory(listing=request_of_centre)
+    with django_assert_max_num_queries(12):
+        response = secretariat_client.get("/admin/exchanges/expressionofinterest/")
+    assert response.status_code == 200
+    assert request_of_centre.reference in response.text
+    page = secretariat_client.get(f"/admin/exchanges/listing/{request_of_centre.pk}/change/")
+    assert "A week-long programme with our VET schools." in page.text

@@ -113,3 +113,14 @@ def test_listing_status_is_not_editable_in_the_admin(secretariat_client, submitt
     page = secretariat_client.get(f"/admin/exchanges/listing/{submitted.pk}/change/")
     assert 'name="status"' not in page.text
     assert Listing.objects.get().status == ListingStatus.SUBMITTED
+
+
+def test_listing_admin_list_query_count_is_bounded(
+    secretariat_client, django_assert_max_num_queries
+):
+    for _ in range(30):
+        RequestFactory(status=ListingStatus.SUBMITTED)
+    with django_assert_max_num_queries(16):
+        response = secretariat_client.get("/admin/exchanges/listing/?status__exact=submitted")
+    assert response.status_code == 200
+    assert "30 requests and offers" in response.text

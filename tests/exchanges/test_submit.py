@@ -131,17 +131,18 @@ def test_listing_edit_of_an_open_listing_keeps_it_open_and_records_the_change(
     charlie_client, charlie, centre_val_de_loire, request_data
 ):
     listing = RequestFactory(organisation=centre_val_de_loire, contact=charlie)
-    data = {**request_data, "title": "A sharper title for our request"}
+    data = {**request_data, "title": "A sharper title", "themes": ["green-skills"]}
     response = post(
         charlie_client, data, action="save", url=f"/opportunities/{listing.reference}/edit/"
     )
     assert response.status_code == 302
     listing.refresh_from_db()
     assert listing.status == ListingStatus.OPEN
-    assert listing.title == "A sharper title for our request"
+    assert listing.title == "A sharper title"
+    assert [t.slug for t in listing.themes.all()] == ["green-skills"]
     last = listing.history.first()
     assert last.history_user == charlie
-    assert last.history_change_reason == "Edited by the organisation"
+    assert last.history_change_reason.startswith("Edited by the organisation: title, themes")
 
 
 def test_listing_edit_by_another_organisation_is_forbidden(
