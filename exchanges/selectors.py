@@ -2,7 +2,7 @@
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
+from django.db.models import Case, Count, Q, Value, When
 from django.http import Http404, QueryDict
 from django_countries import countries as django_countries
 
@@ -84,19 +84,26 @@ def listing_owners(listing: Listing) -> list:
     return list(people.values())
 
 
-def my_listings(user) -> dict:
-    """The listings of my organisations, grouped by status in workflow order."""
-    listings = (
+def my_listings(user):
+    """The listings of my organisations, in workflow order of status, newest first."""
+    workflow_order = Case(
+        *(When(status=status, then=Value(i)) for i, status in enumerate(ListingStatus))
+    )
+    return (
         Listing.objects.filter(organisation__in=user_organisations(user))
         .select_related("organisation")
-        .annotate(interest_total=Count("interests"))
-        .order_by("-updated_at")
+        .annotate(interest_total=Count("interests"), workflow_order=workflow_order)
+        .order_by("workflow_order", "-updated_at", "-pk")
     )
-    groups = {status: [] for status in ListingStatus}
+
+
+def by_status(listings) -> dict:
+    """One page of my listings, grouped by status, each with the actions it allows."""
+    groups = {}
     for listing in listings:
         listing.actions = listing_actions(listing)
-        groups[ListingStatus(listing.status)].append(listing)
-    return {status: items for status, items in groups.items() if items}
+        groups.setdefault(ListingStatus(listing.status), []).append(listing)
+    return groups
 
 
 def teaser_counts() -> dict:

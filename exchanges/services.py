@@ -3,6 +3,7 @@ these functions; every status change goes through core.workflow.change_status.""
 
 import datetime
 
+from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -10,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.workflow import change_status
+from core.workflow import TransitionNotAllowed, change_status
 from notifications.services import notification_record, notify_secretariat
 
 from .forms import MAX_EXPIRY_DAYS
@@ -32,8 +33,6 @@ LINK_MAX_AGE = 60 * 60 * 24 * 30
 
 
 def absolute(path: str) -> str:
-    from django.conf import settings
-
     return f"{settings.SITE_URL}{path}"
 
 
@@ -261,7 +260,10 @@ def listings_expire_due(*, today=None) -> list[Listing]:
     for listing in (
         Listing.objects.open().filter(expires_on__lt=today).select_related("organisation")
     ):
-        expired.append(listing_expire(listing=listing))
+        try:
+            expired.append(listing_expire(listing=listing))
+        except TransitionNotAllowed:
+            continue  # withdrawn or closed by its owner meanwhile: nothing to expire
     return expired
 
 

@@ -19,6 +19,7 @@ from .forms import InterestForm, InterestSettingsForm, ListingForm, SavedSearchF
 from .models import Listing, ListingKind, ListingStatus, SavedSearch
 from .selectors import (
     OWNER_ACTIONS,
+    by_status,
     listing_actions,
     listing_for_owner,
     listing_for_viewer,
@@ -280,7 +281,10 @@ def interest_create(request, reference):
 
 @members_only
 def my_listings_page(request):
-    return render(request, "exchanges/my_listings.html", {"groups": my_listings(request.user)})
+    page = Paginator(my_listings(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request, "exchanges/my_listings.html", {"groups": by_status(page), "page_obj": page}
+    )
 
 
 @members_only
@@ -296,7 +300,12 @@ def saved_searches(request):
         messages.success(request, _("Search saved."))
         return redirect("exchanges:saved-searches")
     searches = SavedSearch.objects.filter(user=request.user)
-    return render(request, "exchanges/saved_searches.html", {"searches": searches, "form": form})
+    page = Paginator(searches, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "exchanges/saved_searches.html",
+        {"searches": page, "page_obj": page, "form": form},
+    )
 
 
 @require_POST

@@ -211,7 +211,7 @@ def test_my_listings_groups_by_status_with_their_actions(
     charlie_client, centre_val_de_loire, django_assert_max_num_queries
 ):
     for status in ListingStatus:
-        for _ in range(3):
+        for _ in range(3):  # 21 listings: one page, every group
             RequestFactory(organisation=centre_val_de_loire, status=status, title=f"Ours {status}")
     RequestFactory(title="Someone else's")
     with django_assert_max_num_queries(10):
@@ -223,6 +223,20 @@ def test_my_listings_groups_by_status_with_their_actions(
     assert groups[ListingStatus.EXPIRED][0].actions == ["renew", "close"]
     assert groups[ListingStatus.MATCHED][0].actions == []
     assert 'data-testid="group-draft"' in response.text
+
+
+def test_my_listings_paginates_by_25_in_workflow_order(charlie_client, centre_val_de_loire):
+    for _ in range(20):
+        RequestFactory(organisation=centre_val_de_loire, status=ListingStatus.OPEN)
+    for _ in range(10):
+        RequestFactory(organisation=centre_val_de_loire, status=ListingStatus.DRAFT)
+    first = charlie_client.get("/opportunities/mine/")
+    assert list(first.context["groups"]) == [ListingStatus.DRAFT, ListingStatus.OPEN]
+    assert len(first.context["groups"][ListingStatus.OPEN]) == 15
+    assert "Page 1 of 2" in first.text
+    second = charlie_client.get("/opportunities/mine/?page=2")
+    assert list(second.context["groups"]) == [ListingStatus.OPEN]
+    assert len(second.context["groups"][ListingStatus.OPEN]) == 5
 
 
 def test_my_listings_needs_a_member_organisation(client, stranger):

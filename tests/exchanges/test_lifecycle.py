@@ -61,7 +61,8 @@ def test_lifecycle_task_runs_twice_without_doing_twice(ours):
 
 def test_beat_runs_the_lifecycle_task(settings):
     tasks = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
-    assert "exchanges.tasks.listings_lifecycle" in tasks
+    assert listings_lifecycle.name in tasks
+    assert listings_lifecycle.name == "exchanges.tasks.listings_lifecycle"
 
 
 def test_reminder_asks_still_current_with_one_click_links(
@@ -159,6 +160,22 @@ def test_expired_listing_can_be_closed(charlie_client, ours):
     charlie_client.post(f"/opportunities/{listing.reference}/close/")
     listing.refresh_from_db()
     assert listing.status == ListingStatus.CLOSED
+
+
+def test_expiry_skips_a_listing_closed_meanwhile(ours, monkeypatch):
+    listing = ours(expires_on=in_days(-1))
+    other = ours(expires_on=in_days(-1))
+    real = services.listing_expire
+
+    def owner_was_faster(*, listing):
+        if listing.pk == other.pk:
+            services.listing_close(listing=listing, by=None)
+        return real(listing=listing)
+
+    monkeypatch.setattr(services, "listing_expire", owner_was_faster)
+    assert [x.pk for x in services.listings_expire_due()] == [listing.pk]
+    other.refresh_from_db()
+    assert other.status == ListingStatus.CLOSED
 
 
 def test_reminder_is_sent_once_per_expiry_date(ours):
