@@ -10,7 +10,7 @@ from members.models import Role
 from taxonomy.models import Theme
 
 from .access import is_member_of, user_organisations
-from .models import LISTING_PRIVATE, Listing, ListingStatus, SavedSearch
+from .models import Listing, ListingStatus, SavedSearch
 
 # What a member of another organisation may see; the rest answers 404.
 PUBLIC_STATUSES = {ListingStatus.OPEN, ListingStatus.MATCHED}
@@ -143,7 +143,3 @@ def saved_searches_fitting(listing: Listing) -> list[SavedSearch]:
         .select_related("user")
     )
     return [search for search in searches if listing_fits(listing, search.query)]
-
-
-def is_private(listing: Listing) -> bool:
-    return listing.status in LISTING_PRIVATE

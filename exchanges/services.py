@@ -32,6 +32,12 @@ LINK_SALT = "exchanges.listing-link"
 LINK_MAX_AGE = 60 * 60 * 24 * 30
 
 
+def short(reason: str) -> str:
+    """History keeps at most 100 characters of a reason (simple-history's column);
+    the full comment stays on the listing."""
+    return reason if len(reason) <= 100 else reason[:99] + "…"
+
+
 def absolute(path: str) -> str:
     return f"{settings.SITE_URL}{path}"
 
@@ -101,7 +107,7 @@ def listing_update(*, listing: Listing, by, data: dict, reason: str = "") -> Lis
     _apply(listing, data)
     listing._history_user = by
     reason = reason or _("Edited by the organisation")
-    listing._change_reason = f"{reason}: {', '.join(changed)}" if changed else reason
+    listing._change_reason = short(f"{reason}: {', '.join(changed)}" if changed else reason)
     listing.save()
     _set_m2m(listing, data)
     return listing
@@ -177,7 +183,7 @@ def listing_return(*, listing: Listing, by, comment: str) -> Listing:
         listing,
         to=ListingStatus.DRAFT,
         by=by,
-        reason=_("Returned by the secretariat: %(comment)s") % {"comment": comment},
+        reason=short(_("Returned by the secretariat: %(comment)s") % {"comment": comment}),
         transitions=LISTING_TRANSITIONS,
         expected=ListingStatus.SUBMITTED,
         changes={"review_comment": comment},
@@ -193,7 +199,7 @@ def listing_withdraw(*, listing: Listing, by, reason: str = "") -> Listing:
         listing,
         to=ListingStatus.WITHDRAWN,
         by=by,
-        reason=reason or _("Withdrawn by the organisation"),
+        reason=short(reason or _("Withdrawn by the organisation")),
         transitions=LISTING_TRANSITIONS,
         expected=listing.status,
     )
@@ -204,7 +210,7 @@ def listing_close(*, listing: Listing, by, reason: str = "") -> Listing:
         listing,
         to=ListingStatus.CLOSED,
         by=by,
-        reason=reason or _("Closed by the organisation"),
+        reason=short(reason or _("Closed by the organisation")),
         transitions=LISTING_TRANSITIONS,
         expected=listing.status,
     )

@@ -79,6 +79,20 @@ def test_listing_return_with_a_comment_sends_it_back_to_draft(
     assert "needs changes" in mail.subject
 
 
+def test_listing_return_with_a_long_comment_keeps_it_whole_on_the_listing(
+    secretariat_client, submitted
+):
+    comment = "Please add the dates of the visit and who takes part. " * 10
+    secretariat_client.post(
+        f"/admin/exchanges/listing/{submitted.pk}/return/", {"comment": comment}
+    )
+    submitted.refresh_from_db()
+    assert submitted.review_comment == comment.strip()
+    reason = submitted.history.first().history_change_reason
+    assert reason.startswith("Returned by the secretariat: Please add the dates")
+    assert len(reason) == 100
+
+
 def test_listing_return_without_a_comment_is_refused(secretariat_client, submitted, mailoutbox):
     url = f"/admin/exchanges/listing/{submitted.pk}/return/"
     response = secretariat_client.post(url, {"comment": "  "})
