@@ -94,3 +94,10 @@ def test_saved_searches_page_lists_mine_with_bounded_queries(
         response = alice_client.get("/opportunities/searches/")
     assert "Mine 14" in response.text
     assert "Bob&#x27;s" not in response.text
+
+
+def test_saved_searches_are_in_the_secretariat_workplace(secretariat_client, alice):
+    SavedSearchFactory(user=alice, name="Gender in France")
+    response = secretariat_client.get("/admin/exchanges/savedsearch/")
+    assert response.status_code == 200
+    assert "Gender in France" in response.text

@@ -4,11 +4,14 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+from core.secretariat import sync_secretariat_group
+
 
 class Migration(migrations.Migration):
 
     dependencies = [
         ('exchanges', '0003_initial'),
+        ('core', '0001_secretariat_group'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -30,4 +33,6 @@ class Migration(migrations.Migration):
                 'indexes': [models.Index(fields=['notify'], name='exchanges_s_notify_21e251_idx')],
             },
         ),
+        # The secretariat may see and tidy saved searches in the admin.
+        migrations.RunPython(sync_secretariat_group, migrations.RunPython.noop),
     ]
