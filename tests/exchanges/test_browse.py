@@ -250,3 +250,14 @@ def test_nav_shows_opportunities_to_everyone(client):
 
 def test_member_home_links_to_my_listings(alice_client):
     assert 'href="/opportunities/mine/"' in alice_client.get("/my/").text
+
+
+def test_listing_detail_asks_a_visitor_to_sign_in(client):
+    listing = RequestFactory()
+    response = client.get(listing.get_absolute_url())
+    assert response.status_code == 302
+    assert response["Location"] == f"/accounts/login/?next={listing.get_absolute_url()}"
+
+
+def test_listing_detail_of_an_unknown_reference_answers_404(alice_client):
+    assert alice_client.get("/opportunities/REQ-000000/").status_code == 404
