@@ -236,3 +236,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
+
+# Requests and offers: expire the overdue, ask "still current?" fourteen days ahead.
+CELERY_BEAT_SCHEDULE["exchanges-listings-lifecycle"] = {
+    "task": "exchanges.tasks.listings_lifecycle",
+    "schedule": 60 * 60 * 6,
+}

@@ -440,3 +440,31 @@ class ExchangeFeedback(models.Model):
 
     def __str__(self):
         return f"{self.organisation} on {self.exchange}: {self.match_fit}/5"
+
+
+class SavedSearch(models.Model):
+    """A member's filters on the open opportunities, kept to re-run or to be told of."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="saved_searches",
+        verbose_name=_("user"),
+    )
+    name = models.CharField(_("name"), max_length=120)
+    # The browse page's query string: the same filter set reads it back.
+    query = models.TextField(_("filters"), blank=True)
+    notify = models.BooleanField(_("email me when a new listing fits"), default=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("saved search")
+        verbose_name_plural = _("saved searches")
+        ordering = ["name"]
+        indexes = [models.Index(fields=["notify"])]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return f"{reverse('exchanges:browse')}?{self.query}"

@@ -294,3 +294,13 @@ def exchange_between(*, host, sender, participating=(), matched=True, themes=Non
             exchange=exchange, organisation=organisation, role=ExchangeRole.PARTICIPATING
         )
     return exchange
+
+
+class SavedSearchFactory(DjangoModelFactory):
+    class Meta:
+        model = "exchanges.SavedSearch"
+
+    user = factory.SubFactory(UserFactory)
+    name = "Gender equality"
+    query = "theme=gender-equality"
+    notify = True
