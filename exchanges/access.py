@@ -1,11 +1,13 @@
-"""Who acts for which organisation.
+"""Who acts for which organisation, for requests and offers.
 
-A small stand-in for `members.selectors.current_organisation` until the members
-area provides it: a user acts for the active organisations they belong to; the
-current one is the `?organisation=<slug>` choice, else the first by name.
+Only active members of the partnership submit and browse listings. The current
+organisation is an explicit `?organisation=<slug>` choice, else the one chosen in
+the member area (members.selectors.current_organisation), else the first by name.
 """
 
 from members.models import Membership, Organisation
+from members.selectors import CURRENT_ORGANISATION_SESSION_KEY
+from members.selectors import is_member_user as can_browse  # noqa: F401 (one rule)
 
 
 def user_organisations(user):
@@ -17,8 +19,12 @@ def user_organisations(user):
 def current_organisation(request):
     organisations = list(user_organisations(request.user))
     choice = request.GET.get("organisation") or request.POST.get("organisation")
+    chosen_in_session = request.session.get(CURRENT_ORGANISATION_SESSION_KEY)
     for organisation in organisations:
         if organisation.slug == choice:
+            return organisation
+    for organisation in organisations:
+        if organisation.pk == chosen_in_session:
             return organisation
     return organisations[0] if organisations else None
 
@@ -28,8 +34,3 @@ def is_member_of(user, organisation) -> bool:
         user.is_authenticated
         and Membership.objects.filter(user=user, organisation=organisation).exists()
     )
-
-
-def can_browse(user) -> bool:
-    """Members of an active organisation and the secretariat see the open listings."""
-    return user.is_authenticated and (user.is_staff or user_organisations(user).exists())
