@@ -25,6 +25,8 @@ class Dataset:
     title: str
     headers: list
     rows: list
+    # Excel limits sheet names to 31 characters, without : / ? * [ ].
+    sheet: str = ""
 
 
 def _country(code) -> str:
@@ -67,31 +69,39 @@ def _summary_rows(kpis) -> list:
 def datasets(kpis) -> list[Dataset]:
     return [
         Dataset(
-            "summary", str(_("Figures")), [str(_("Figure")), str(_("Value"))], _summary_rows(kpis)
+            "summary",
+            str(_("Figures")),
+            [str(_("Figure")), str(_("Value"))],
+            _summary_rows(kpis),
+            str(_("Figures")),
         ),
         Dataset(
             "by-month",
             str(_("Exchanges and participants by month")),
             [str(_("Month")), str(_("Exchanges")), str(_("Participants"))],
             [[m["month"], m["exchanges"], m["participants"]] for m in kpis["by_month"]],
+            str(_("By month")),
         ),
         Dataset(
             "themes",
             str(_("Themes: requested against offered")),
             [str(_("Theme")), str(_("Requested")), str(_("Offered")), str(_("Gap"))],
             [[t["theme"], t["requested"], t["offered"], t["gap"]] for t in kpis["themes"]],
+            str(_("Themes")),
         ),
         Dataset(
             "flows",
             str(_("Flows from sending to hosting country")),
             [str(_("Sending country")), str(_("Hosting country")), str(_("Exchanges"))],
             [[_country(f["sending"]), _country(f["host"]), f["exchanges"]] for f in kpis["flows"]],
+            str(_("Flows")),
         ),
         Dataset(
             "formats",
             str(_("Exchanges by format")),
             [str(_("Format")), str(_("Planned")), str(_("Completed"))],
             [[f["format"], f["planned"], f["completed"]] for f in kpis["by_format"]],
+            str(_("Formats")),
         ),
     ]
 
@@ -112,7 +122,7 @@ def _save(workbook) -> bytes:
 
 def _sheet(workbook, title, headers, rows):
     # Excel refuses sheet titles over 31 characters.
-    sheet = workbook.create_sheet(title[:31])
+    sheet = workbook.create_sheet(title)
     sheet.append(headers)
     for row in rows:
         sheet.append(row)
@@ -123,7 +133,7 @@ def datasets_xlsx(all_datasets: list[Dataset]) -> bytes:
     workbook = Workbook()
     workbook.remove(workbook.active)
     for dataset in all_datasets:
-        _sheet(workbook, dataset.title, dataset.headers, dataset.rows)
+        _sheet(workbook, dataset.sheet, dataset.headers, dataset.rows)
     return _save(workbook)
 
 

@@ -40,7 +40,9 @@ def _filters_for(request):
 def dashboard(request):
     form, filters = _filters_for(request)
     kpis = kpis_for(**filters)
+    share = kpis["participants"]["fewer_opportunities_share"] or 0
     context = {
+        "progress": min(100, round(100 * share / FEWER_OPPORTUNITIES_TARGET)),
         "form": form,
         "kpis": kpis,
         "datasets": exports.datasets(kpis),
