@@ -29,10 +29,6 @@ class Dataset:
     sheet: str = ""
 
 
-def _country(code) -> str:
-    return countries.name(code) or code
-
-
 def _summary_rows(kpis) -> list:
     listings, matches = kpis["listings"], kpis["matches"]
     exchanges, people, reach = kpis["exchanges"], kpis["participants"], kpis["reach"]
@@ -67,6 +63,7 @@ def _summary_rows(kpis) -> list:
 
 
 def datasets(kpis) -> list[Dataset]:
+    names = dict(countries)
     return [
         Dataset(
             "summary",
@@ -93,7 +90,14 @@ def datasets(kpis) -> list[Dataset]:
             "flows",
             str(_("Flows from sending to hosting country")),
             [str(_("Sending country")), str(_("Hosting country")), str(_("Exchanges"))],
-            [[_country(f["sending"]), _country(f["host"]), f["exchanges"]] for f in kpis["flows"]],
+            [
+                [
+                    names.get(f["sending"], f["sending"]),
+                    names.get(f["host"], f["host"]),
+                    f["exchanges"],
+                ]
+                for f in kpis["flows"]
+            ],
             str(_("Flows")),
         ),
         Dataset(

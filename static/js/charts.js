@@ -111,6 +111,8 @@
     var labels = holder.getAttribute("data-series-labels").split("|");
     var kind = holder.getAttribute("data-kind");
     var svg = el("svg", { "aria-hidden": "true", focusable: "false", width: "100%" });
+    // Text in the SVG scales with its width: keep it readable on wide screens.
+    svg.style.maxWidth = kind === "bars" ? "760px" : "100%";
     if (!rows.length) {
       return;
     }
