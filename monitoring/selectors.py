@@ -47,6 +47,7 @@ CATEGORIES = ["vet_learners", "apprentices", "adult_learners", "staff"]
 
 PUBLIC_SUMMARY_CACHE_KEY = "monitoring:public-summary"
 PUBLIC_SUMMARY_SECONDS = 5 * 60
+DASHBOARD_SECONDS = 2 * 60
 
 
 def _through_exists(manager, owner: str, **lookups):
@@ -145,11 +146,11 @@ def _median(values):
     return statistics.median(values) if values else None
 
 
-def _days(start, end) -> int:
+def _days(start, end, tz) -> int:
     if isinstance(start, datetime.datetime):
-        start = timezone.localdate(start)
+        start = start.astimezone(tz).date()
     if isinstance(end, datetime.datetime):
-        end = timezone.localdate(end)
+        end = end.astimezone(tz).date()
     return (end - start).days
 
 
@@ -159,12 +160,14 @@ def _median_days_to_match(matches):
             "request__submitted_at", "request__published_at", "request__created_at"
         )
     ).values_list("submitted_on", "confirmed_at")
-    return _median(_days(submitted, confirmed) for submitted, confirmed in pairs)
+    tz = timezone.get_current_timezone()
+    return _median(_days(submitted, confirmed, tz) for submitted, confirmed in pairs)
 
 
 def _median_days_to_exchange(exchanges):
     pairs = exchanges.filter(match__isnull=False).values_list("match__confirmed_at", "start_date")
-    return _median(_days(confirmed, start) for confirmed, start in pairs)
+    tz = timezone.get_current_timezone()
+    return _median(_days(confirmed, start, tz) for confirmed, start in pairs)
 
 
 def _share(part, whole):
@@ -350,6 +353,20 @@ def kpis_for(*, year=None, country=None, theme=None, format=None, organisation=N
         "flows": _flows(filters),
         "by_format": _by_format(exchanges),
     }
+
+
+def kpis_cached(**filters) -> dict:
+    """kpis_for, kept two minutes per set of filters: the dashboard is read far
+    more often than the figures change, and at 100,000 exchanges the aggregates
+    cost a second of database time (docs/monitoring.md). Exports use kpis_for."""
+    key = "monitoring:kpis:" + ":".join(
+        f"{name}={getattr(value, 'pk', value)}" for name, value in sorted(filters.items())
+    )
+    kpis = cache.get(key)
+    if kpis is None:
+        kpis = kpis_for(**filters)
+        cache.set(key, kpis, DASHBOARD_SECONDS)
+    return kpis
 
 
 def years_with_exchanges() -> list[int]:

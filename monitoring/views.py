@@ -10,8 +10,10 @@ from django.utils import timezone
 from . import exports
 from .forms import MonitoringFilterForm
 from .selectors import (
+    DASHBOARD_SECONDS,
     FEWER_OPPORTUNITIES_TARGET,
     coordinated_organisations,
+    kpis_cached,
     kpis_for,
 )
 
@@ -39,7 +41,7 @@ def _filters_for(request):
 @login_required
 def dashboard(request):
     form, filters = _filters_for(request)
-    kpis = kpis_for(**filters)
+    kpis = kpis_cached(**filters)
     share = kpis["participants"]["fewer_opportunities_share"] or 0
     context = {
         "progress": min(100, round(100 * share / FEWER_OPPORTUNITIES_TARGET)),
@@ -49,6 +51,7 @@ def dashboard(request):
         "query": request.GET.urlencode(),
         "target": FEWER_OPPORTUNITIES_TARGET,
         "organisation": filters["organisation"],
+        "refresh_minutes": DASHBOARD_SECONDS // 60,
     }
     return render(request, "monitoring/dashboard.html", context)
 

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from exchanges.models import Exchange, ExchangeStatus
@@ -92,6 +93,7 @@ def test_dashboard_query_count_does_not_grow_with_exchanges(
     with django_assert_max_num_queries(30) as small:
         secretariat_client.get(URL, {"year": 2025})
     _many_exchanges(400, partnership.exchanges[0])
+    cache.clear()
     with django_assert_max_num_queries(len(small.captured_queries)):
         response = secretariat_client.get(URL, {"year": 2025})
     assert response.context["kpis"]["exchanges"]["completed"] == 602
@@ -106,3 +108,14 @@ def test_nav_shows_monitoring_to_the_secretariat_and_coordinators_only(
     assert link in client.get("/my/").text
     client.force_login(bob)
     assert link not in client.get("/my/").text
+
+
+def test_dashboard_keeps_its_figures_two_minutes_and_exports_are_live(
+    secretariat_client, partnership
+):
+    assert secretariat_client.get(URL).context["kpis"]["exchanges"]["completed"] == 3
+    ExchangeFactory(status=ExchangeStatus.COMPLETED, participants_total=1)
+    assert secretariat_client.get(URL).context["kpis"]["exchanges"]["completed"] == 3
+    assert "refreshed every 2 minutes" in secretariat_client.get(URL).text
+    export = secretariat_client.get(reverse("monitoring:export-csv", args=["summary"]))
+    assert "Exchanges completed,4" in export.content.decode()
