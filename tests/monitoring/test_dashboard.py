@@ -38,6 +38,14 @@ def test_dashboard_shows_the_secretariat_every_organisations_figures(
     assert "20.0% (3 of 15) against a target of 20%." in response.text
 
 
+def test_dashboard_of_an_empty_partnership_shows_dashes_not_errors(secretariat_client):
+    response = secretariat_client.get(URL)
+    assert response.status_code == 200
+    assert 'data-testid="figure-median-days-to-match">–<' in response.text
+    assert "No participants reported yet." in response.text
+    assert "Nothing to show for these filters." in response.text
+
+
 def test_dashboard_shows_a_coordinator_only_their_organisation(alice_client, partnership):
     response = alice_client.get(URL, {"year": 2025})
     assert response.status_code == 200
