@@ -192,6 +192,35 @@ def image_file(name="photo.png", image_format="PNG", size=(8, 8)):
     return SimpleUploadedFile(name, buffer.getvalue(), content_type.get(image_format, ""))
 
 
+# Monitoring: matches and the figures of exchanges.
+
+
+class MatchFactory(DjangoModelFactory):
+    """A confirmed match; `confirmed_at=` sets the date that auto_now_add would hide."""
+
+    class Meta:
+        model = "matchmaking.Match"
+
+    request = factory.SubFactory(RequestFactory, status=ListingStatus.MATCHED)
+
+    @classmethod
+    def _create(cls, model_class, *args, confirmed_at=None, **kwargs):
+        match = super()._create(model_class, *args, **kwargs)
+        if confirmed_at is not None:
+            model_class.objects.filter(pk=match.pk).update(confirmed_at=confirmed_at)
+            match.confirmed_at = confirmed_at
+        return match
+
+
+class MatchPartyFactory(DjangoModelFactory):
+    class Meta:
+        model = "matchmaking.MatchParty"
+
+    match = factory.SubFactory(MatchFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = "host"
+
+
 class ExchangeParticipantsFactory(DjangoModelFactory):
     class Meta:
         model = "exchanges.ExchangeParticipants"

@@ -1,0 +1,418 @@
+"""The partnership's figures, read from the other apps' models.
+
+`kpis_for` feeds the dashboard, the exports and the `kpis` command, so that the
+page, the spreadsheet and the command line always say the same thing. Every
+figure is an aggregate computed by the database: the number of queries does not
+grow with the number of exchanges. The two medians are the exception, computed
+in Python over one list of date pairs (portable across SQLite and PostgreSQL).
+"""
+
+import datetime
+import statistics
+
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import Count, Exists, F, OuterRef, Q, Sum
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from exchanges.models import (
+    Exchange,
+    ExchangeOrganisation,
+    ExchangeParticipants,
+    ExchangeRole,
+    ExchangeStatus,
+    Listing,
+    ListingKind,
+    ListingStatus,
+)
+from matchmaking.models import Match, MatchParty, MatchStatus
+from members.models import Membership, Organisation, Role
+
+# Europe on the Move: 20% of all mobilities for people with fewer opportunities.
+FEWER_OPPORTUNITIES_TARGET = 20
+VET_LEARNERS_TARGET = 20
+
+# Target-group slugs (taxonomy.TargetGroup) counted under each figure the Pact
+# for Skills asks for. The one place to change when the taxonomy changes.
+TARGET_GROUP_CATEGORIES = {
+    "vet-learners": "vet_learners",
+    "apprentices": "apprentices",
+    "adult-learners": "adult_learners",
+    "teachers-and-trainers": "staff",
+    "guidance-staff": "staff",
+    "policy-makers-and-regional-staff": "staff",
+}
+CATEGORIES = ["vet_learners", "apprentices", "adult_learners", "staff"]
+
+PUBLIC_SUMMARY_CACHE_KEY = "monitoring:public-summary"
+PUBLIC_SUMMARY_SECONDS = 5 * 60
+DASHBOARD_SECONDS = 2 * 60
+
+
+def _through_exists(manager, owner: str, **lookups):
+    """EXISTS over a many-to-many table: filters without duplicating rows."""
+    through = manager.through
+    return Exists(through.objects.filter(**{f"{owner}_id": OuterRef("pk")}, **lookups))
+
+
+def listings_filtered(*, year=None, country=None, theme=None, format=None, organisation=None):
+    """Requests and offers ever submitted (not drafts), dated by their submission."""
+    qs = Listing.objects.exclude(status=ListingStatus.DRAFT).annotate(
+        submitted_on=Coalesce("submitted_at", "published_at", "created_at")
+    )
+    if year:
+        qs = qs.filter(submitted_on__year=year)
+    if country:
+        qs = qs.filter(organisation__country=country)
+    if theme:
+        qs = qs.filter(_through_exists(Listing.themes, "listing", theme=theme))
+    if format:
+        qs = qs.filter(_through_exists(Listing.formats, "listing", format=format))
+    if organisation:
+        qs = qs.filter(organisation=organisation)
+    return qs
+
+
+def matches_filtered(*, year=None, country=None, theme=None, format=None, organisation=None):
+    qs = Match.objects.all()
+    if year:
+        qs = qs.filter(confirmed_at__year=year)
+    if country:
+        party_there = MatchParty.objects.filter(match=OuterRef("pk"), organisation__country=country)
+        qs = qs.filter(Q(request__organisation__country=country) | Exists(party_there))
+    if theme:
+        qs = qs.filter(
+            Exists(Listing.themes.through.objects.filter(listing=OuterRef("request"), theme=theme))
+        )
+    if format:
+        qs = qs.filter(
+            Exists(
+                Listing.formats.through.objects.filter(listing=OuterRef("request"), format=format)
+            )
+        )
+    if organisation:
+        party = MatchParty.objects.filter(match=OuterRef("pk"), organisation=organisation)
+        qs = qs.filter(Q(request__organisation=organisation) | Exists(party))
+    return qs
+
+
+def _exchange_q(prefix="", ref="pk", *, year, country, theme, format, organisation) -> Q:
+    """Exchanges not cancelled, dated by their start, as a condition on the
+    exchange itself (prefix "") or on a row pointing to it (prefix "exchange__",
+    ref "exchange_id"): a join, which the databases run faster than IN (subquery)."""
+    q = Q(**{f"{prefix}status__in": [ExchangeStatus.PLANNED, ExchangeStatus.COMPLETED]})
+    if year:
+        q &= Q(**{f"{prefix}start_date__year": year})
+    if country:
+        party_from = ExchangeOrganisation.objects.filter(
+            exchange=OuterRef(ref), organisation__country=country
+        )
+        q &= Q(**{f"{prefix}country": country}) | Exists(party_from)
+    if theme:
+        q &= Exists(Exchange.themes.through.objects.filter(exchange=OuterRef(ref), theme=theme))
+    if format:
+        q &= Q(**{f"{prefix}format": format})
+    if organisation:
+        q &= Exists(
+            ExchangeOrganisation.objects.filter(exchange=OuterRef(ref), organisation=organisation)
+        )
+    return q
+
+
+def exchanges_filtered(**filters):
+    return Exchange.objects.filter(_exchange_q(**filters))
+
+
+def _exchange_rows_q(**filters) -> Q:
+    """The same condition, for rows with a foreign key `exchange`."""
+    return _exchange_q("exchange__", "exchange_id", **filters)
+
+
+def _listing_figures(listings) -> dict:
+    figures = {}
+    for kind, key in ((ListingKind.REQUEST, "requests"), (ListingKind.OFFER, "offers")):
+        mine = Q(kind=kind)
+        figures[key] = {"submitted": Count("pk", filter=mine)}
+        for status in (ListingStatus.OPEN, ListingStatus.MATCHED, ListingStatus.EXPIRED):
+            figures[key][status.value] = Count("pk", filter=mine & Q(status=status))
+    flat = {f"{k}_{s}": agg for k, row in figures.items() for s, agg in row.items()}
+    counts = listings.aggregate(**flat)
+    return {k: {s: counts[f"{k}_{s}"] for s in row} for k, row in figures.items()}
+
+
+def _median(values):
+    values = list(values)
+    return statistics.median(values) if values else None
+
+
+def _days(start, end, tz) -> int:
+    if isinstance(start, datetime.datetime):
+        start = start.astimezone(tz).date()
+    if isinstance(end, datetime.datetime):
+        end = end.astimezone(tz).date()
+    return (end - start).days
+
+
+def _median_days_to_match(matches):
+    pairs = matches.annotate(
+        submitted_on=Coalesce(
+            "request__submitted_at", "request__published_at", "request__created_at"
+        )
+    ).values_list("submitted_on", "confirmed_at")
+    tz = timezone.get_current_timezone()
+    return _median(_days(submitted, confirmed, tz) for submitted, confirmed in pairs)
+
+
+def _median_days_to_exchange(exchanges):
+    pairs = exchanges.filter(match__isnull=False).values_list("match__confirmed_at", "start_date")
+    tz = timezone.get_current_timezone()
+    return _median(_days(confirmed, start, tz) for confirmed, start in pairs)
+
+
+def _share(part, whole):
+    return round(100 * part / whole, 1) if whole else None
+
+
+def _by_day(exchanges) -> list[dict]:
+    """Exchanges grouped by start date and status: at most a few hundred rows a
+    year, whatever the number of exchanges, and no date function (SQLite runs
+    those in Python, row by row). Counts, participants and months come from it."""
+    return list(
+        exchanges.values("start_date", "status")
+        .annotate(
+            exchanges=Count("pk"),
+            participants=Coalesce(Sum("participants_total"), 0),
+            fewer=Coalesce(Sum("fewer_opportunities"), 0),
+        )
+        .order_by()
+    )
+
+
+def _exchange_counts(days) -> dict:
+    counts = {"planned": 0, "completed": 0}
+    for day in days:
+        counts[day["status"]] += day["exchanges"]
+    return counts
+
+
+def _participants(days, filters) -> dict:
+    """Participants of completed exchanges: the people who benefited."""
+    completed = [d for d in days if d["status"] == ExchangeStatus.COMPLETED]
+    total = sum(d["participants"] for d in completed)
+    fewer = sum(d["fewer"] for d in completed)
+    by_category = dict.fromkeys(CATEGORIES, 0)
+    rows = (
+        ExchangeParticipants.objects.filter(
+            _exchange_rows_q(**filters), exchange__status=ExchangeStatus.COMPLETED
+        )
+        .values("target_group__slug")
+        .annotate(people=Sum("count"))
+        .order_by()
+    )
+    for row in rows:
+        category = TARGET_GROUP_CATEGORIES.get(row["target_group__slug"])
+        if category:
+            by_category[category] += row["people"]
+    return {
+        "total": total,
+        **by_category,
+        "fewer_opportunities": fewer,
+        "fewer_opportunities_share": _share(fewer, total),
+        "fewer_opportunities_target": FEWER_OPPORTUNITIES_TARGET,
+    }
+
+
+def _reach(filters) -> dict:
+    """Organisations taking part, probed one organisation at a time: there are
+    far fewer organisations than exchanges."""
+    took_part = ExchangeOrganisation.objects.filter(
+        _exchange_rows_q(**filters), organisation=OuterRef("pk")
+    )
+    return Organisation.objects.filter(Exists(took_part)).aggregate(
+        organisations=Count("pk"),
+        countries=Count("country", distinct=True),
+        regions=Count("region", distinct=True, filter=~Q(region="")),
+    )
+
+
+def _themes(listings) -> list[dict]:
+    """Themes by demand (requests) against supply (offers), widest gap first."""
+    rows = (
+        Listing.themes.through.objects.filter(listing__in=listings.values("pk"))
+        .values("theme__name")
+        .annotate(
+            requested=Count("pk", filter=Q(listing__kind=ListingKind.REQUEST)),
+            offered=Count("pk", filter=Q(listing__kind=ListingKind.OFFER)),
+        )
+    )
+    themes = [
+        {
+            "theme": row["theme__name"],
+            "requested": row["requested"],
+            "offered": row["offered"],
+            "gap": row["requested"] - row["offered"],
+        }
+        for row in rows
+    ]
+    return sorted(themes, key=lambda t: (-t["gap"], -t["requested"], t["theme"]))
+
+
+def _by_month(days) -> list[dict]:
+    """Exchanges planned or completed by month; participants of completed ones."""
+    months = {}
+    for day in days:
+        month = months.setdefault(
+            day["start_date"].strftime("%Y-%m"), {"exchanges": 0, "participants": 0}
+        )
+        month["exchanges"] += day["exchanges"]
+        if day["status"] == ExchangeStatus.COMPLETED:
+            month["participants"] += day["participants"]
+    return [{"month": month, **months[month]} for month in sorted(months)]
+
+
+def _flows(filters) -> list[dict]:
+    """Exchanges from each sending country to each hosting country.
+
+    The distinct (sending, host, exchange) triples are counted in an outer
+    query: COUNT(DISTINCT ...) with GROUP BY makes PostgreSQL sort every row,
+    ten times slower at 100,000 exchanges. Plain SQL around the ORM's query,
+    portable across SQLite and PostgreSQL.
+    """
+    triples = (
+        ExchangeOrganisation.objects.filter(_exchange_rows_q(**filters), role=ExchangeRole.SENDING)
+        .filter(exchange__parties__role=ExchangeRole.HOST)
+        .values(
+            sending=F("organisation__country"), host=F("exchange__parties__organisation__country")
+        )
+        .values_list("sending", "host", "exchange")
+        .order_by()
+        .distinct()
+    )
+    inner, params = triples.query.sql_with_params()
+    sql = (
+        "SELECT sending, host, COUNT(*) FROM ("  # noqa: S608 (the ORM's own SQL, with params)
+        + inner
+        + ") triples GROUP BY sending, host"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    flows = [{"sending": s, "host": h, "exchanges": n} for s, h, n in rows]
+    return sorted(flows, key=lambda f: (-f["exchanges"], f["sending"], f["host"]))
+
+
+def _by_format(exchanges) -> list[dict]:
+    rows = (
+        exchanges.values("format__name")
+        .annotate(
+            planned=Count("pk", filter=Q(status=ExchangeStatus.PLANNED)),
+            completed=Count("pk", filter=Q(status=ExchangeStatus.COMPLETED)),
+        )
+        .order_by("format__name")
+    )
+    return [
+        {"format": r["format__name"], "planned": r["planned"], "completed": r["completed"]}
+        for r in rows
+    ]
+
+
+def kpis_for(*, year=None, country=None, theme=None, format=None, organisation=None) -> dict:
+    """Every figure of the dashboard, for the filters given (None: no filter)."""
+    filters = {
+        "year": year,
+        "country": country,
+        "theme": theme,
+        "format": format,
+        "organisation": organisation,
+    }
+    listings = listings_filtered(**filters)
+    matches = matches_filtered(**filters)
+    exchanges = exchanges_filtered(**filters)
+    match_counts = matches.aggregate(
+        **{s.value: Count("pk", filter=Q(status=s)) for s in MatchStatus}
+    )
+    days = _by_day(exchanges)
+    return {
+        "filters": {
+            "year": year,
+            "country": str(country) if country else None,
+            "theme": str(theme) if theme else None,
+            "format": str(format) if format else None,
+            "organisation": str(organisation) if organisation else None,
+        },
+        "listings": _listing_figures(listings),
+        "matches": match_counts,
+        "median_days_to_match": _median_days_to_match(matches),
+        "median_days_match_to_exchange": _median_days_to_exchange(exchanges),
+        "exchanges": _exchange_counts(days),
+        "participants": _participants(days, filters),
+        "reach": _reach(filters),
+        "themes": _themes(listings),
+        "by_month": _by_month(days),
+        "flows": _flows(filters),
+        "by_format": _by_format(exchanges),
+    }
+
+
+def kpis_cached(**filters) -> dict:
+    """kpis_for, kept two minutes per set of filters: the dashboard is read far
+    more often than the figures change, and at 100,000 exchanges the aggregates
+    cost a second of database time (docs/monitoring.md). Exports use kpis_for."""
+    key = "monitoring:kpis:" + ":".join(
+        f"{name}={getattr(value, 'pk', value)}" for name, value in sorted(filters.items())
+    )
+    kpis = cache.get(key)
+    if kpis is None:
+        kpis = kpis_for(**filters)
+        cache.set(key, kpis, DASHBOARD_SECONDS)
+    return kpis
+
+
+def years_with_exchanges() -> list[int]:
+    return sorted({d.year for d in Exchange.objects.dates("start_date", "year")})
+
+
+def coordinated_organisations(user):
+    """The organisations whose figures this person may see (None: all of them)."""
+    if user.is_staff:
+        return None
+    return Organisation.objects.filter(
+        memberships__user=user, memberships__role=Role.COORDINATOR
+    ).order_by("name")
+
+
+def can_monitor(user) -> bool:
+    if not user.is_authenticated:
+        return False
+    if user.is_staff:
+        return True
+    return Membership.objects.filter(user=user, role=Role.COORDINATOR).exists()
+
+
+def public_summary() -> dict:
+    """The home page's figures, cached: every visitor would otherwise pay for them."""
+    summary = cache.get(PUBLIC_SUMMARY_CACHE_KEY)
+    if summary is None:
+        summary = _public_summary()
+        cache.set(PUBLIC_SUMMARY_CACHE_KEY, summary, PUBLIC_SUMMARY_SECONDS)
+    return summary
+
+
+def _public_summary() -> dict:
+    members = Organisation.objects.active().aggregate(
+        organisations=Count("pk"), countries=Count("country", distinct=True)
+    )
+    completed = Exchange.objects.filter(status=ExchangeStatus.COMPLETED).aggregate(
+        exchanges=Count("pk"),
+        participants=Coalesce(Sum("participants_total"), 0),
+        fewer=Coalesce(Sum("fewer_opportunities"), 0),
+    )
+    return {
+        "organisations": members["organisations"],
+        "countries": members["countries"],
+        "exchanges": completed["exchanges"],
+        "participants": completed["participants"],
+        "fewer_opportunities_share": _share(completed["fewer"], completed["participants"]),
+        "fewer_opportunities_target": FEWER_OPPORTUNITIES_TARGET,
+    }

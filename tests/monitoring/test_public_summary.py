@@ -1,0 +1,54 @@
+"""The home page tells every visitor the partnership's figures."""
+
+import pytest
+from django.core.cache import cache
+
+from exchanges.models import ExchangeStatus
+from members.models import MembershipStatus
+from monitoring.selectors import PUBLIC_SUMMARY_CACHE_KEY, public_summary
+from tests.factories import ExchangeFactory, OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_public_summary_counts_members_countries_exchanges_and_participants(partnership):
+    OrganisationFactory(country="DE", status=MembershipStatus.APPLICANT)
+    # Active: Borås (SE), Centre-Val de Loire (FR), Valencia (ES); the applicant
+    # does not count. Completed: E0 (6, 2 fewer), E1 (10, 3), E2 (5, 0): 5 of 21.
+    assert public_summary() == {
+        "organisations": 3,
+        "countries": 3,
+        "exchanges": 3,
+        "participants": 21,
+        "fewer_opportunities_share": 23.8,
+        "fewer_opportunities_target": 20,
+    }
+
+
+def test_public_summary_of_an_empty_partnership_has_no_share(db):
+    summary = public_summary()
+    assert summary["exchanges"] == summary["participants"] == 0
+    assert summary["fewer_opportunities_share"] is None
+
+
+def test_home_page_shows_the_public_summary_to_a_visitor(client, partnership):
+    response = client.get("/")
+    text = response.text
+    assert 'data-testid="public-summary"' in text
+    assert "The partnership in figures" in text
+    assert "23.8%" in text
+    assert "Monitoring" not in text
+
+
+def test_public_summary_is_cached_for_a_few_minutes(
+    client, partnership, django_assert_max_num_queries
+):
+    client.get("/")
+    assert cache.get(PUBLIC_SUMMARY_CACHE_KEY)["exchanges"] == 3
+    ExchangeFactory(status=ExchangeStatus.COMPLETED, participants_total=4)
+    with django_assert_max_num_queries(0):
+        response = client.get("/")
+    assert response.context["request"] is not None
+    assert public_summary()["exchanges"] == 3
+    cache.delete(PUBLIC_SUMMARY_CACHE_KEY)
+    assert public_summary()["exchanges"] == 4

@@ -1,0 +1,123 @@
+"""The exports and the command say what the dashboard says."""
+
+import csv
+import io
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from monitoring.exports import datasets
+from monitoring.selectors import kpis_for
+
+pytestmark = pytest.mark.django_db
+
+
+def _workbook(response):
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    return load_workbook(io.BytesIO(response.content))
+
+
+def _sheet_rows(sheet):
+    return [list(row) for row in sheet.iter_rows(values_only=True)]
+
+
+def test_xlsx_export_holds_every_table_with_the_same_figures(secretariat_client, partnership):
+    response = secretariat_client.get(reverse("monitoring:export-xlsx"), {"year": 2025})
+    workbook = _workbook(response)
+    expected = datasets(kpis_for(year=2025))
+    assert workbook.sheetnames == [d.sheet for d in expected]
+    for dataset in expected:
+        rows = _sheet_rows(workbook[dataset.sheet])
+        assert rows == [dataset.headers] + dataset.rows
+    summary = dict(_sheet_rows(workbook["Figures"])[1:])
+    assert summary["Participants"] == 15
+    assert summary["Share with fewer opportunities (%)"] == 20.0
+    assert summary["Median days from match to exchange"] == 78.5
+
+
+def test_csv_export_of_a_chart_lists_its_figures(secretariat_client, partnership):
+    response = secretariat_client.get(
+        reverse("monitoring:export-csv", args=["themes"]), {"year": 2025}
+    )
+    assert response["Content-Disposition"] == 'attachment; filename="monitoring-themes.csv"'
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows == [
+        ["Theme", "Requested", "Offered", "Gap"],
+        ["Gender equality", "2", "1", "1"],
+        ["Green skills", "1", "1", "0"],
+    ]
+
+
+def test_csv_export_of_flows_names_the_countries(secretariat_client, partnership):
+    response = secretariat_client.get(reverse("monitoring:export-csv", args=["flows"]))
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[1] == ["France", "Sweden", "2"]
+
+
+def test_csv_export_of_an_unknown_chart_is_not_found(secretariat_client):
+    response = secretariat_client.get(reverse("monitoring:export-csv", args=["salaries"]))
+    assert response.status_code == 404
+
+
+def test_exports_follow_the_dashboards_permissions(client, alice, bob, partnership):
+    url = reverse("monitoring:export-xlsx")
+    assert client.get(url).status_code == 302
+    client.force_login(bob)
+    assert client.get(url).status_code == 403
+    client.force_login(alice)
+    assert client.get(url, {"organisation": partnership.valencia.pk}).status_code == 404
+    summary = dict(_sheet_rows(_workbook(client.get(url, {"year": 2025}))["Figures"])[1:])
+    # Borås: E1 and E2, not E3.
+    assert summary["Exchanges planned"] == 0
+    assert summary["Exchanges completed"] == 2
+
+
+def test_pact_report_has_one_sheet_per_section_and_a_row_per_year(secretariat_client, partnership):
+    workbook = _workbook(secretariat_client.get(reverse("monitoring:pact-report")))
+    assert workbook.sheetnames == [
+        "People who benefited",
+        "Organisations involved",
+        "Exchanges by format",
+        "Fewer opportunities",
+    ]
+    assert _sheet_rows(workbook["People who benefited"]) == [
+        ["Year", "Participants", "VET learners", "Apprentices", "Adult learners", "Staff"],
+        [2024, 6, 0, 0, 0, 6],
+        [2025, 15, 4, 3, 2, 6],
+    ]
+    assert _sheet_rows(workbook["Organisations involved"])[1:] == [[2024, 2, 2, 2], [2025, 3, 3, 2]]
+    assert _sheet_rows(workbook["Exchanges by format"])[1:] == [
+        [2024, "Study visit", 0, 1],
+        [2025, "Staff job shadowing", 0, 1],
+        [2025, "Study visit", 1, 1],
+    ]
+    assert _sheet_rows(workbook["Fewer opportunities"])[1:] == [
+        [2024, 6, 2, 33.3, 20],
+        [2025, 15, 3, 20.0, 20],
+    ]
+
+
+def test_kpis_command_prints_the_figures_as_json(partnership):
+    out = io.StringIO()
+    call_command("kpis", "--year", "2025", "--json", stdout=out)
+    printed = json.loads(out.getvalue())
+    expected = json.loads(json.dumps(kpis_for(year=2025), default=str))
+    assert printed == expected
+    assert printed["participants"]["total"] == 15
+
+
+def test_kpis_command_prints_readable_figures(partnership):
+    out = io.StringIO()
+    call_command("kpis", "--year", "2025", "--organisation", "valencia", stdout=out)
+    text = out.getvalue()
+    assert "Participants: 5" in text
+    assert "Median days from submission to confirmed match: 17.5" in text
+    assert "Gender equality" not in text
+
+
+def test_kpis_command_refuses_an_unknown_theme(partnership):
+    with pytest.raises(CommandError, match="No theme with the slug 'cooking'"):
+        call_command("kpis", "--theme", "cooking")
