@@ -23,9 +23,12 @@ def sync_secretariat_group(apps, schema_editor=None):
     # Permissions are normally created after migrate; create them now so the
     # group can be given them in the same run.
     for config in apps.get_app_configs():
-        config.models_module = True
+        # A migration's historical apps have no models module, and
+        # create_permissions skips such apps; the live registry has one.
+        original = getattr(config, "models_module", None)
+        config.models_module = original or True
         create_permissions(config, verbosity=0, apps=apps)
-        config.models_module = None
+        config.models_module = original
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     group, _ = Group.objects.get_or_create(name=SECRETARIAT_GROUP)
@@ -35,3 +38,4 @@ def sync_secretariat_group(apps, schema_editor=None):
             Permission.objects.filter(content_type__app_label=app_label, codename=codename)
         )
     group.permissions.add(*perms)
+    return group

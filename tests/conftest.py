@@ -8,9 +8,9 @@
 """
 
 import pytest
-from django.contrib.auth.models import Group
+from django.apps import apps
 
-from core.secretariat import SECRETARIAT_GROUP
+from core.secretariat import sync_secretariat_group
 from members.models import Role
 
 from .factories import MembershipFactory, OrganisationFactory, UserFactory
@@ -70,7 +70,9 @@ def charlie(centre_val_de_loire):
 @pytest.fixture
 def secretariat(db):
     user = UserFactory(email="staff@earlall.example", full_name="Sara Secretariat", is_staff=True)
-    user.groups.add(Group.objects.get(name=SECRETARIAT_GROUP))
+    # Transactional tests (the browser journeys) flush the group that a data
+    # migration created: make it again, with its permissions.
+    user.groups.add(sync_secretariat_group(apps))
     return user
 
 
