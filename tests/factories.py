@@ -174,3 +174,35 @@ class ExchangeOrganisationFactory(DjangoModelFactory):
     exchange = factory.SubFactory(ExchangeFactory)
     organisation = factory.SubFactory(OrganisationFactory)
     role = ExchangeRole.HOST
+
+
+# --- notifications: matches with their parties, for reminders and the outbox ---
+
+
+class MatchFactory(DjangoModelFactory):
+    class Meta:
+        model = "matchmaking.Match"
+
+    request = factory.SubFactory(RequestFactory)
+
+
+class MatchPartyFactory(DjangoModelFactory):
+    class Meta:
+        model = "matchmaking.MatchParty"
+
+    match = factory.SubFactory(MatchFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = "host"
+
+
+class NotificationFactory(DjangoModelFactory):
+    class Meta:
+        model = "notifications.Notification"
+
+    key = factory.Sequence(lambda n: f"test:-:{n}")
+    kind = "match_reminder"
+    recipient = factory.SubFactory(UserFactory)
+    email = factory.LazyAttribute(lambda o: o.recipient.email if o.recipient else "x@example.org")
+    context = factory.LazyFunction(
+        lambda: {"reference": "REQ-4F2A9C", "title": "Gender equality", "organisation": "Borås"}
+    )
