@@ -25,7 +25,7 @@ class NotificationAdmin(admin.ModelAdmin):
     def short_error(self, obj):
         return obj.last_error[:80]
 
-    @admin.action(description=_("Resend the selected failed notifications"))
+    @admin.action(description=_("Resend the selected failed notifications"), permissions=["change"])
     def resend(self, request, queryset):
         resent = sum(notification_resend(notification=n) for n in queryset)
         left = queryset.count() - resent

@@ -1,12 +1,16 @@
 """Each email is three templates under templates/emails/<kind>/:
 subject.txt, body.txt and body.html; one call renders and sends it."""
 
+import logging
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
+
+logger = logging.getLogger(__name__)
 
 
 def absolute_url(path: str) -> str:
@@ -62,5 +66,8 @@ def inbox_text(kind: str, context: dict) -> tuple[str, str]:
         subject = render_to_string(f"emails/{kind}/subject.txt", context)
         body = render_to_string(f"emails/{kind}/body.txt", context)
     except TemplateDoesNotExist:
+        return kind.replace("_", " ").capitalize(), ""
+    except Exception:  # one broken template must not take the whole inbox down
+        logger.exception("Cannot render %s for the inbox", kind)
         return kind.replace("_", " ").capitalize(), ""
     return " ".join(subject.split()), body

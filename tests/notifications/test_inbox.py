@@ -118,3 +118,17 @@ def test_preferences_page_shows_and_saves_my_choices(alice_client, alice):
 
 def test_preferences_page_needs_signing_in(client):
     assert client.get(PREFERENCES).status_code == 302
+
+
+def test_a_broken_email_template_does_not_take_the_inbox_down(alice_client, alice):
+    # password_reset's template needs a uid and a token this context lacks.
+    NotificationFactory(recipient=alice, kind="password_reset", context={})
+    response = alice_client.get(INBOX)
+    assert response.status_code == 200
+    assert "Password reset" in response.content.decode()
+
+
+def test_member_area_links_the_inbox_and_the_preferences(alice_client):
+    content = alice_client.get(reverse("core:member-home")).content.decode()
+    assert f'href="{INBOX}"' in content
+    assert f'href="{PREFERENCES}"' in content

@@ -39,9 +39,10 @@ CONTEXT = {"reference": "REQ-4F2A9C", "title": "Gender equality", "organisation"
 def queue_for_real():
     """This process publishes to Redis instead of running tasks in-process."""
     redis.Redis.from_url(os.environ["CELERY_BROKER_URL"]).flushdb()
+    eager = celery_app.conf.task_always_eager
     celery_app.conf.task_always_eager = False
     yield
-    celery_app.conf.task_always_eager = True
+    celery_app.conf.task_always_eager = eager
 
 
 @pytest.fixture
