@@ -10,7 +10,16 @@ from .services import notification_resend
 class NotificationAdmin(admin.ModelAdmin):
     """The secretariat's view of the outbox: what failed, why, and a way to send it again."""
 
-    list_display = ["kind", "email", "state", "attempts", "short_error", "created_at", "sent_at"]
+    list_display = [
+        "kind",
+        "recipient",
+        "email",
+        "state",
+        "attempts",
+        "short_error",
+        "created_at",
+        "sent_at",
+    ]
     list_filter = ["state", "kind"]
     list_select_related = ["recipient"]
     search_fields = ["email", "key", "last_error"]

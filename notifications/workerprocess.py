@@ -55,7 +55,7 @@ class WorkerProcess:
         return self.log.read_text()[-5000:]
 
 
-def wait_for(condition, timeout: float = 45, what: str = "condition") -> None:
+def wait_for(condition, timeout: float = 60, what: str = "condition") -> None:
     deadline = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > deadline:

@@ -280,3 +280,13 @@ def test_notify_secretariat_without_members_writes_to_the_secretariat_address(
             context={"reference": "REQ-1", "title": "T", "waiting": [], "days": 21},
         )
     assert [m.to for m in mailoutbox] == [[settings.SECRETARIAT_EMAIL]]
+
+
+def test_admin_list_of_notifications_has_bounded_queries(
+    secretariat_client, django_assert_max_num_queries
+):
+    NotificationFactory.create_batch(30, state=NotificationState.FAILED, last_error="451")
+    with django_assert_max_num_queries(12):
+        response = secretariat_client.get(reverse("admin:notifications_notification_changelist"))
+    assert response.status_code == 200
+    assert len(response.context["cl"].result_list) == 30

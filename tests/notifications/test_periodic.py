@@ -208,3 +208,15 @@ def test_weekly_digest_is_not_sent_when_nothing_new_fits(send, mailoutbox, alice
     alice.save()
     assert send(weekly_digests_record) == 0
     assert mailoutbox == []
+
+
+def test_jobs_command_runs_the_periodic_jobs_once_each(
+    mailoutbox, alice, boras, capsys, django_capture_on_commit_callbacks
+):
+    from django.core.management import call_command
+
+    confirmed_days_ago(8, (boras, Answer.PENDING))
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("run_notification_jobs", "reminders", "digest")
+    assert capsys.readouterr().out.splitlines() == ["reminders: 1", "digest: 0"]
+    assert [m.to for m in mailoutbox] == [["alice@boras.example"]]
