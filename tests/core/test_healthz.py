@@ -23,13 +23,9 @@ def test_healthz_answers_503_with_the_reason_when_the_database_is_down(client, d
     assert body["problems"] == ["database: OperationalError: connection refused"]
 
 
-def test_healthz_answers_503_when_the_configured_broker_does_not_answer(
-    client, db, settings, monkeypatch
-):
+def test_healthz_answers_503_when_the_configured_broker_does_not_answer(client, db, settings):
     # Nothing listens on port 1: the broker check must fail fast and say so.
     settings.CELERY_BROKER_URL = "redis://127.0.0.1:1/0"
-    # Celery reads the CELERY_BROKER_URL environment variable before app.conf.
-    monkeypatch.setenv("CELERY_BROKER_URL", settings.CELERY_BROKER_URL)
     from earlall_rsp.celery import app
 
     original = app.conf.broker_url
