@@ -53,9 +53,9 @@ def link(name: str, *args, fallback: str = "core:member-home") -> str:
         return absolute_url(reverse(fallback))
 
 
-def inbox_text(kind: str, context: dict) -> tuple[str, str]:
+def inbox_text(kind: str, context: dict, *, body: bool = True) -> tuple[str, str]:
     """Subject and text body for the inbox, in the reader's current language.
-    An email whose templates are missing still shows up, by its kind."""
+    An email whose templates are missing or broken still shows up, by its kind."""
     context = {
         "SITE_URL": settings.SITE_URL,
         "preferences_url": absolute_url(reverse("notifications:preferences")),
@@ -64,10 +64,10 @@ def inbox_text(kind: str, context: dict) -> tuple[str, str]:
     }
     try:
         subject = render_to_string(f"emails/{kind}/subject.txt", context)
-        body = render_to_string(f"emails/{kind}/body.txt", context)
+        text = render_to_string(f"emails/{kind}/body.txt", context) if body else ""
     except TemplateDoesNotExist:
         return kind.replace("_", " ").capitalize(), ""
     except Exception:  # one broken template must not take the whole inbox down
         logger.exception("Cannot render %s for the inbox", kind)
         return kind.replace("_", " ").capitalize(), ""
-    return " ".join(subject.split()), body
+    return " ".join(subject.split()), text

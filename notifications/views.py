@@ -20,7 +20,7 @@ def inbox(request):
     filterset = InboxFilter(request.GET, queryset=inbox_for(user=request.user))
     page = Paginator(filterset.qs, 25).get_page(request.GET.get("page"))
     for notification in page:
-        notification.subject, _body = inbox_text(notification.kind, notification.context)
+        notification.subject = inbox_text(notification.kind, notification.context, body=False)[0]
     query = request.GET.copy()
     query.pop("page", None)
     return render(
