@@ -4,14 +4,17 @@ import pytest
 from playwright.sync_api import expect
 
 from notifications.models import NotificationState
-from tests.factories import NotificationFactory
+from tests.factories import NotificationFactory, UserFactory
 
 from .helpers import sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_secretariat_resends_a_failed_notification(page, screenshot, secretariat, alice):
+def test_secretariat_resends_a_failed_notification(page, screenshot, alice):
+    # A superuser: a transactional test may run after another has flushed the
+    # Secretariat group that a migration creates.
+    UserFactory(email="staff@earlall.example", is_staff=True, is_superuser=True)
     failed = NotificationFactory(
         recipient=alice,
         state=NotificationState.FAILED,
