@@ -24,8 +24,8 @@ def test_inbox_lists_my_notifications_with_their_subject(alice_client, alice, ch
 def test_inbox_shows_a_notification_whose_email_template_is_missing_by_its_kind(
     alice_client, alice
 ):
-    NotificationFactory(recipient=alice, kind="listing_published")
-    assert "Listing published" in alice_client.get(INBOX).content.decode()
+    NotificationFactory(recipient=alice, kind="kind_without_templates")
+    assert "Kind without templates" in alice_client.get(INBOX).content.decode()
 
 
 def test_nav_shows_the_count_of_unread_notifications(alice_client, alice):
