@@ -7,6 +7,7 @@ The README lists the variables; a malformed value stops start-up and names it.
 
 from pathlib import Path
 
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from .env import (
@@ -176,6 +177,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 SECRETARIAT_EMAIL = env_str("SECRETARIAT_EMAIL", "secretariat@earlall.eu")
 
 # Celery: with no broker, tasks run eagerly in-process (the embedded default).
+# docs/notifications.md explains how the outbox uses these.
 CELERY_BROKER_URL = env_url("CELERY_BROKER_URL", "", ("redis", "rediss", "memory"))
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
@@ -188,9 +190,42 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 120
 CELERY_TASK_SOFT_TIME_LIMIT = 90
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Unacknowledged tasks come back after an hour; every countdown stays far below it.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# A web request publishing to a dead broker gives up within a second: the
+# notification row is saved and the re-queue sends it later.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    "notifications-requeue": {
+        "task": "notifications.tasks.requeue_notifications",
+        "schedule": 60.0,
+    },
+    "notifications-match-reminders": {
+        "task": "notifications.tasks.record_match_reminders",
+        "schedule": crontab(minute=7),
+    },
+    "notifications-exchange-reports": {
+        "task": "notifications.tasks.record_exchange_report_requests",
+        "schedule": crontab(hour=8, minute=17),
+    },
+    "notifications-weekly-digest": {
+        "task": "notifications.tasks.record_weekly_digests",
+        "schedule": crontab(day_of_week="mon", hour=7, minute=23),
+    },
+}
+# The outbox: attempts per notification, and the retry delay, doubled each
+# time up to the cap (seconds).
+NOTIFICATIONS_MAX_ATTEMPTS = 5
+NOTIFICATIONS_RETRY_DELAY = 30
+NOTIFICATIONS_RETRY_MAX_DELAY = 600
+# A pending row older than this is queued again (the broker was down at commit).
+NOTIFICATIONS_REQUEUE_AFTER = 120
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -23,5 +23,9 @@ SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
-# Tasks run eagerly in unit tests unless a test starts a real worker.
-CELERY_TASK_ALWAYS_EAGER = True
+# Tasks run eagerly in unit tests; the worker that broker tests start sets
+# CELERY_EAGER=0 so that it consumes the real queue.
+CELERY_TASK_ALWAYS_EAGER = os.environ.get("CELERY_EAGER", "1") != "0"
+# Retries within seconds, so that tests against a real worker stay short.
+NOTIFICATIONS_RETRY_DELAY = 1
+NOTIFICATIONS_RETRY_MAX_DELAY = 2

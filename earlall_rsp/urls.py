@@ -21,6 +21,7 @@ urlpatterns = [
     path("exchanges/", include("exchanges.exchange_urls")),
     path("monitoring/", include("monitoring.urls")),
     path("case-studies/", include("casestudies.urls")),
+    path("inbox/", include("notifications.urls")),
     path("", include("core.urls")),
 ]
 if settings.DEBUG:

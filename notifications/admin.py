@@ -1,12 +1,61 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .models import Notification
+from .services import notification_resend
 
 
 @admin.register(Notification)
 class NotificationAdmin(admin.ModelAdmin):
-    list_display = ["kind", "email", "state", "attempts", "created_at", "sent_at"]
+    """The secretariat's view of the outbox: what failed, why, and a way to send it again."""
+
+    list_display = [
+        "kind",
+        "recipient",
+        "email",
+        "state",
+        "attempts",
+        "short_error",
+        "created_at",
+        "sent_at",
+    ]
     list_filter = ["state", "kind"]
+    list_select_related = ["recipient"]
     search_fields = ["email", "key", "last_error"]
     readonly_fields = [f.name for f in Notification._meta.fields]
     date_hierarchy = "created_at"
+    actions = ["resend"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description=_("last error"))
+    def short_error(self, obj):
+        return obj.last_error[:80]
+
+    @admin.action(description=_("Resend the selected failed notifications"), permissions=["change"])
+    def resend(self, request, queryset):
+        resent = sum(notification_resend(notification=n) for n in queryset)
+        left = queryset.count() - resent
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d notification queued to be sent again.",
+                "%(count)d notifications queued to be sent again.",
+                resent,
+            )
+            % {"count": resent},
+            messages.SUCCESS,
+        )
+        if left:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d notification was not failed and was left as it is.",
+                    "%(count)d notifications were not failed and were left as they are.",
+                    left,
+                )
+                % {"count": left},
+                messages.WARNING,
+            )

@@ -17,6 +17,8 @@ class NotificationState(models.TextChoices):
     SENDING = "sending", _("Sending")
     SENT = "sent", _("Sent")
     FAILED = "failed", _("Failed")
+    # In the inbox only: the recipient turned email notifications off.
+    SKIPPED = "skipped", _("Not emailed (turned off by the recipient)")
 
 
 class Notification(models.Model):
@@ -59,7 +61,15 @@ class Notification(models.Model):
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["state", "due_at"])]
+        indexes = [
+            models.Index(fields=["state", "due_at"]),
+            # The unread badge in the navigation counts these on every page.
+            models.Index(fields=["recipient", "read_at"]),
+        ]
 
     def __str__(self):
         return f"{self.kind} → {self.email} ({self.get_state_display()})"
+
+    @property
+    def is_unread(self):
+        return self.read_at is None

@@ -1,15 +1,37 @@
-"""Recording notifications: business code calls `notification_record` inside the
-transaction that causes the notification; the email is queued after commit, so a
-rolled-back change sends nothing."""
+"""The outbox: recording, sending, re-queueing and resending notifications.
+
+Business code calls `notification_record` inside the transaction that causes the
+notification; the email is queued after commit, so a rolled-back change sends
+nothing. The worker calls `notification_send`, which claims the row with a
+conditional UPDATE so that two deliveries of the same task never send twice.
+"""
+
+import datetime
+import logging
+import smtplib
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
 
 from core.secretariat import SECRETARIAT_GROUP
 
-from .models import Notification
+from .emails import build
+from .models import Notification, NotificationState
+
+logger = logging.getLogger(__name__)
+State = NotificationState
+
+
+class RetryLater(Exception):
+    """The mail server or the network failed; the row is pending again."""
+
+    def __init__(self, countdown: int):
+        super().__init__(f"retry in {countdown}s")
+        self.countdown = countdown
 
 
 def notification_key(*, kind: str, about, email: str, event: str = "") -> str:
@@ -52,10 +74,10 @@ def queue(notification_id: int) -> None:
     try:
         send_notification.delay(notification_id)
     except Exception:  # kombu raises OperationalError and friends when Redis is away
-        import logging
-
-        logging.getLogger(__name__).warning(
-            "Broker unavailable; notification %s stays pending for the re-queue", notification_id
+        logger.warning(
+            "Could not queue notification %s; it stays pending for the re-queue",
+            notification_id,
+            exc_info=True,
         )
 
 
@@ -81,3 +103,125 @@ def notify_secretariat(*, kind: str, about=None, context=None, event: str = "") 
         notification_record(kind=kind, recipient=user, about=about, context=context, event=event)
         for user in recipients
     ]
+
+
+def retry_countdown(attempts: int) -> int:
+    """30 s, 60 s, 120 s… capped well below the broker's visibility timeout, past
+    which Redis would deliver a waiting retry a second time."""
+    delay = settings.NOTIFICATIONS_RETRY_DELAY * 2 ** max(attempts - 1, 0)
+    return min(delay, settings.NOTIFICATIONS_RETRY_MAX_DELAY)
+
+
+def notification_send(*, notification_id: int) -> str:
+    """Send one notification if nobody else has; say what happened.
+
+    Raises RetryLater when the mail server or the network failed and attempts
+    remain; the caller (the task) schedules the retry.
+    """
+    claimed_at = timezone.now()
+    claimed = Notification.objects.filter(pk=notification_id, state=State.PENDING).update(
+        state=State.SENDING, claimed_at=claimed_at, attempts=F("attempts") + 1
+    )
+    if claimed != 1:
+        return "already claimed"
+    mine = Notification.objects.filter(pk=notification_id, claimed_at=claimed_at)
+    notification = Notification.objects.select_related("recipient").get(pk=notification_id)
+    if notification.recipient and not notification.recipient.email_notifications:
+        # Still in the inbox; no email, by the recipient's choice.
+        mine.update(state=State.SKIPPED)
+        return "skipped"
+    try:
+        message = build(
+            kind=notification.kind,
+            to=notification.email,
+            context=notification.context,
+            language=notification.language,
+            headers={"X-RSP-Notification": str(notification.pk)},
+        )
+    except Exception as exc:  # a missing template will not mend itself: no retry
+        mine.update(state=State.FAILED, last_error=describe(exc))
+        logger.exception("Notification %s cannot be rendered", notification_id)
+        return "failed"
+    try:
+        message.send()
+    except (smtplib.SMTPException, OSError) as exc:  # OSError covers ConnectionError, timeouts
+        return _retry_or_fail(mine, notification, exc)
+    # The only window for a duplicate: the server accepted the message and the
+    # worker dies before this UPDATE. The re-queue then sends it again. Marking
+    # sent before sending would instead lose the email; we prefer a rare duplicate.
+    mine.update(state=State.SENT, sent_at=timezone.now())
+    return "sent"
+
+
+def describe(exc: Exception) -> str:
+    return f"{exc.__class__.__name__}: {exc}"[:2000]
+
+
+def _retry_or_fail(mine, notification: Notification, exc: Exception) -> str:
+    if notification.attempts >= settings.NOTIFICATIONS_MAX_ATTEMPTS:
+        mine.update(state=State.FAILED, last_error=describe(exc))
+        logger.error("Notification %s failed after %s attempts", notification.pk, exc_info=exc)
+        return "failed"
+    countdown = retry_countdown(notification.attempts)
+    mine.update(
+        state=State.PENDING,
+        last_error=describe(exc),
+        due_at=timezone.now() + datetime.timedelta(seconds=countdown),
+    )
+    raise RetryLater(countdown) from exc
+
+
+def notifications_requeue(*, waited: datetime.timedelta | None = None, limit: int = 500) -> int:
+    """Queue again what should have been sent: rows pending for longer than
+    `waited` (the broker was down, or the message was lost) and rows left in
+    "sending" by a worker that died (claimed longer ago than the task time limit,
+    after which Celery itself would have killed the task)."""
+    now = timezone.now()
+    if waited is None:
+        waited = datetime.timedelta(seconds=settings.NOTIFICATIONS_REQUEUE_AFTER)
+    stuck = Notification.objects.filter(
+        state=State.SENDING,
+        claimed_at__lt=now - datetime.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT),
+    )
+    stuck.filter(attempts__gte=settings.NOTIFICATIONS_MAX_ATTEMPTS).update(
+        state=State.FAILED, last_error="The worker stopped while sending, too many times."
+    )
+    stuck.update(state=State.PENDING, due_at=F("claimed_at"))
+    due = list(
+        Notification.objects.filter(state=State.PENDING, due_at__lte=now - waited)
+        .order_by("due_at")
+        .values_list("pk", flat=True)[:limit]
+    )
+    # Pushing due_at forward keeps a long backlog from being queued every minute.
+    Notification.objects.filter(pk__in=due, state=State.PENDING).update(due_at=now)
+    for pk in due:
+        queue(pk)
+    return len(due)
+
+
+def notification_resend(*, notification: Notification) -> bool:
+    """The secretariat sends a failed notification again, with fresh attempts."""
+    resent = Notification.objects.filter(pk=notification.pk, state=State.FAILED).update(
+        state=State.PENDING, attempts=0, due_at=timezone.now()
+    )
+    if resent:
+        transaction.on_commit(lambda: queue(notification.pk))
+    return bool(resent)
+
+
+def notification_mark_read(*, notification: Notification) -> None:
+    if notification.read_at is None:
+        notification.read_at = timezone.now()
+        notification.save(update_fields=["read_at"])
+
+
+def notifications_mark_all_read(*, user) -> int:
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+
+
+def user_preferences_update(*, user, email_notifications: bool, weekly_digest: bool) -> None:
+    user.email_notifications = email_notifications
+    user.weekly_digest = weekly_digest
+    user.save(update_fields=["email_notifications", "weekly_digest"])

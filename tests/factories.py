@@ -333,3 +333,16 @@ class SavedSearchFactory(DjangoModelFactory):
     name = "Gender equality"
     query = "theme=gender-equality"
     notify = True
+
+
+class NotificationFactory(DjangoModelFactory):
+    class Meta:
+        model = "notifications.Notification"
+
+    key = factory.Sequence(lambda n: f"test:-:{n}")
+    kind = "match_reminder"
+    recipient = factory.SubFactory(UserFactory)
+    email = factory.LazyAttribute(lambda o: o.recipient.email if o.recipient else "x@example.org")
+    context = factory.LazyFunction(
+        lambda: {"reference": "REQ-4F2A9C", "title": "Gender equality", "organisation": "Borås"}
+    )
