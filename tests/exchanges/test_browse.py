@@ -185,7 +185,7 @@ def test_browse_query_count_does_not_grow_with_listings(
     alice_client, taxonomy, django_assert_max_num_queries
 ):
     _many(taxonomy, 30)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(15):
         response = alice_client.get("/opportunities/?theme=gender-equality&sort=closing")
     assert len(response.context["page_obj"]) == 25
 

@@ -90,7 +90,7 @@ def test_saved_searches_page_lists_mine_with_bounded_queries(
     for i in range(15):
         SavedSearchFactory(user=alice, name=f"Mine {i}")
     SavedSearchFactory(user=bob, name="Bob's")
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):
         response = alice_client.get("/opportunities/searches/")
     assert "Mine 14" in response.text
     assert "Bob&#x27;s" not in response.text
