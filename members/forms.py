@@ -149,9 +149,9 @@ class AccountForm(forms.ModelForm):
             "job_title",
             "email",
             "language",
-            "email_notifications",
-            "weekly_digest",
         ]
+        # Notification preferences have one page of their own
+        # (notifications:preferences), the one every email links to.
         help_texts = {"email": _("A change takes effect once you open the link we send there.")}
 
     def clean_email(self):

@@ -21,12 +21,17 @@ def test_coordinator_promotes_a_colleague_then_leaves_the_tool(page, screenshot,
 
     page.get_by_role("link", name="My area").click()
     page.get_by_role("link", name="My account and notification preferences").click()
-    page.get_by_label("Email me notifications").uncheck()
-    page.get_by_label("Weekly digest of new opportunities").check()
+    page.get_by_label("Job title").fill("International coordinator")
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_text("Your account is saved.")).to_be_visible()
+    page.get_by_role("link", name="Notification preferences").click()
+    page.get_by_label("Email me notifications").uncheck()
+    page.get_by_label("Weekly digest of new opportunities").check()
+    page.get_by_role("button", name="Save preferences").click()
     expect(page.get_by_label("Weekly digest of new opportunities")).to_be_checked()
     screenshot("account-saved")
+    page.get_by_role("link", name="My area").click()
+    page.get_by_role("link", name="My account and notification preferences").click()
 
     with page.expect_download() as download:
         page.get_by_role("link", name="Download my personal data (JSON)").click()

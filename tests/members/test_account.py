@@ -19,8 +19,6 @@ def account_data(**overrides):
         "job_title": "Project manager",
         "email": "alice@boras.example",
         "language": "sv",
-        "email_notifications": "",
-        "weekly_digest": "on",
     }
     data.update(overrides)
     return data
@@ -31,14 +29,18 @@ def confirm_url(mailoutbox):
     return line.replace("http://127.0.0.1:8000", "")
 
 
-def test_a_person_edits_name_language_and_notification_preferences(alice_client, alice):
+def test_a_person_edits_name_and_language(alice_client, alice):
     response = alice_client.post("/members/account/", account_data(full_name="Alice A. Andersson"))
     assert response.status_code == 302
     alice.refresh_from_db()
     assert alice.full_name == "Alice A. Andersson"
     assert alice.language == "sv"
-    assert not alice.email_notifications
-    assert alice.weekly_digest
+
+
+def test_account_page_links_to_the_one_notification_preferences_page(alice_client):
+    response = alice_client.get("/members/account/")
+    assert 'href="/inbox/preferences/"' in response.text
+    assert "weekly_digest" not in response.text
 
 
 def test_a_new_email_is_used_only_once_confirmed(
