@@ -1,5 +1,7 @@
 from django.contrib import admin
 from django.db.models import Count
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -61,6 +63,13 @@ class ListingAdmin(SimpleHistoryAdmin):
 @admin.register(Request)
 class RequestAdmin(ListingAdmin):
     kind = ListingKind.REQUEST
+    list_display = [*ListingAdmin.list_display, "find_partners"]
+
+    @admin.display(description=_("partners"))
+    def find_partners(self, obj):
+        # The matchmaking app's curation page (matchmaking/admin.py).
+        url = reverse("admin:matchmaking_match_curate", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Find partners"))
 
 
 @admin.register(Offer)

@@ -1,0 +1,219 @@
+"""The matching service: for an open request, who fits and why.
+
+Two stages, so that ranking one request against 100,000 listings stays well
+under 200 ms (docs/matching.md):
+1. `candidates` applies the hard rules in SQL (open, roles that complement,
+   windows that can hold the duration, another organisation, not declined
+   before) and keeps the best few hundred by a cheap pre-score (shared themes).
+2. `rank` fetches the survivors' tags in bulk and scores them in Python, each
+   with the reasons a person would give.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from exchanges.models import ExpressionOfInterest, Listing, ListingKind, ListingRole
+from exchanges.models import ListingStatus as Status
+
+from .concepts import concepts_in, similarity
+from .models import Answer, MatchingWeights, MatchParty, PartyRole
+from .reasons import reason
+
+# Survivors of the hard rules scored in Python. Beyond this, the ones sharing the
+# most themes go first; the cap keeps the worst case flat (docs/matching.md).
+CANDIDATE_CAP = 400
+
+R = ListingRole
+# Which roles a candidate may have, given the role the request seeks.
+COMPLEMENT = {
+    R.SEND: {R.HOST, R.EITHER},
+    R.HOST: {R.SEND, R.EITHER},
+    R.EITHER: {R.HOST, R.SEND, R.EITHER},
+}
+
+
+@dataclass
+class Candidate:
+    listing: Listing
+    score: float
+    reasons: list = field(default_factory=list)
+    role: str = PartyRole.HOST
+
+    @property
+    def organisation(self):
+        return self.listing.organisation
+
+    def get_role_display(self):
+        return PartyRole(self.role).label
+
+
+def party_role(request: Listing, listing: Listing) -> str:
+    """The part the candidate plays: it hosts unless the request hosts or it only sends."""
+    if request.role == R.HOST or listing.role == R.SEND:
+        return PartyRole.PARTICIPANT
+    return PartyRole.HOST
+
+
+def declined_organisations(request: Listing):
+    return MatchParty.objects.filter(match__request=request, answer=Answer.DECLINED).values(
+        "organisation_id"
+    )
+
+
+def candidates(request: Listing, *, roles=None, cap: int | None = CANDIDATE_CAP):
+    """Open listings that pass the hard rules, best pre-score first."""
+    need = datetime.timedelta(days=request.duration_days - 1)
+    if request.latest_end - request.earliest_start < need:
+        return Listing.objects.none()
+    theme_ids = list(request.themes.values_list("pk", flat=True))
+    qs = (
+        Listing.objects.filter(
+            status=Status.OPEN,
+            role__in=roles or COMPLEMENT[request.role],
+            # The overlap of the two windows holds the duration: with the request's
+            # window fixed, two comparisons with constants (index-friendly) ...
+            earliest_start__lte=request.latest_end - need,
+            latest_end__gte=request.earliest_start + need,
+        )
+        # ... and the candidate's own window long enough.
+        .filter(latest_end__gte=F("earliest_start") + need)
+        .exclude(organisation_id=request.organisation_id)
+        .exclude(organisation_id__in=declined_organisations(request))
+    )
+    if cap:
+        through = Listing.themes.through
+        shared = (
+            through.objects.filter(listing_id=OuterRef("pk"), theme_id__in=theme_ids)
+            .values("listing_id")
+            .annotate(n=Count("theme_id"))
+            .values("n")
+        )
+        qs = qs.annotate(
+            shared_themes=Coalesce(Subquery(shared, output_field=IntegerField()), Value(0))
+        ).order_by("-shared_themes", "-published_at", "pk")[:cap]
+    return qs
+
+
+def with_tags(qs):
+    return qs.select_related("organisation").prefetch_related(
+        "themes", "formats", "target_groups", "languages"
+    )
+
+
+class Context:
+    """What scoring needs about the request, computed once for all candidates."""
+
+    def __init__(self, request: Listing, weights: dict | None = None):
+        self.request = request
+        self.weights = weights or MatchingWeights.current()
+        self.themes = {t.pk: t.name for t in request.themes.all()}
+        self.formats = {f.pk: f.name for f in request.formats.all()}
+        self.target_groups = {g.pk: g.name for g in request.target_groups.all()}
+        self.languages = {lang.pk: lang.name for lang in request.languages.all()}
+        self.concepts = concepts_in(f"{request.title}\n{request.description}")
+        self.country = request.organisation.country.code
+        self.preferred = {c.code for c in request.preferred_countries}
+        self.interested = set(
+            ExpressionOfInterest.objects.filter(listing=request).values_list(
+                "organisation_id", flat=True
+            )
+        )
+
+
+def names(pks, lookup) -> str:
+    return ", ".join(sorted(lookup[pk] for pk in pks))
+
+
+def score(ctx: Context, listing: Listing) -> Candidate:
+    """Score one candidate against the request, with the reasons."""
+    w, request = ctx.weights, ctx.request
+    total, why = 0.0, []
+    role = party_role(request, listing)
+
+    shared = ctx.themes.keys() & {t.pk for t in listing.themes.all()}
+    if shared:
+        total += w["themes"] * len(shared) / len(ctx.themes)
+        why.append(reason("themes", themes=names(shared, ctx.themes)))
+    else:
+        why.append(reason("no_themes", fit=False))
+
+    theirs = concepts_in(f"{listing.title}\n{listing.description}")
+    common = sorted(ctx.concepts & theirs)
+    if common:
+        total += w["concepts"] * similarity(ctx.concepts, theirs)
+        why.append(reason("concepts", concepts=common[:3]))
+
+    shared = ctx.formats.keys() & {f.pk for f in listing.formats.all()}
+    if shared:
+        total += w["formats"]
+        why.append(reason("formats", formats=names(shared, ctx.formats)))
+
+    start = max(request.earliest_start, listing.earliest_start)
+    end = min(request.latest_end, listing.latest_end)
+    why.append(reason("dates", start=start.isoformat(), end=end.isoformat()))
+
+    total += _capacity(ctx, listing, role, why)
+
+    shared = ctx.target_groups.keys() & {g.pk for g in listing.target_groups.all()}
+    if shared:
+        total += w["target_groups"] * len(shared) / len(ctx.target_groups)
+        why.append(reason("target_groups", groups=names(shared, ctx.target_groups)))
+
+    theirs = {lang.pk: lang.name for lang in listing.languages.all()}
+    shared = ctx.languages.keys() & theirs.keys()
+    if shared:
+        total += w["languages"]
+        why.append(reason("languages", languages=names(shared, ctx.languages)))
+    elif ctx.languages and theirs:
+        total -= w["no_language_penalty"]
+        why.append(reason("no_language", fit=False))
+
+    country = listing.organisation.country.code
+    if country in ctx.preferred:
+        total += w["preferred_country"]
+        why.append(reason("preferred_country", country=listing.organisation.country.name))
+    if country != ctx.country:
+        total += w["different_country"]
+        why.append(reason("different_country"))
+    else:
+        why.append(reason("same_country", fit=False))
+
+    if listing.fewer_opportunities_support.strip():
+        total += w["fewer_opportunities"]
+        why.append(reason("fewer_opportunities"))
+    if listing.organisation_id in ctx.interested:
+        total += w["interest"]
+        why.append(reason("interest"))
+    if listing.kind == ListingKind.REQUEST:
+        why.append(reason("both_requests"))
+    return Candidate(listing=listing, score=round(total, 1), reasons=why, role=role)
+
+
+def _capacity(ctx: Context, listing: Listing, role: str, why: list) -> float:
+    request, weight = ctx.request, ctx.weights["capacity"]
+    # Capacity is the host's; "you plan" is the number the other side brings.
+    host, guest = (listing, request) if role == PartyRole.HOST else (request, listing)
+    capacity, planned = host.participants, guest.participants
+    params = {"host": host.organisation.name, "capacity": capacity, "participants": planned}
+    if capacity >= planned:
+        why.append(reason("capacity", **params))
+        return weight
+    why.append(reason("capacity_short", fit=False, **params))
+    return weight * capacity / planned / 2
+
+
+def rank(request: Listing, *, limit: int | None = None, weights=None) -> list[Candidate]:
+    """The candidates for a request, best first."""
+    ctx = Context(request, weights)
+    ranked = [score(ctx, listing) for listing in with_tags(candidates(request))]
+    ranked.sort(key=lambda c: (-c.score, c.listing.reference))
+    return ranked[:limit] if limit else ranked
+
+
+def score_listing(request: Listing, listing: Listing) -> Candidate:
+    """One partner chosen by the secretariat, scored as the matcher would."""
+    listing = with_tags(Listing.objects.filter(pk=listing.pk)).get()
+    return score(Context(request), listing)
