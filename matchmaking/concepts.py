@@ -611,6 +611,8 @@ def _compiled():
 WORD = re.compile(r"\w+")
 
 
+# Descriptions change rarely and are ranked again and again: remember the answer.
+@lru_cache(maxsize=50_000)
 def concepts_in(text: str) -> frozenset:
     """The concepts a text speaks of."""
     prefixes, exact, phrases, lengths = _compiled()

@@ -10,6 +10,7 @@ under 200 ms (docs/matching.md):
 """
 
 import datetime
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value
@@ -24,7 +25,7 @@ from .reasons import reason
 
 # Survivors of the hard rules scored in Python. Beyond this, the ones sharing the
 # most themes go first; the cap keeps the worst case flat (docs/matching.md).
-CANDIDATE_CAP = 400
+CANDIDATE_CAP = 250
 
 R = ListingRole
 # Which roles a candidate may have, given the role the request seeks.
@@ -97,10 +98,31 @@ def candidates(request: Listing, *, roles=None, cap: int | None = CANDIDATE_CAP)
     return qs
 
 
-def with_tags(qs):
-    return qs.select_related("organisation").prefetch_related(
-        "themes", "formats", "target_groups", "languages"
-    )
+TAG_COLUMNS = {
+    "themes": "theme_id",
+    "formats": "format_id",
+    "target_groups": "targetgroup_id",
+    "languages": "language_id",
+}
+
+
+def with_tags(qs) -> list:
+    """The listings with their tag ids as sets (`themes_ids`, …): one query per tag
+    on the link tables, no model instances for the tags themselves."""
+    # Deferred: django-countries cleans a multiple country field slowly, and the
+    # candidates' own preferences play no part in their score.
+    listings = list(qs.select_related("organisation").defer("preferred_countries"))
+    ids = [listing.pk for listing in listings]
+    for name, column in TAG_COLUMNS.items():
+        through = getattr(Listing, name).through
+        found = defaultdict(set)
+        for listing_id, tag_id in through.objects.filter(listing_id__in=ids).values_list(
+            "listing_id", column
+        ):
+            found[listing_id].add(tag_id)
+        for listing in listings:
+            setattr(listing, f"{name}_ids", found.get(listing.pk, set()))
+    return listings
 
 
 class Context:
@@ -133,7 +155,7 @@ def score(ctx: Context, listing: Listing) -> Candidate:
     total, why = 0.0, []
     role = party_role(request, listing)
 
-    shared = ctx.themes.keys() & {t.pk for t in listing.themes.all()}
+    shared = ctx.themes.keys() & listing.themes_ids
     if shared:
         total += w["themes"] * len(shared) / len(ctx.themes)
         why.append(reason("themes", themes=names(shared, ctx.themes)))
@@ -146,7 +168,7 @@ def score(ctx: Context, listing: Listing) -> Candidate:
         total += w["concepts"] * similarity(ctx.concepts, theirs)
         why.append(reason("concepts", concepts=common[:3]))
 
-    shared = ctx.formats.keys() & {f.pk for f in listing.formats.all()}
+    shared = ctx.formats.keys() & listing.formats_ids
     if shared:
         total += w["formats"]
         why.append(reason("formats", formats=names(shared, ctx.formats)))
@@ -157,13 +179,13 @@ def score(ctx: Context, listing: Listing) -> Candidate:
 
     total += _capacity(ctx, listing, role, why)
 
-    shared = ctx.target_groups.keys() & {g.pk for g in listing.target_groups.all()}
+    shared = ctx.target_groups.keys() & listing.target_groups_ids
     if shared:
         total += w["target_groups"] * len(shared) / len(ctx.target_groups)
         why.append(reason("target_groups", groups=names(shared, ctx.target_groups)))
 
-    theirs = {lang.pk: lang.name for lang in listing.languages.all()}
-    shared = ctx.languages.keys() & theirs.keys()
+    theirs = listing.languages_ids
+    shared = ctx.languages.keys() & theirs
     if shared:
         total += w["languages"]
         why.append(reason("languages", languages=names(shared, ctx.languages)))
@@ -215,5 +237,5 @@ def rank(request: Listing, *, limit: int | None = None, weights=None) -> list[Ca
 
 def score_listing(request: Listing, listing: Listing) -> Candidate:
     """One partner chosen by the secretariat, scored as the matcher would."""
-    listing = with_tags(Listing.objects.filter(pk=listing.pk)).get()
+    (listing,) = with_tags(Listing.objects.filter(pk=listing.pk))
     return score(Context(request), listing)
