@@ -19,7 +19,7 @@ from exchanges.models import Listing, ListingKind
 from . import matcher, selectors
 from .groups import proposals, reciprocal, rings
 from .models import Answer, Match, MatchingWeights, MatchParty, MatchStatus
-from .reasons import reasons_text
+from .reasons import reasons_marked, reasons_text
 from .services import MatchError, exchange_create_from_match, match_confirm
 
 CURATE_LIMIT = 20
@@ -221,7 +221,7 @@ class MatchAdmin(SimpleHistoryAdmin):
             "opts": self.model._meta,
             "title": _("Find partners for %(reference)s") % {"reference": listing.reference},
             "listing": listing,
-            "candidates": [(c, reasons_text(c.reasons)) for c in ranked],
+            "candidates": [(c, reasons_marked(c.reasons)) for c in ranked],
             "groups": proposals(listing, ranked),
             "reciprocal": {c.listing.pk for c in reciprocal(listing, ranked)},
             "rings": rings(listing, ranked),

@@ -61,3 +61,8 @@ def reason_text(item: dict) -> str:
 
 def reasons_text(items) -> list[str]:
     return [reason_text(item) for item in items or []]
+
+
+def reasons_marked(items) -> list[tuple[str, bool]]:
+    """Each reason with whether it speaks for the candidate (False: a mismatch)."""
+    return [(reason_text(item), item.get("fit", True)) for item in items or []]

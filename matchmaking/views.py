@@ -14,7 +14,7 @@ from members.models import Role
 from .filters import MatchFilter
 from .forms import AnswerForm
 from .models import Answer
-from .reasons import reasons_text
+from .reasons import reasons_marked
 from .selectors import match_for_user, matches_for_user
 from .services import MatchError, match_answer
 
@@ -50,7 +50,7 @@ def answerable(user, match):
 
 
 def _detail(request, match, form=None):
-    parties = [(p, reasons_text(p.reasons)) for p in match.parties.all()]
+    parties = [(p, reasons_marked(p.reasons)) for p in match.parties.all()]
     mine = answerable(request.user, match)
     return render(
         request,
