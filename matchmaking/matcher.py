@@ -126,17 +126,27 @@ def with_tags(qs) -> list:
     # Deferred: django-countries cleans a multiple country field slowly, and the
     # candidates' own preferences play no part in their score.
     listings = list(qs.select_related("organisation").defer("preferred_countries"))
-    ids = [listing.pk for listing in listings]
-    for name, column in TAG_COLUMNS.items():
-        through = getattr(Listing, name).through
-        found = defaultdict(set)
-        for listing_id, tag_id in through.objects.filter(listing_id__in=ids).values_list(
-            "listing_id", column
-        ):
-            found[listing_id].add(tag_id)
-        for listing in listings:
-            setattr(listing, f"{name}_ids", found.get(listing.pk, set()))
+    found = tag_ids([listing.pk for listing in listings])
+    for listing in listings:
+        for name in TAG_COLUMNS:
+            setattr(listing, f"{name}_ids", found[name].get(listing.pk, set()))
     return listings
+
+
+def tag_ids(ids: list) -> dict:
+    """{"themes": {listing id: {theme ids}}, …} in one UNION ALL query: on a busy
+    database each round trip counts."""
+    parts = [
+        getattr(Listing, name)
+        .through.objects.filter(listing_id__in=ids)
+        .values_list("listing_id", column, Value(n))
+        for n, (name, column) in enumerate(TAG_COLUMNS.items())
+    ]
+    found = {name: defaultdict(set) for name in TAG_COLUMNS}
+    names = list(TAG_COLUMNS)
+    for listing_id, tag_id, n in parts[0].union(*parts[1:], all=True):
+        found[names[n]][listing_id].add(tag_id)
+    return found
 
 
 class Context:
@@ -145,10 +155,10 @@ class Context:
     def __init__(self, request: Listing, weights: dict | None = None):
         self.request = request
         self.weights = weights or MatchingWeights.current()
-        self.themes = {t.pk: t.name for t in request.themes.all()}
-        self.formats = {f.pk: f.name for f in request.formats.all()}
-        self.target_groups = {g.pk: g.name for g in request.target_groups.all()}
-        self.languages = {lang.pk: lang.name for lang in request.languages.all()}
+        self.themes = dict(request.themes.values_list("pk", "name"))
+        self.formats = dict(request.formats.values_list("pk", "name"))
+        self.target_groups = dict(request.target_groups.values_list("pk", "name"))
+        self.languages = dict(request.languages.values_list("pk", "name"))
         self.concepts = concepts_in(f"{request.title}\n{request.description}")
         self.country = request.organisation.country.code
         self.preferred = {c.code for c in request.preferred_countries}
