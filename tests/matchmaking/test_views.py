@@ -71,12 +71,19 @@ def test_match_detail_shows_partners_contacts_and_reasons(alice_client, match, c
     assert "Accept the match" in page
 
 
-def test_match_detail_query_count_is_bounded(
-    client, alice, match, case, secretariat, django_assert_max_num_queries
+def test_match_detail_query_count_does_not_grow_with_parties(
+    client, alice, case, secretariat, django_assert_max_num_queries
 ):
+    partners = [case.boras_offer, case.escola_offer]
+    partners += [OfferFactory(organisation=OrganisationFactory()) for _ in range(6)]
+    for partner in partners[2:]:
+        partner.contact = UserFactory()
+        partner.save()
+    big = match_confirm(request=case.request, partners=partners, by=secretariat)
     client.force_login(alice)
     with django_assert_max_num_queries(12):
-        client.get(detail(match))
+        response = client.get(detail(big))
+    assert len(response.context["parties"]) == 9
 
 
 def test_match_detail_of_another_organisation_answers_404(client, match):
