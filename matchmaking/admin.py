@@ -8,6 +8,7 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -68,6 +69,12 @@ class ConfirmForm(forms.Form):
         self.fields["partners"].choices = [(c.listing.pk, c.listing.reference) for c in candidates]
 
 
+def _what(h) -> str:
+    if h.history_type == "+":
+        return str(_("added"))
+    return h.get_history_type_display()
+
+
 @admin.register(Match)
 class MatchAdmin(SimpleHistoryAdmin):
     list_display = [
@@ -126,13 +133,13 @@ class MatchAdmin(SimpleHistoryAdmin):
 
     @admin.display(description=gettext_lazy("history"))
     def timeline(self, obj):
-        rows = sorted(
-            [
-                *obj.history.select_related("history_user"),
-                *MatchParty.history.filter(match_id=obj.pk).select_related("history_user"),
-            ],
-            key=lambda h: h.history_date,
-        )
+        names = dict(obj.parties.values_list("pk", "organisation__name"))
+        rows = [(h, "") for h in obj.history.select_related("history_user")]
+        rows += [
+            (h, names.get(h.id, ""))
+            for h in MatchParty.history.filter(match_id=obj.pk).select_related("history_user")
+        ]
+        rows.sort(key=lambda row: row[0].history_date)
         return format_html(
             "<table><tr><th>{}</th><th>{}</th><th>{}</th></tr>{}</table>",
             _("When"),
@@ -143,14 +150,27 @@ class MatchAdmin(SimpleHistoryAdmin):
                 "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
                 (
                     (
-                        h.history_date.strftime("%Y-%m-%d %H:%M"),
+                        timezone.localtime(h.history_date).strftime("%Y-%m-%d %H:%M"),
                         h.history_user or "-",
-                        h.history_change_reason or h.get_history_type_display(),
+                        ": ".join(filter(None, [party, h.history_change_reason or _what(h)])),
                     )
-                    for h in rows
+                    for h, party in rows
                 ),
             ),
         )
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # Everything here changes through the services: no Save buttons.
+        extra_context = {
+            **(extra_context or {}),
+            "show_save": False,
+            "show_save_and_continue": False,
+            "show_save_and_add_another": False,
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
     @admin.action(description=gettext_lazy("Create the exchange from the accepted match"))
     def create_exchanges(self, request, queryset):

@@ -34,15 +34,11 @@ def _co_participants(request: Listing, ranked: list) -> list:
     (an "either" offer), and other organisations' open listings that send on the
     same themes, scored against the request as any candidate."""
     ctx = Context(request)
-    found = {c.listing.pk: c for c in ranked if c.listing.role in SENDERS}
+    listings = {c.listing.pk: c.listing for c in ranked if c.listing.role in SENDERS}
     for listing in with_tags(candidates(request, roles=SENDERS, cap=TOP * 4)):
-        if listing.pk not in found:
-            found[listing.pk] = score(ctx, listing)
-    ordered = sorted(found.values(), key=lambda c: -c.score)
-    return [
-        Candidate(listing=c.listing, score=c.score, reasons=c.reasons, role=PartyRole.PARTICIPANT)
-        for c in ordered[:TOP]
-    ]
+        listings.setdefault(listing.pk, listing)
+    scored = [score(ctx, listing, PartyRole.PARTICIPANT) for listing in listings.values()]
+    return sorted(scored, key=lambda c: -c.score)[:TOP]
 
 
 def proposals(request: Listing, ranked: list, *, max_partners: int = 2, limit: int = 3) -> list:

@@ -175,11 +175,12 @@ def names(pks, lookup) -> str:
     return ", ".join(sorted(lookup[pk] for pk in pks))
 
 
-def score(ctx: Context, listing: Listing) -> Candidate:
-    """Score one candidate against the request, with the reasons."""
+def score(ctx: Context, listing: Listing, role: str | None = None) -> Candidate:
+    """Score one candidate against the request, with the reasons. `role` is the
+    part it is given when not the one its listing suggests (a co-participant)."""
     w, request = ctx.weights, ctx.request
     total, why = 0.0, []
-    role = party_role(request, listing)
+    role = role or party_role(request, listing)
 
     shared = ctx.themes.keys() & listing.themes_ids
     if shared:
@@ -242,6 +243,8 @@ def score(ctx: Context, listing: Listing) -> Candidate:
 
 def _capacity(ctx: Context, listing: Listing, role: str, why: list) -> float:
     request, weight = ctx.request, ctx.weights["capacity"]
+    if role == PartyRole.PARTICIPANT and request.role != R.HOST:
+        return 0.0  # travels alongside the requester: the host's capacity is the group's
     # Capacity is the host's; "you plan" is the number the other side brings.
     host, guest = (listing, request) if role == PartyRole.HOST else (request, listing)
     capacity, planned = host.participants, guest.participants
@@ -261,7 +264,7 @@ def rank(request: Listing, *, limit: int | None = None, weights=None) -> list[Ca
     return ranked[:limit] if limit else ranked
 
 
-def score_listing(request: Listing, listing: Listing) -> Candidate:
+def score_listing(request: Listing, listing: Listing, role: str | None = None) -> Candidate:
     """One partner chosen by the secretariat, scored as the matcher would."""
     (listing,) = with_tags(Listing.objects.filter(pk=listing.pk))
-    return score(Context(request), listing)
+    return score(Context(request), listing, role)

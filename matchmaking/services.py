@@ -138,7 +138,7 @@ def _create_match(request: Listing, partners: list, by, message: str) -> Match:
         )
     ]
     for pk, role in zip(ids, _partner_roles(request, [listings[pk] for pk in ids]), strict=True):
-        candidate = score_listing(request, listings[pk])
+        candidate = score_listing(request, listings[pk], role)
         parties.append(
             MatchParty(
                 match=match,

@@ -191,3 +191,9 @@ def test_exchange_create_from_match_refuses_a_second_exchange(confirmed, secreta
     exchange_create_from_match(match=confirmed, by=secretariat)
     with pytest.raises(MatchError, match="already has its exchange"):
         exchange_create_from_match(match=confirmed, by=secretariat)
+
+
+def test_match_confirm_does_not_judge_a_co_participant_as_a_host(confirmed):
+    escola = confirmed.parties.get(organisation__name="Institut Escola del Treball")
+    assert escola.role == PartyRole.PARTICIPANT
+    assert not [r for r in escola.reasons if r["code"].startswith("capacity")]
