@@ -214,16 +214,21 @@ class MatchAdmin(SimpleHistoryAdmin):
             kind=ListingKind.REQUEST,
         )
         ranked = matcher.rank(listing, limit=CURATE_LIMIT)
-        form = ConfirmForm(request.POST or None, candidates=ranked)
+        groups = proposals(listing, ranked)
+        data = request.POST.copy() if request.method == "POST" else None
+        if data is not None and data.get("group"):
+            # "Confirm this group": the group's members are the partners, host first.
+            chosen = groups[int(data["group"]) - 1] if data["group"].isdigit() else None
+            data.setlist("partners", [str(c.listing.pk) for c in chosen.members] if chosen else [])
+        extra = [c for g in groups for c in g.members]
+        form = ConfirmForm(data, candidates=[*ranked, *extra])
         if request.method == "POST":
             if not self.has_change_permission(request):
                 raise PermissionDenied
             if form.is_valid():
                 chosen = {pk: i for i, pk in enumerate(form.cleaned_data["partners"])}
-                partners = sorted(
-                    (c.listing for c in ranked if c.listing.pk in chosen),
-                    key=lambda x: chosen[x.pk],
-                )
+                pool = {c.listing.pk: c.listing for c in [*ranked, *extra]}
+                partners = [pool[pk] for pk in sorted(chosen, key=chosen.get)]
                 try:
                     match = match_confirm(
                         request=listing,
@@ -242,7 +247,7 @@ class MatchAdmin(SimpleHistoryAdmin):
             "title": _("Find partners for %(reference)s") % {"reference": listing.reference},
             "listing": listing,
             "candidates": [(c, reasons_marked(c.reasons)) for c in ranked],
-            "groups": proposals(listing, ranked),
+            "groups": groups,
             "reciprocal": {c.listing.pk for c in reciprocal(listing, ranked)},
             "rings": rings(listing, ranked),
             "interests": selectors.interests_for(listing),

@@ -127,7 +127,7 @@ def _create_match(request: Listing, partners: list, by, message: str) -> Match:
             )
     match = Match(request=request, message=message, confirmed_by=by)
     match._history_user = by
-    match._change_reason = _why(message) or "confirmed"
+    match._change_reason = _why(message) or _("confirmed")
     match.save()
     parties = [
         MatchParty(
@@ -226,7 +226,7 @@ def match_answer(*, party: MatchParty, answer: str, by, reason: str = "") -> Mat
             party,
             to=answer,
             by=by,
-            reason=_why(reason) or answer,
+            reason=_why(reason) or str(Answer(answer).label),
             transitions=ANSWER_TRANSITIONS,
             field="answer",
             expected=Answer.PENDING,
@@ -239,7 +239,7 @@ def match_answer(*, party: MatchParty, answer: str, by, reason: str = "") -> Mat
                 match,
                 to=MatchStatus.ACCEPTED,
                 by=by,
-                reason="all parties accepted",
+                reason=_("all parties accepted"),
                 transitions=MATCH_TRANSITIONS,
                 changes={"answered_at": timezone.now()},
             )

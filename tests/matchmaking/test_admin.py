@@ -171,3 +171,18 @@ def test_weights_admin_opens_the_one_row_and_saves_it(secretariat_client):
     secretariat_client.post(change, data)
     assert MatchingWeights.current()["interest"] == 40
     assert MatchingWeights.objects.count() == 1
+
+
+def test_curate_confirm_a_proposed_group_in_one_click(secretariat_client, case, alice, charlie):
+    response = secretariat_client.get(curate(case.request))
+    number = next(
+        n
+        for n, g in enumerate(response.context["groups"], 1)
+        if {c.listing for c in g.members} == {case.boras_offer, case.escola_offer}
+    )
+    secretariat_client.post(curate(case.request), {"group": number, "message": "Together"})
+    match = Match.objects.get(request=case.request)
+    roles = {p.organisation.name: p.role for p in match.parties.all()}
+    assert roles["Working Life Department of the municipality of Borås"] == "host"
+    assert roles["Institut Escola del Treball"] == "participant"
+    assert match.message == "Together"
