@@ -180,7 +180,10 @@ def score(ctx: Context, listing: Listing, role: str | None = None) -> Candidate:
     part it is given when not the one its listing suggests (a co-participant)."""
     w, request = ctx.weights, ctx.request
     total, why = 0.0, []
-    role = role or party_role(request, listing)
+    natural = party_role(request, listing)
+    role = role or natural
+    # Travels alongside the requester to a third host: hosting capacity says nothing.
+    co_participant = role == PartyRole.PARTICIPANT and natural == PartyRole.HOST
 
     shared = ctx.themes.keys() & listing.themes_ids
     if shared:
@@ -204,7 +207,8 @@ def score(ctx: Context, listing: Listing, role: str | None = None) -> Candidate:
     end = min(request.latest_end, listing.latest_end)
     why.append(reason("dates", start=start.isoformat(), end=end.isoformat()))
 
-    total += _capacity(ctx, listing, role, why)
+    if not co_participant:
+        total += _capacity(ctx, listing, role, why)
 
     shared = ctx.target_groups.keys() & listing.target_groups_ids
     if shared:
@@ -243,8 +247,6 @@ def score(ctx: Context, listing: Listing, role: str | None = None) -> Candidate:
 
 def _capacity(ctx: Context, listing: Listing, role: str, why: list) -> float:
     request, weight = ctx.request, ctx.weights["capacity"]
-    if role == PartyRole.PARTICIPANT and request.role != R.HOST:
-        return 0.0  # travels alongside the requester: the host's capacity is the group's
     # Capacity is the host's; "you plan" is the number the other side brings.
     host, guest = (listing, request) if role == PartyRole.HOST else (request, listing)
     capacity, planned = host.participants, guest.participants
