@@ -19,7 +19,7 @@ from exchanges.models import Listing, ListingKind
 
 from . import matcher, selectors
 from .groups import proposals, reciprocal, rings
-from .models import Answer, Match, MatchingWeights, MatchParty, MatchStatus
+from .models import DEFAULT_WEIGHTS, Answer, Match, MatchingWeights, MatchParty, MatchStatus
 from .reasons import reasons_marked, reasons_text
 from .services import MatchError, exchange_create_from_match, match_confirm
 
@@ -294,6 +294,12 @@ class MatchingWeightsAdmin(SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        for name, default in DEFAULT_WEIGHTS.items():
+            form.base_fields[name].help_text = _("Default: %(value)s") % {"value": default}
+        return form
 
     def changelist_view(self, request, extra_context=None):
         weights, _created = MatchingWeights.objects.get_or_create(pk=1)

@@ -166,6 +166,7 @@ def test_weights_admin_opens_the_one_row_and_saves_it(secretariat_client):
     response = secretariat_client.get(reverse("admin:matchmaking_matchingweights_changelist"))
     assert response.status_code == 302
     change = response["Location"]
+    assert "Default: 30.0" in secretariat_client.get(change).content.decode()
     data = dict.fromkeys(MatchingWeights.current(), 1.0)
     data["interest"] = 40
     secretariat_client.post(change, data)

@@ -5,7 +5,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from exchanges.models import Listing
-from matchmaking.groups import proposals
+from matchmaking.groups import proposals, reciprocal, rings
 from matchmaking.matcher import rank
 from matchmaking.reasons import reasons_text
 
@@ -38,6 +38,11 @@ class Command(BaseCommand):
         for group in proposals(request, ranked):
             names = " + ".join(str(m.organisation) for m in group.members)
             self.stdout.write(f"Group {group.score:.1f}: {names}")
+        for candidate in reciprocal(request, ranked):
+            self.stdout.write(f"Reciprocal: {candidate.organisation} could later come to you")
+        for host, third in rings(request, ranked):
+            me = request.organisation
+            self.stdout.write(f"Ring: {me} → {host.organisation} → {third} → {me}")
 
 
 def _json(ranked) -> str:
