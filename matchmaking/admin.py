@@ -21,7 +21,7 @@ from . import matcher, selectors
 from .groups import proposals, reciprocal, rings
 from .models import DEFAULT_WEIGHTS, Answer, Match, MatchingWeights, MatchParty, MatchStatus
 from .reasons import reasons_marked, reasons_text
-from .services import MatchError, exchange_create_from_match, match_confirm
+from .services import MatchError, exchange_create_from_match, match_cancel, match_confirm
 
 CURATE_LIMIT = 20
 
@@ -197,6 +197,7 @@ class MatchAdmin(SimpleHistoryAdmin):
                 "curate/<int:request_pk>/", view(self.curate_view), name="matchmaking_match_curate"
             ),
             path("dashboard/", view(self.dashboard_view), name="matchmaking_match_dashboard"),
+            path("<int:pk>/cancel/", view(self.cancel_view), name="matchmaking_match_cancel"),
             path(
                 "<int:pk>/create-exchange/",
                 view(self.create_exchange_view),
@@ -274,6 +275,18 @@ class MatchAdmin(SimpleHistoryAdmin):
             "stale_days": selectors.STALE_AFTER_DAYS,
         }
         return TemplateResponse(request, "admin/matchmaking/match/dashboard.html", context)
+
+    def cancel_view(self, request, pk):
+        if request.method != "POST" or not self.has_change_permission(request):
+            raise PermissionDenied
+        match = get_object_or_404(Match, pk=pk)
+        try:
+            match_cancel(match=match, by=request.user, reason=request.POST.get("reason", ""))
+        except (MatchError, TransitionNotAllowed) as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Match cancelled; the listings are open again."))
+        return redirect("admin:matchmaking_match_change", pk)
 
     def create_exchange_view(self, request, pk):
         if request.method != "POST" or not self.has_change_permission(request):

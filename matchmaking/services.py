@@ -246,6 +246,34 @@ def match_answer(*, party: MatchParty, answer: str, by, reason: str = "") -> Mat
     return party
 
 
+def _reopen_listings(match: Match, by, why: str) -> None:
+    listing_ids = match.parties.exclude(listing=None).values("listing_id")
+    for listing in Listing.objects.filter(pk__in=listing_ids, status=ListingStatus.MATCHED):
+        change_status(
+            listing, to=ListingStatus.OPEN, by=by, reason=why, transitions=LISTING_TRANSITIONS
+        )
+
+
+def match_cancel(*, match: Match, by, reason: str) -> Match:
+    """The secretariat calls a match off (a partner dropped out, a mistake): the
+    listings open again so that the request can be matched anew."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise MatchError(_("Say why the match is cancelled."))
+    with transaction.atomic():
+        if Exchange.objects.filter(match=match).exists():
+            raise MatchError(_("This match already has its exchange: cancel the exchange instead."))
+        match = change_status(
+            match,
+            to=MatchStatus.CANCELLED,
+            by=by,
+            reason=_why(reason),
+            transitions=MATCH_TRANSITIONS,
+        )
+        _reopen_listings(match, by, _why(reason))
+    return match
+
+
 def _decline(match: Match, party: MatchParty, by, reason: str) -> None:
     why = _why(
         _("%(organisation)s declined: %(reason)s")
@@ -259,11 +287,7 @@ def _decline(match: Match, party: MatchParty, by, reason: str) -> None:
         transitions=MATCH_TRANSITIONS,
         changes={"answered_at": timezone.now()},
     )
-    listing_ids = match.parties.exclude(listing=None).values("listing_id")
-    for listing in Listing.objects.filter(pk__in=listing_ids, status=ListingStatus.MATCHED):
-        change_status(
-            listing, to=ListingStatus.OPEN, by=by, reason=why, transitions=LISTING_TRANSITIONS
-        )
+    _reopen_listings(match, by, why)
     notify_secretariat(
         kind="match_declined",
         about=match,

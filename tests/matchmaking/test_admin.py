@@ -187,3 +187,24 @@ def test_curate_confirm_a_proposed_group_in_one_click(secretariat_client, case, 
     assert roles["Working Life Department of the municipality of Borås"] == "host"
     assert roles["Institut Escola del Treball"] == "participant"
     assert match.message == "Together"
+
+
+def test_cancel_a_match_reopens_the_listings(secretariat_client, secretariat, case):
+    match = match_confirm(request=case.request, partners=[case.boras_offer], by=secretariat)
+    url = reverse("admin:matchmaking_match_cancel", args=[match.pk])
+    page = secretariat_client.get(reverse("admin:matchmaking_match_change", args=[match.pk]))
+    assert url in page.content.decode()
+
+    response = secretariat_client.post(url, {"reason": ""}, follow=True)
+    assert "Say why the match is cancelled." in response.content.decode()
+    match.refresh_from_db()
+    assert match.status == "confirmed"
+
+    secretariat_client.post(url, {"reason": "Borås cannot host after all"})
+    match.refresh_from_db()
+    assert match.status == "cancelled"
+    for listing in (case.request, case.boras_offer):
+        listing.refresh_from_db()
+        assert listing.status == ListingStatus.OPEN
+    # The request can be matched again.
+    match_confirm(request=case.request, partners=[case.escola_offer], by=secretariat)
