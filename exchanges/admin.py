@@ -5,6 +5,7 @@ from django.forms.models import BaseInlineFormSet
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -189,6 +190,13 @@ class ListingAdmin(SimpleHistoryAdmin):
 @admin.register(Request)
 class RequestAdmin(ListingAdmin):
     kind = ListingKind.REQUEST
+    list_display = [*ListingAdmin.list_display, "find_partners"]
+
+    @admin.display(description=_("partners"))
+    def find_partners(self, obj):
+        # The matchmaking app's curation page (matchmaking/admin.py).
+        url = reverse("admin:matchmaking_match_curate", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Find partners"))
 
 
 @admin.register(Offer)

@@ -125,3 +125,75 @@ class MatchParty(models.Model):
 
     def __str__(self):
         return f"{self.organisation} ({self.get_role_display()}, {self.get_answer_display()})"
+
+
+# What each signal is worth in a candidate's score, out of roughly 100. The
+# secretariat tunes them in the admin (MatchingWeights) without a deploy; these
+# are the starting values, chosen so that the evaluation set ranks well
+# (docs/matching.md):
+DEFAULT_WEIGHTS = {
+    # Share of the request's themes the candidate also carries: the strongest signal.
+    "themes": 30.0,
+    # Descriptions about the same concepts, whatever the tags and the language.
+    "concepts": 20.0,
+    # The organisation already said "we are interested".
+    "interest": 15.0,
+    "formats": 10.0,
+    "target_groups": 8.0,
+    "languages": 8.0,
+    # Subtracted when the two share no working language.
+    "no_language_penalty": 10.0,
+    "capacity": 8.0,
+    "preferred_country": 5.0,
+    # Mobility is international: a partner abroad is what members look for.
+    "different_country": 4.0,
+    "fewer_opportunities": 4.0,
+}
+
+
+class MatchingWeights(models.Model):
+    """The one row of weights the matcher reads (a singleton, pk=1)."""
+
+    themes = models.FloatField(_("shared themes"), default=DEFAULT_WEIGHTS["themes"])
+    concepts = models.FloatField(
+        _("descriptions about the same things"), default=DEFAULT_WEIGHTS["concepts"]
+    )
+    interest = models.FloatField(_("expressed interest"), default=DEFAULT_WEIGHTS["interest"])
+    formats = models.FloatField(_("shared formats"), default=DEFAULT_WEIGHTS["formats"])
+    target_groups = models.FloatField(
+        _("shared target groups"), default=DEFAULT_WEIGHTS["target_groups"]
+    )
+    languages = models.FloatField(_("shared language"), default=DEFAULT_WEIGHTS["languages"])
+    no_language_penalty = models.FloatField(
+        _("penalty for no shared language"), default=DEFAULT_WEIGHTS["no_language_penalty"]
+    )
+    capacity = models.FloatField(_("enough capacity"), default=DEFAULT_WEIGHTS["capacity"])
+    preferred_country = models.FloatField(
+        _("in a preferred country"), default=DEFAULT_WEIGHTS["preferred_country"]
+    )
+    different_country = models.FloatField(
+        _("in a different country"), default=DEFAULT_WEIGHTS["different_country"]
+    )
+    fewer_opportunities = models.FloatField(
+        _("supports people with fewer opportunities"),
+        default=DEFAULT_WEIGHTS["fewer_opportunities"],
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("matching weights")
+        verbose_name_plural = _("matching weights")
+
+    def __str__(self):
+        return str(_("Matching weights"))
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def current(cls) -> dict:
+        row = cls.objects.filter(pk=1).values(*DEFAULT_WEIGHTS).first()
+        return row or dict(DEFAULT_WEIGHTS)

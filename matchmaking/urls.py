@@ -1,5 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "matchmaking"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.match_list, name="list"),
+    path("<int:pk>/", views.match_detail, name="detail"),
+    path("<int:pk>/answer/", views.match_answer_view, name="answer"),
+]

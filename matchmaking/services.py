@@ -1,0 +1,365 @@
+"""Writes: confirming a match, answering it, creating the exchange from it.
+
+The admin views, the member views and the commands all call these functions.
+Each is one transaction: the match, the parties, the listings' statuses and the
+notifications are saved together or not at all.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from core.workflow import StaleState, change_status
+from exchanges.models import (
+    LISTING_TRANSITIONS,
+    Exchange,
+    ExchangeOrganisation,
+    ExchangeRole,
+    Listing,
+    ListingRole,
+    ListingStatus,
+)
+from notifications.services import notification_record, notify_secretariat
+
+from .matcher import score_listing
+from .models import (
+    ANSWER_TRANSITIONS,
+    MATCH_LIVE,
+    MATCH_TRANSITIONS,
+    Answer,
+    Match,
+    MatchParty,
+    MatchStatus,
+    PartyRole,
+)
+from .reasons import reasons_text
+from .selectors import party_contacts
+
+# django-simple-history keeps a change reason of at most 100 characters.
+REASON_LENGTH = 100
+
+
+class MatchError(Exception):
+    """A rule refused the change; the message says why, in the user's words."""
+
+
+class AlreadyMatched(MatchError, StaleState):
+    """Someone else confirmed a match for this request first."""
+
+
+def _why(text: str) -> str:
+    return (text or "").strip()[:REASON_LENGTH]
+
+
+def _already_matched(request: Listing) -> AlreadyMatched:
+    live = (
+        Match.objects.filter(request=request, status__in=MATCH_LIVE)
+        .select_related("confirmed_by")
+        .first()
+    )
+    if live is None:
+        return AlreadyMatched(_("Someone else was faster: this request already has a match."))
+    return AlreadyMatched(
+        _(
+            "Someone else was faster: %(who)s confirmed a match for this request at "
+            "%(when)s. Open it to see the partners."
+        )
+        % {
+            "who": live.confirmed_by or _("another member of the secretariat"),
+            "when": timezone.localtime(live.confirmed_at).strftime("%H:%M:%S"),
+        }
+    )
+
+
+def _partner_roles(request: Listing, partners: list) -> list:
+    """The first partner able to host hosts (when the request does not); the others take part."""
+    roles, host_taken = [], request.role == ListingRole.HOST
+    for listing in partners:
+        if not host_taken and listing.role in (ListingRole.HOST, ListingRole.EITHER):
+            roles.append(PartyRole.HOST)
+            host_taken = True
+        else:
+            roles.append(PartyRole.PARTICIPANT)
+    return roles
+
+
+def match_confirm(*, request: Listing, partners: list, by, message: str = "") -> Match:
+    """Pair a request with one or more partners' listings and tell every party."""
+    if not partners:
+        raise MatchError(_("Choose at least one partner."))
+    try:
+        with transaction.atomic():
+            # The lock makes two secretariat members confirming at the same moment
+            # queue here; the second then sees the first one's match below.
+            locked = Listing.objects.select_for_update().get(pk=request.pk)
+            if Match.objects.filter(request=locked, status__in=MATCH_LIVE).exists():
+                raise _already_matched(locked)
+            if locked.status != ListingStatus.OPEN:
+                raise MatchError(
+                    _("This request is %(status)s: only an open request can be matched.")
+                    % {"status": locked.get_status_display()}
+                )
+            match = _create_match(locked, partners, by, message)
+    except IntegrityError as exc:
+        # Without row locks (SQLite) the partial unique constraint is the last guard.
+        raise _already_matched(request) from exc
+    request.status = ListingStatus.MATCHED
+    return match
+
+
+def _create_match(request: Listing, partners: list, by, message: str) -> Match:
+    ids = [p.pk for p in partners]
+    listings = {
+        p.pk: p for p in Listing.objects.select_for_update().filter(pk__in=ids).order_by("pk")
+    }
+    organisations = [listings[pk].organisation_id for pk in ids]
+    if request.organisation_id in organisations or len(set(organisations)) != len(organisations):
+        raise MatchError(_("Each partner must be a different organisation from the others."))
+    for listing in listings.values():
+        if listing.status != ListingStatus.OPEN:
+            raise MatchError(
+                _("%(reference)s is %(status)s: only open listings can be matched.")
+                % {"reference": listing.reference, "status": listing.get_status_display()}
+            )
+    match = Match(request=request, message=message, confirmed_by=by)
+    match._history_user = by
+    match._change_reason = _why(message) or _("confirmed")
+    match.save()
+    parties = [
+        MatchParty(
+            match=match,
+            organisation_id=request.organisation_id,
+            listing=request,
+            role=PartyRole.REQUESTER,
+        )
+    ]
+    for pk, role in zip(ids, _partner_roles(request, [listings[pk] for pk in ids]), strict=True):
+        candidate = score_listing(request, listings[pk], role)
+        parties.append(
+            MatchParty(
+                match=match,
+                organisation_id=listings[pk].organisation_id,
+                listing=listings[pk],
+                role=role,
+                score=candidate.score,
+                reasons=candidate.reasons,
+            )
+        )
+    for party in parties:
+        party._history_user = by
+        party.save()
+    why = _why(_("Matched by the secretariat (%(match)s)") % {"match": match.pk})
+    for listing in [request, *listings.values()]:
+        change_status(
+            listing, to=ListingStatus.MATCHED, by=by, reason=why, transitions=LISTING_TRANSITIONS
+        )
+    _notify_confirmed(match)
+    return match
+
+
+def match_url(match: Match) -> str:
+    return settings.SITE_URL + reverse("matchmaking:detail", args=[match.pk])
+
+
+def _party_context(party: MatchParty) -> dict:
+    contacts = party_contacts(party)
+    return {
+        "organisation": party.organisation.name,
+        "country": party.organisation.country.name,
+        "role": party.get_role_display(),
+        "reference": party.listing.reference if party.listing else "",
+        "title": party.listing.title if party.listing else "",
+        "contacts": [{"name": u.full_name, "email": u.email} for u in contacts],
+        "reasons": reasons_text(party.reasons),
+    }
+
+
+def _notify_confirmed(match: Match) -> None:
+    parties = list(match.parties.select_related("organisation", "listing__contact"))
+    url = match_url(match)
+    for party in parties:
+        for user in party_contacts(party):
+            # Reasons are rendered in the recipient's language, once, here.
+            with translation.override(user.language or settings.LANGUAGE_CODE):
+                partners = [_party_context(p) for p in parties if p.pk != party.pk]
+                role = party.get_role_display()
+            notification_record(
+                kind="match_confirmed",
+                recipient=user,
+                about=match,
+                event=f"confirmed:{party.pk}",
+                context={
+                    "name": user.full_name,
+                    "organisation": party.organisation.name,
+                    "role": str(role),
+                    "request_reference": match.request.reference,
+                    "request_title": match.request.title,
+                    "message": match.message,
+                    "partners": partners,
+                    "match_url": url,
+                    "accept_url": f"{url}#answer",
+                    "decline_url": f"{url}#decline",
+                },
+            )
+
+
+def match_answer(*, party: MatchParty, answer: str, by, reason: str = "") -> MatchParty:
+    """One party accepts or declines. A decline ends the match and reopens the
+    listings; the last acceptance makes the match accepted."""
+    reason = (reason or "").strip()
+    if answer == Answer.DECLINED and not reason:
+        raise MatchError(_("Tell the others why you decline: the reason is required."))
+    with transaction.atomic():
+        match = Match.objects.select_for_update().get(pk=party.match_id)
+        if match.status != MatchStatus.CONFIRMED:
+            raise StaleState(
+                _("This match is already %(status)s.") % {"status": match.get_status_display()}
+            )
+        changes = {"answered_by": by, "answered_at": timezone.now()}
+        if answer == Answer.DECLINED:
+            changes["decline_reason"] = reason
+        party = change_status(
+            party,
+            to=answer,
+            by=by,
+            reason=_why(reason) or str(Answer(answer).label),
+            transitions=ANSWER_TRANSITIONS,
+            field="answer",
+            expected=Answer.PENDING,
+            changes=changes,
+        )
+        if answer == Answer.DECLINED:
+            _decline(match, party, by, reason)
+        elif not match.parties.exclude(answer=Answer.ACCEPTED).exists():
+            change_status(
+                match,
+                to=MatchStatus.ACCEPTED,
+                by=by,
+                reason=_("all parties accepted"),
+                transitions=MATCH_TRANSITIONS,
+                changes={"answered_at": timezone.now()},
+            )
+    return party
+
+
+def _reopen_listings(match: Match, by, why: str) -> None:
+    listing_ids = match.parties.exclude(listing=None).values("listing_id")
+    for listing in Listing.objects.filter(pk__in=listing_ids, status=ListingStatus.MATCHED):
+        change_status(
+            listing, to=ListingStatus.OPEN, by=by, reason=why, transitions=LISTING_TRANSITIONS
+        )
+
+
+def match_cancel(*, match: Match, by, reason: str) -> Match:
+    """The secretariat calls a match off (a partner dropped out, a mistake): the
+    listings open again so that the request can be matched anew."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise MatchError(_("Say why the match is cancelled."))
+    with transaction.atomic():
+        if Exchange.objects.filter(match=match).exists():
+            raise MatchError(_("This match already has its exchange: cancel the exchange instead."))
+        match = change_status(
+            match,
+            to=MatchStatus.CANCELLED,
+            by=by,
+            reason=_why(reason),
+            transitions=MATCH_TRANSITIONS,
+        )
+        _reopen_listings(match, by, _why(reason))
+    return match
+
+
+def _decline(match: Match, party: MatchParty, by, reason: str) -> None:
+    why = _why(
+        _("%(organisation)s declined: %(reason)s")
+        % {"organisation": party.organisation.name, "reason": reason}
+    )
+    change_status(
+        match,
+        to=MatchStatus.DECLINED,
+        by=by,
+        reason=why,
+        transitions=MATCH_TRANSITIONS,
+        changes={"answered_at": timezone.now()},
+    )
+    _reopen_listings(match, by, why)
+    notify_secretariat(
+        kind="match_declined",
+        about=match,
+        event=f"declined:{party.pk}",
+        context={
+            "request_reference": match.request.reference,
+            "request_title": match.request.title,
+            "organisation": party.organisation.name,
+            "declined_by": by.full_name if by else "",
+            "reason": reason,
+            "admin_url": settings.SITE_URL
+            + reverse("admin:matchmaking_match_change", args=[match.pk]),
+        },
+    )
+
+
+EXCHANGE_ROLE = {
+    PartyRole.HOST: ExchangeRole.HOST,
+    PartyRole.PARTICIPANT: ExchangeRole.PARTICIPATING,
+}
+
+
+def exchange_create_from_match(*, match: Match, by) -> Exchange:
+    """The exchange the accepted match leads to, prefilled from the listings."""
+    with transaction.atomic():
+        match = (
+            Match.objects.select_for_update()
+            .select_related("request__organisation")
+            .get(pk=match.pk)
+        )
+        if match.status != MatchStatus.ACCEPTED:
+            raise MatchError(_("Only a match accepted by all parties can become an exchange."))
+        if Exchange.objects.filter(match=match).exists():
+            raise MatchError(_("This match already has its exchange."))
+        parties = list(match.parties.select_related("organisation", "listing"))
+        request = match.request
+        host = next((p for p in parties if p.role == PartyRole.HOST), None)
+        roles = {p.organisation_id: EXCHANGE_ROLE.get(p.role) for p in parties}
+        # The requester's role comes from what its request sought.
+        roles[request.organisation_id] = (
+            ExchangeRole.HOST
+            if request.role == ListingRole.HOST or host is None
+            else ExchangeRole.SENDING
+        )
+        host_organisation = host.organisation if host else request.organisation
+        listings = [p.listing for p in parties if p.listing]
+        start = max(listing.earliest_start for listing in listings)
+        exchange = Exchange(
+            match=match,
+            title=request.title,
+            format=_shared_format(request, host.listing if host else None),
+            start_date=start,
+            end_date=start + datetime.timedelta(days=request.duration_days - 1),
+            city=host_organisation.city or "-",
+            country=host_organisation.country,
+            participants_total=None,
+        )
+        exchange._history_user = by
+        exchange._change_reason = _why(_("Created from match %(match)s") % {"match": match.pk})
+        exchange.save()
+        exchange.themes.set(request.themes.all())
+        ExchangeOrganisation.objects.bulk_create(
+            ExchangeOrganisation(exchange=exchange, organisation_id=org, role=role)
+            for org, role in roles.items()
+        )
+    return exchange
+
+
+def _shared_format(request: Listing, host_listing: Listing | None):
+    formats = request.formats.all()
+    if host_listing is not None:
+        shared = formats.filter(pk__in=host_listing.formats.values("pk")).first()
+        if shared:
+            return shared
+    return formats.first()

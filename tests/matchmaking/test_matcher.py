@@ -1,0 +1,135 @@
+"""The matcher proposes the partners a well-informed secretariat member would,
+and says why."""
+
+import pytest
+
+from exchanges.models import ListingKind, ListingRole, ListingStatus
+from matchmaking.matcher import rank
+from matchmaking.models import Answer, MatchingWeights, PartyRole
+from matchmaking.reasons import reasons_text
+from tests.factories import OfferFactory, OrganisationFactory, RequestFactory, in_days
+
+pytestmark = pytest.mark.django_db
+
+
+def names(ranked):
+    return [c.organisation.name for c in ranked]
+
+
+def test_matcher_puts_boras_and_escola_in_top_three_for_centre_val_de_loire(case):
+    top = names(rank(case.request, limit=3))
+    assert "Working Life Department of the municipality of Borås" in top
+    assert "Institut Escola del Treball" in top
+
+
+def test_matcher_explains_each_candidate_in_the_users_words(case):
+    boras = next(c for c in rank(case.request) if c.listing == case.boras_offer)
+    texts = reasons_text(boras.reasons)
+    assert "both work on Gender equality" in texts
+    assert any(
+        t.startswith("Working Life Department of the municipality of Borås can host 12; you plan 8")
+        for t in texts
+    )
+    assert any(t.startswith("dates overlap ") for t in texts)
+    assert "shared language: English" in texts
+    assert "different country" in texts
+    assert "supports participants with fewer opportunities" in texts
+    assert "expressed interest" in texts
+    assert any("gender equality" in t for t in texts if t.startswith("both descriptions speak of"))
+    assert boras.role == PartyRole.HOST
+
+
+def test_matcher_names_the_mismatches(case):
+    munich = next(c for c in rank(case.request) if "München" in c.organisation.name)
+    texts = reasons_text(munich.reasons)
+    assert "no shared language" in texts
+    assert "no shared theme" in texts
+
+
+def test_matcher_leaves_out_what_the_hard_rules_exclude(case):
+    ranked = names(rank(case.request))
+    assert "Closed Gender Offer Graz" not in ranked  # not open
+    assert "Sending School Porto" not in ranked  # a group to send needs a host
+    assert "Short Window Lyon" not in ranked  # three days cannot hold six
+    assert case.request.organisation.name not in ranked
+
+
+def test_matcher_never_proposes_the_same_organisation(case):
+    OfferFactory(organisation=case.request.organisation, themes=list(case.request.themes.all()))
+    assert case.request.organisation.name not in names(rank(case.request))
+
+
+def test_matcher_needs_the_overlap_of_windows_to_hold_the_duration(case):
+    org = OrganisationFactory(name="Late Starter Gent", country="BE")
+    # Both windows are long enough, but they overlap by three days only.
+    OfferFactory(
+        organisation=org, earliest_start=in_days(57), latest_end=in_days(90), duration_days=6
+    )
+    assert "Late Starter Gent" not in names(rank(case.request))
+
+
+def test_matcher_proposes_other_requests_whose_roles_fit(case):
+    org = OrganisationFactory(name="Host-or-send Region Tallinn", country="EE")
+    other = RequestFactory(
+        organisation=org,
+        role=ListingRole.EITHER,
+        themes=list(case.request.themes.all()),
+        earliest_start=case.request.earliest_start,
+        latest_end=case.request.latest_end,
+    )
+    sending = RequestFactory(
+        organisation=OrganisationFactory(name="Sending Region Riga", country="LV"),
+        role=ListingRole.SEND,
+        earliest_start=case.request.earliest_start,
+        latest_end=case.request.latest_end,
+    )
+    ranked = {c.listing: c for c in rank(case.request)}
+    assert other in ranked and other.kind == ListingKind.REQUEST
+    assert "both look for partners on this theme" in reasons_text(ranked[other].reasons)
+    assert sending not in ranked
+
+
+def test_matcher_reads_descriptions_whatever_the_tags_and_language(db):
+    window = {"earliest_start": in_days(10), "latest_end": in_days(40)}
+    request = RequestFactory(
+        title="Women in male-dominated trades",
+        description="Nous voulons que plus de femmes choisissent les métiers du bâtiment.",
+        organisation=OrganisationFactory(country="FR"),
+        **window,
+    )
+    fits = OfferFactory(
+        title="Jämställdhet i yrkesutbildningen",
+        description="Vi tar emot besök om jämställdhet och kvinnor i byggprogrammet.",
+        organisation=OrganisationFactory(name="Fits", country="SE"),
+        **window,
+    )
+    unrelated = OfferFactory(
+        title="Digitale Kompetenzen",
+        description="Programmieren und Informatik für Lehrkräfte.",
+        organisation=OrganisationFactory(name="Unrelated", country="DE"),
+        **window,
+    )
+    ranked = {c.listing: c for c in rank(request)}
+    assert ranked[fits].score > ranked[unrelated].score
+
+
+def test_matcher_does_not_propose_a_pairing_declined_before(case, secretariat):
+    from matchmaking.services import match_answer, match_confirm
+
+    match = match_confirm(
+        request=case.request, partners=[case.boras_offer], by=secretariat, message=""
+    )
+    party = match.parties.get(organisation=case.boras_offer.organisation)
+    match_answer(party=party, answer=Answer.DECLINED, by=secretariat, reason="No room in December")
+    case.request.refresh_from_db()
+    assert case.request.status == ListingStatus.OPEN
+    assert case.boras_offer.organisation.name not in names(rank(case.request))
+    party.refresh_from_db()
+    assert party.decline_reason == "No room in December"
+
+
+def test_matcher_weights_from_the_admin_change_the_ranking(case):
+    before = {c.listing: c.score for c in rank(case.request)}
+    MatchingWeights.objects.create(interest=100)
+    after = {c.listing: c.score for c in rank(case.request)}
+    assert after[case.boras_offer] == pytest.approx(before[case.boras_offer] + 85)
