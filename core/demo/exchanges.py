@@ -150,27 +150,4 @@ EXCHANGES = [
             ("kammer-handwerk-nordhessen", 5, True, ""),
         ],
     },
-    {
-        "title": "Peer learning on keeping Roma learners in VET in Cluj-Napoca",
-        "format": "peer-learning-activity",
-        "themes": ["inclusion-and-fewer-opportunities", "career-guidance"],
-        "dates": (D(2025, 11, 17), D(2025, 11, 20)),
-        "parties": [
-            ("asociatia-punti", "host"),
-            ("pou-dalmacija", "participating"),
-            ("lubelskie-guidance-centre", "participating"),
-        ],
-        "figures": [
-            ("guidance-staff", 2),
-            ("teachers-and-trainers", 3),
-            ("policy-makers-and-regional-staff", 1),
-        ],
-        "staff": 6,
-        "learners": 0,
-        "fewer": 0,
-        "outcomes": (
-            "A shared checklist for early warning of drop-out, and school mediators from "
-            "Cluj invited to Split for a follow-up."
-        ),
-    },
 ]
