@@ -3,7 +3,9 @@ partnership around it.
 
 The data are plain lists of dicts, one file per kind of thing; `loader.py` turns
 them into rows with update_or_create on natural keys (slugs, emails, the
-listings' external_ref), so the command can run again without duplicates.
+listings' external_ref, the exchanges' titles), so the command can run again
+without duplicates. Past exchanges, matches under way, invitations and saved
+searches give every area of the product something real to show.
 """
 
 # Every demo login shares it: the demo is for showing, never for production.

@@ -1,4 +1,5 @@
-"""The Borås case after the listings: match, exchange, case study."""
+"""The Borås case after the listings: match, exchange, case study. The exchange
+and case-study savers serve the other demo exchanges too (exchange_loader.py)."""
 
 from django.utils import timezone
 
@@ -17,8 +18,8 @@ from .boras import CASE_STUDY, EXCHANGE, MATCH, TESTIMONIAL_ORGANISATIONS
 
 def load_boras_case(*, terms, orgs, people, listings, by):
     match = save_match(orgs, people, listings, by)
-    exchange = save_exchange(match, terms, orgs)
-    save_case_study(exchange, orgs)
+    exchange = save_exchange(EXCHANGE, terms, orgs, match=match)
+    save_case_study(CASE_STUDY, exchange, orgs, names=TESTIMONIAL_ORGANISATIONS)
 
 
 def save_match(orgs, people, listings, by):
@@ -53,10 +54,11 @@ def save_match(orgs, people, listings, by):
     return match
 
 
-def save_exchange(match, terms, orgs):
-    data = EXCHANGE
+def save_exchange(data, terms, orgs, *, match=None):
+    """One exchange; keyed on its match, or on its title when it has none."""
+    key = {"match": match} if match else {"title": data["title"], "match": None}
     exchange, _ = Exchange.objects.update_or_create(
-        match=match,
+        **key,
         defaults={
             "title": data["title"],
             "format": terms.formats[data["format"]],
@@ -64,34 +66,39 @@ def save_exchange(match, terms, orgs):
             "end_date": data["end_date"],
             "city": data["city"],
             "country": data["country"],
-            "status": ExchangeStatus.COMPLETED,
-            "participants_total": data["participants_total"],
-            "fewer_opportunities": data["fewer_opportunities"],
-            "staff": data["staff"],
-            "learners": data["learners"],
-            "outcomes": data["outcomes"],
+            "status": data.get("status", ExchangeStatus.COMPLETED),
+            "participants_total": data.get("participants_total"),
+            "fewer_opportunities": data.get("fewer_opportunities"),
+            "staff": data.get("staff"),
+            "learners": data.get("learners"),
+            "outcomes": data.get("outcomes", ""),
         },
     )
     exchange.themes.set([terms.themes[s] for s in data["themes"]])
+    exchange.parties.exclude(organisation__slug__in=[s for s, _ in data["parties"]]).delete()
     for slug, role in data["parties"]:
         ExchangeOrganisation.objects.update_or_create(
             exchange=exchange, organisation=orgs[slug], defaults={"role": role}
         )
-    for slug, count in data["figures"]:
+    figures = data.get("figures", [])
+    exchange.figures.exclude(target_group__slug__in=[s for s, _ in figures]).delete()
+    for slug, count in figures:
         ExchangeParticipants.objects.update_or_create(
             exchange=exchange, target_group=terms.target_groups[slug], defaults={"count": count}
         )
-    days = [day for day, _ in data["programme"]]
-    exchange.programme.exclude(day__in=days).delete()
-    for day, activities in data["programme"]:
+    programme = data.get("programme", [])
+    exchange.programme.exclude(day__in=[day for day, _ in programme]).delete()
+    for day, activities in programme:
         ProgrammeItem.objects.update_or_create(
             exchange=exchange, day=day, defaults={"activities": activities}
         )
     return exchange
 
 
-def save_case_study(exchange, orgs):
-    data = CASE_STUDY
+def save_case_study(data, exchange, orgs, *, names):
+    """`names`: the organisations as the testimonials print them, by slug."""
+    status = data.get("status", CaseStudyStatus.PUBLISHED)
+    published = status == CaseStudyStatus.PUBLISHED
     case, _ = CaseStudy.objects.update_or_create(
         slug=data["slug"],
         defaults={
@@ -100,8 +107,8 @@ def save_case_study(exchange, orgs):
             "summary": data["summary"],
             "story": data["story"],
             "next_steps": data["next_steps"],
-            "status": CaseStudyStatus.PUBLISHED,
-            "published_at": timezone.make_aware(data["published_at"]),
+            "status": status,
+            "published_at": timezone.make_aware(data["published_at"]) if published else None,
         },
     )
     for audience, texts in (
@@ -113,14 +120,16 @@ def save_case_study(exchange, orgs):
             Lesson.objects.update_or_create(
                 case_study=case, audience=audience, position=position, defaults={"text": text}
             )
-    for position, (name, role, slug, quote) in enumerate(data["testimonials"]):
+    testimonials = data["testimonials"]
+    case.testimonials.exclude(person_name__in=[t[0] for t in testimonials]).delete()
+    for position, (name, role, slug, quote) in enumerate(testimonials):
         Testimonial.objects.update_or_create(
             case_study=case,
             person_name=name,
             defaults={
                 "person_role": role,
                 "organisation": orgs[slug],
-                "organisation_name": TESTIMONIAL_ORGANISATIONS[slug],
+                "organisation_name": names[slug],
                 "quote": quote,
                 "position": position,
             },

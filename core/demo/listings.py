@@ -198,6 +198,7 @@ REQUESTS = [
         "languages": ["pt", "en"],
         "countries": ["FR", "IE", "NL"],
         "funding": "applying",
+        "status": "matched",  # core/demo/activity.py: PENDING_MATCH
     },
     {
         "ref": "demo-req-thermaikos-validation",

@@ -15,7 +15,9 @@ from members.models import Membership, MembershipStatus, Organisation, Role, Use
 from taxonomy.models import Format, Language, TargetGroup, Theme
 
 from . import DEMO_PASSWORD, SECRETARIAT_EMAIL, boras
+from .activity_loader import load_activity
 from .case_loader import load_boras_case
+from .exchange_loader import load_exchanges
 from .interests import INTERESTS
 from .listings import REQUESTS
 from .offers import OFFERS
@@ -56,6 +58,8 @@ def load_demo(*, today: datetime.date | None = None) -> list[dict]:
             save_listing(row, kind, start, end, orgs, people, terms, today=today)
     load_interests(orgs, people)
     load_boras_case(terms=terms, orgs=orgs, people=people, listings=listings, by=secretariat)
+    load_exchanges(terms=terms, orgs=orgs, people=people)
+    load_activity(orgs=orgs, people=people, by=secretariat, today=today)
     return logins
 
 

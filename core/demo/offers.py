@@ -171,6 +171,7 @@ OFFERS = [
         "participants": 10,
         "languages": ["pl", "en", "uk"],
         "funding": "own",
+        "status": "matched",  # core/demo/activity.py: PENDING_MATCH
     },
     {
         "ref": "demo-off-pohjoisranta-learners",
@@ -271,6 +272,7 @@ OFFERS = [
         "participants": 4,
         "languages": ["en", "ga"],
         "funding": "own",
+        "status": "matched",  # core/demo/activity.py: PENDING_MATCH
     },
     {
         "ref": "demo-off-savinja-teaching",

@@ -7,6 +7,8 @@ from io import StringIO
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
+from django.db.models import Count
+from django.http import QueryDict
 from django.test import RequestFactory
 from django.utils import timezone
 
@@ -14,10 +16,24 @@ from casestudies import models as casestudies
 from casestudies.models import CaseStudy, CaseStudyStatus, Lesson
 from core.demo import DEMO_PASSWORD, SECRETARIAT_EMAIL
 from core.secretariat import SECRETARIAT_GROUP
-from exchanges.models import Exchange, ExpressionOfInterest, Listing, ListingStatus
-from matchmaking.models import Match, MatchParty, MatchStatus
-from members.models import Membership, MembershipStatus, Organisation, User
+from exchanges.exchange_services import validate_exchange_figures
+from exchanges.filters import ListingFilter
+from exchanges.models import (
+    Exchange,
+    ExchangeFeedback,
+    ExchangeOrganisation,
+    ExchangeParticipants,
+    ExchangeStatus,
+    ExpressionOfInterest,
+    Listing,
+    ListingStatus,
+    ProgrammeItem,
+    SavedSearch,
+)
+from matchmaking.models import Answer, Match, MatchParty, MatchStatus
+from members.models import Invitation, Membership, MembershipStatus, Organisation, User
 from members.validators import validate_nuts_for_country
+from monitoring.selectors import kpis_for
 from taxonomy.models import Format, Language, TargetGroup, Theme
 
 pytestmark = pytest.mark.django_db
@@ -35,9 +51,15 @@ MODELS = [
     Match,
     MatchParty,
     Exchange,
+    ExchangeOrganisation,
+    ExchangeParticipants,
+    ExchangeFeedback,
+    ProgrammeItem,
     CaseStudy,
     Lesson,
     casestudies.Testimonial,  # imported by module: pytest would collect Test*
+    Invitation,
+    SavedSearch,
 ]
 BORAS_CASE = ["centre-val-de-loire", "boras", "escola-del-treball"]
 
@@ -61,11 +83,13 @@ def test_seed_demo_twice_gives_the_same_rows():
     seed("--quiet")
     first = counts()
     references = dict(Listing.objects.values_list("external_ref", "reference"))
+    confirmed = dict(Match.objects.values_list("request__external_ref", "confirmed_at"))
 
     seed("--quiet")
 
     assert counts() == first
     assert dict(Listing.objects.values_list("external_ref", "reference")) == references
+    assert dict(Match.objects.values_list("request__external_ref", "confirmed_at")) == confirmed
 
 
 def test_seed_demo_loads_a_realistic_partnership(seeded):
@@ -164,12 +188,7 @@ def test_seed_demo_listing_statuses_cover_the_workflow(seeded):
     assert {ListingStatus.EXPIRED, ListingStatus.MATCHED} <= statuses
 
 
-@pytest.mark.django_db
-def test_seed_demo_boras_figures_pass_the_exchange_figures_check():
-    from exchanges.exchange_services import validate_exchange_figures
-    from exchanges.models import Exchange
-
-    call_command("seed_demo", "--quiet")
+def test_seed_demo_boras_figures_pass_the_exchange_figures_check(seeded):
     exchange = Exchange.objects.get(title="Advancing Gender Equality in Education Exchange")
     validate_exchange_figures(
         participants_total=exchange.participants_total,
@@ -180,3 +199,110 @@ def test_seed_demo_boras_figures_pass_the_exchange_figures_check():
     )
     names = set(exchange.case_study.testimonials.values_list("organisation_name", flat=True))
     assert "Working Life Department, Borås Stad (Sweden)" in names
+
+
+def figures_check(exchange):
+    validate_exchange_figures(
+        participants_total=exchange.participants_total,
+        fewer_opportunities=exchange.fewer_opportunities,
+        staff=exchange.staff,
+        learners=exchange.learners,
+        counts={f.target_group_id: f.count for f in exchange.figures.all()},
+    )
+
+
+def test_seed_demo_past_exchanges_span_the_years_and_pass_the_figures_check(seeded):
+    exchanges = Exchange.objects.prefetch_related("figures", "parties__organisation")
+    completed = exchanges.filter(status=ExchangeStatus.COMPLETED)
+    assert completed.count() >= 9
+    assert {e.start_date.year for e in completed} >= {2024, 2025, 2026}
+    assert all(e.start_date <= timezone.localdate() for e in completed)
+    assert {e.start_date.year for e in exchanges.filter(status="planned")} == {2027}
+    assert exchanges.filter(status=ExchangeStatus.CANCELLED).count() == 1
+    assert exchanges.values("country").distinct().count() >= 8
+    for exchange in completed:
+        figures_check(exchange)
+        assert not exchange.figures.filter(target_group__fewer_opportunities=True).exists()
+        hosts = [p.organisation for p in exchange.parties.all() if p.role == "host"]
+        assert len(hosts) == 1 and exchange.parties.count() >= 2, exchange.title
+        assert (hosts[0].city, hosts[0].country) == (exchange.city, exchange.country)
+        assert exchange.outcomes
+    assert ProgrammeItem.objects.values("exchange").distinct().count() >= 3
+    assert ExchangeFeedback.objects.values("exchange").distinct().count() >= 4
+
+
+def test_seed_demo_kpis_show_participants_and_a_meaningful_fewer_opportunities_share(seeded):
+    participants = kpis_for(year=2025)["participants"]
+
+    assert participants["total"] > 0
+    assert participants["vet_learners"] > 0 and participants["adult_learners"] > 0
+    assert participants["apprentices"] > 0
+    assert 10 <= participants["fewer_opportunities_share"] <= 30
+    overall = kpis_for()["participants"]
+    assert 15 <= overall["fewer_opportunities_share"] <= 25
+
+
+def test_seed_demo_case_studies_published_and_one_draft(seeded):
+    published = CaseStudy.objects.published()
+    assert published.count() >= 3
+    assert CaseStudy.objects.filter(status=CaseStudyStatus.DRAFT).count() == 1
+    for case in published:
+        assert case.exchange.status == ExchangeStatus.COMPLETED
+        assert case.published_at and case.lessons.filter(audience="host").exists()
+        assert case.lessons.filter(audience="participants").exists()
+        assert case.testimonials.exists()
+        assert all(t.organisation and t.organisation_name for t in case.testimonials.all())
+
+
+def test_seed_demo_match_waits_for_one_partner(seeded):
+    match = Match.objects.get(request__external_ref="demo-req-caminhos-outreach")
+    answers = dict(match.parties.values_list("organisation__slug", "answer"))
+
+    assert match.status == MatchStatus.CONFIRMED
+    assert not Exchange.objects.filter(match=match).exists()
+    assert answers["lubelskie-guidance-centre"] == Answer.PENDING
+    assert answers["shannonside-fet"] == Answer.ACCEPTED
+    age = timezone.now() - match.confirmed_at
+    assert datetime.timedelta(days=4) < age < datetime.timedelta(days=6)
+    listings = Listing.objects.filter(match_parties__match=match)
+    assert set(listings.values_list("status", flat=True)) == {ListingStatus.MATCHED}
+
+
+def test_seed_demo_declined_pairing_left_the_request_open(seeded):
+    match = Match.objects.get(status=MatchStatus.DECLINED)
+    declined = match.parties.get(answer=Answer.DECLINED)
+
+    assert declined.decline_reason and declined.answered_at
+    assert match.request.status == ListingStatus.OPEN
+
+
+def test_seed_demo_one_person_in_two_organisations(seeded):
+    two = User.objects.filter(memberships__isnull=False).annotate(n=Count("memberships"))
+
+    assert two.filter(n=2).exists()
+
+
+def test_seed_demo_invitation_waits_to_be_accepted(seeded):
+    invitation = Invitation.objects.get(accepted_at__isnull=True)
+
+    assert invitation.invited_by.memberships.filter(organisation=invitation.organisation).exists()
+    assert not User.objects.filter(email=invitation.email).exists()
+    assert invitation.created_at < timezone.now() - datetime.timedelta(days=2)
+
+
+def test_seed_demo_saved_searches_are_valid_browse_filters(seeded):
+    searches = SavedSearch.objects.filter(user__email="claire.chartier@centre-valdeloire.example")
+
+    assert searches.count() == 2 and searches.filter(notify=True).exists()
+    for search in searches:
+        filters = ListingFilter(QueryDict(search.query), queryset=Listing.objects.open())
+        assert filters.is_valid(), filters.errors
+        assert filters.qs.exists(), search.query
+
+
+def test_seed_demo_a_listing_expires_soon_and_some_await_review(seeded):
+    today = timezone.localdate()
+    soon = Listing.objects.open().filter(expires_on__lte=today + datetime.timedelta(days=14))
+
+    assert soon.filter(earliest_start__gt=today).exists()
+    assert Listing.objects.filter(status=ListingStatus.SUBMITTED).exists()
