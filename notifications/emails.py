@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import translation
 
 logger = logging.getLogger(__name__)
@@ -44,13 +44,9 @@ def build(
     return message
 
 
-def link(name: str, *args, fallback: str = "core:member-home") -> str:
-    """An absolute link for an email. The pages of other areas may not exist yet
-    on every branch; the member area is the honest fallback."""
-    try:
-        return absolute_url(reverse(name, args=args))
-    except NoReverseMatch:
-        return absolute_url(reverse(fallback))
+def link(name: str, *args) -> str:
+    """An absolute link for an email, to a page of the site."""
+    return absolute_url(reverse(name, args=args))
 
 
 def inbox_text(kind: str, context: dict, *, body: bool = True) -> tuple[str, str]:

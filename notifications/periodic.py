@@ -25,7 +25,7 @@ UNANSWERED_AFTER_DAYS = 21
 
 
 def match_url(match) -> str:
-    return link("matchmaking:match-detail", match.pk)
+    return link("matchmaking:detail", match.pk)
 
 
 def party_recipients(party, coordinators) -> list:
@@ -119,7 +119,7 @@ def exchange_report_requests_record(*, today=None) -> int:
             "title": exchange.title,
             "end_date": exchange.end_date.isoformat(),
             "report_url": link("pastexchanges:report", exchange.pk),
-            "case_study_url": link("casestudies:propose"),
+            "case_study_url": link("pastexchanges:mine"),
         }
         with transaction.atomic():
             for party in exchange.parties.all():

@@ -68,6 +68,7 @@ def test_match_reminder_reaches_the_party_that_has_not_answered_after_7_days(
     assert "8 days" not in message.body and "7 days ago" in message.body
     assert "Working Life Department of the municipality of Borås has not answered" in message.body
     assert "http://testserver" not in message.body
+    assert f"/matches/{match.pk}/" in message.body
     assert "/inbox/preferences/" in message.body
     assert "/inbox/preferences/" in html_of(message)
     assert ":7d:alice@boras.example" in Notification.objects.get().key
@@ -147,6 +148,7 @@ def test_ended_exchange_asks_each_organisation_for_figures_and_a_case_study(
     assert "fewer opportunities" in message.body
     assert "Propose a case study" in message.body
     assert "Propose a case study" in html_of(message)
+    assert f"/exchanges/{exchange.pk}/report/" in message.body
 
 
 @pytest.fixture
