@@ -72,6 +72,11 @@
         });
         svg.appendChild(el("polyline", { points: points.join(" "), fill: "none",
           stroke: COLOURS[j], "stroke-width": 2 }));
+        // A dot on every value, so that a single month still shows.
+        points.forEach(function (point) {
+          var xy = point.split(",");
+          svg.appendChild(el("circle", { cx: xy[0], cy: xy[1], r: 3.5, fill: COLOURS[j] }));
+        });
       });
     }
     legend(svg, labels, height - 6);
