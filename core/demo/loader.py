@@ -4,17 +4,17 @@ on a natural key (slug, email, code, external_ref), then set the many-to-many.""
 import datetime
 from types import SimpleNamespace
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from core.secretariat import SECRETARIAT_GROUP
+from core.secretariat import sync_secretariat_group
 from exchanges.models import LISTING_PRIVATE, ExpressionOfInterest, Listing, ListingStatus
 from members.models import Membership, MembershipStatus, Organisation, Role, User
 from taxonomy.models import Format, Language, TargetGroup, Theme
 
-from . import DEMO_PASSWORD, SECRETARIAT_EMAIL, boras
+from . import DEMO_PASSWORD, SECRETARIAT_EMAIL, boras, next_step
 from .activity_loader import load_activity
 from .case_loader import load_boras_case
 from .exchange_loader import load_exchanges
@@ -41,7 +41,7 @@ def load_demo(*, today: datetime.date | None = None) -> list[dict]:
         password_for=password_for,
         is_staff=True,
     )
-    secretariat.groups.add(Group.objects.get(name=SECRETARIAT_GROUP))
+    secretariat.groups.add(sync_secretariat_group(apps))
     logins = [login_row(secretariat, "EARLALL secretariat", "staff")]
     orgs, people = {}, {}
     for row in boras.ORGANISATIONS + ORGANISATIONS:
@@ -51,7 +51,10 @@ def load_demo(*, today: datetime.date | None = None) -> list[dict]:
     for row in boras.LISTINGS:
         start, end = row["dates"]
         listings[row["ref"]] = save_listing(row, row["kind"], start, end, orgs, people, terms)
-    for kind, rows in (("request", REQUESTS), ("offer", OFFERS)):
+    for kind, rows in (
+        ("request", REQUESTS + next_step.REQUESTS),
+        ("offer", OFFERS + next_step.OFFERS),
+    ):
         for row in rows:
             start, end = window(today, *row["when"])
             check_listing(row, start, end, terms, today)
@@ -232,7 +235,7 @@ def save_listing(row, kind, start, end, orgs, people, terms, *, today=None):
 
 
 def load_interests(orgs, people):
-    for row in INTERESTS:
+    for row in INTERESTS + next_step.INTERESTS:
         ExpressionOfInterest.objects.update_or_create(
             listing=Listing.objects.get(external_ref=row["listing"]),
             organisation=orgs[row["org"]],

@@ -306,3 +306,17 @@ def test_seed_demo_a_listing_expires_soon_and_some_await_review(seeded):
 
     assert soon.filter(earliest_start__gt=today).exists()
     assert Listing.objects.filter(status=ListingStatus.SUBMITTED).exists()
+
+
+@pytest.mark.django_db
+def test_seed_demo_matcher_puts_boras_and_escola_first_for_the_three_way_request():
+    """The next step of the Borås case is open in the demo, so the secretariat can
+    walk the matching journey on it."""
+    from exchanges.models import Listing
+    from matchmaking.matcher import rank
+
+    call_command("seed_demo", "--quiet")
+    request = Listing.objects.get(external_ref="demo-req-cvl-three-way-female-learners")
+    top = [candidate.organisation.slug for candidate in rank(request)[:3]]
+    assert {"boras", "escola-del-treball"} <= set(top)
+    assert request.interests.count() == 2
