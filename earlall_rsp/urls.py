@@ -1,10 +1,9 @@
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
-from core.views import healthz
+from core.views import healthz, media
 
 admin.site.site_header = _("RSP Mobility Matchmaking — Secretariat")
 admin.site.site_title = _("RSP Secretariat")
@@ -24,5 +23,13 @@ urlpatterns = [
     path("inbox/", include("notifications.urls")),
     path("", include("core.urls")),
 ]
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.SERVE_MEDIA:
+    # Uploads are only validated raster images (logos, photos); for a site of this
+    # size Django serves them, as static() does with DEBUG on. A larger deployment
+    # lets the web server or an object store serve MEDIA_ROOT and sets SERVE_MEDIA=false.
+    urlpatterns += [
+        re_path(
+            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
+            media,
+        )
+    ]

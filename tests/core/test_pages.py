@@ -83,3 +83,13 @@ def test_pages_send_a_content_security_policy_without_inline_scripts(client):
     assert "script-src 'self'" in policy
     assert "frame-ancestors 'none'" in policy
     assert "onchange=" not in response.text
+
+
+def test_uploaded_logo_is_served_under_media_url(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    (tmp_path / "logos").mkdir()
+    (tmp_path / "logos" / "boras.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    response = client.get("/media/logos/boras.png")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+    assert response["X-Content-Type-Options"] == "nosniff"
