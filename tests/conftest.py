@@ -9,11 +9,21 @@
 
 import pytest
 from django.apps import apps
+from django.utils import translation
 
 from core.secretariat import sync_secretariat_group
 from members.models import Role
 
 from .factories import MembershipFactory, OrganisationFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _english(settings):
+    # A request leaves its language active in the thread; each test starts in
+    # the site's default language whatever the previous one asked for.
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
