@@ -3,28 +3,20 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+
+from core.pagination import filtered_page
 
 from . import selectors, services
 from .filters import CaseStudyFilter
 from .forms import CaseStudyForm, case_study_formsets
 
-PAGE_SIZE = 25
-
 
 def case_study_list(request):
     filterset = CaseStudyFilter(request.GET, queryset=selectors.published_case_studies())
-    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "casestudies/list.html",
-        {"filter": filterset, "page_obj": page, "query": query.urlencode()},
-    )
+    return render(request, "casestudies/list.html", filtered_page(request, filterset))
 
 
 def _page_context(request, case_study):

@@ -3,11 +3,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from core.pagination import filtered_page, page_of
 from core.workflow import TransitionNotAllowed
 
 from . import exchange_selectors as selectors
@@ -16,31 +16,17 @@ from .exchange_filters import ExchangeFilter
 from .exchange_forms import ExchangeFeedbackForm, ExchangeReportForm
 from .models import ExchangeFeedback, ExchangeStatus
 
-PAGE_SIZE = 25
-
-
-def _query_without_page(request) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
-
 
 @login_required
 def past_exchange_list(request):
     filterset = ExchangeFilter(request.GET, queryset=selectors.past_exchanges(user=request.user))
-    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "pastexchanges/list.html",
-        {"filter": filterset, "page_obj": page, "query": _query_without_page(request)},
-    )
+    return render(request, "pastexchanges/list.html", filtered_page(request, filterset))
 
 
 @login_required
 def my_exchanges(request):
     exchanges = selectors.exchanges_of(user=request.user)
-    page = Paginator(exchanges, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "pastexchanges/mine.html", {"page_obj": page})
+    return render(request, "pastexchanges/mine.html", {"page_obj": page_of(request, exchanges)})
 
 
 @login_required

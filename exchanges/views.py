@@ -4,12 +4,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.pagination import filtered_page, page_of
 from core.workflow import TransitionNotAllowed
 
 from . import services
@@ -27,8 +27,6 @@ from .selectors import (
     my_listings,
     teaser_counts,
 )
-
-PAGE_SIZE = 25
 
 
 def members_only(view):
@@ -53,16 +51,11 @@ def browse(request):
     # An invalid filter shows nothing rather than everything, with the error beside it.
     invalid = filterset.is_bound and not filterset.is_valid()
     listings = filterset.queryset.none() if invalid else filterset.qs
-    page = Paginator(listings, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "exchanges/browse.html",
         {
-            "filter": filterset,
-            "page_obj": page,
-            "query": query.urlencode(),
+            **filtered_page(request, filterset, items=listings),
             "save_form": SavedSearchForm(),
             "can_submit": user_organisations(request.user).exists(),
         },
@@ -281,7 +274,7 @@ def interest_create(request, reference):
 
 @members_only
 def my_listings_page(request):
-    page = Paginator(my_listings(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(request, my_listings(request.user))
     return render(
         request, "exchanges/my_listings.html", {"groups": by_status(page), "page_obj": page}
     )
@@ -300,7 +293,7 @@ def saved_searches(request):
         messages.success(request, _("Search saved."))
         return redirect("exchanges:saved-searches")
     searches = SavedSearch.objects.filter(user=request.user)
-    page = Paginator(searches, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(request, searches)
     return render(
         request,
         "exchanges/saved_searches.html",

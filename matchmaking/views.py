@@ -3,11 +3,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.pagination import filtered_page
 from core.workflow import TransitionNotAllowed
 from members.models import Role
 
@@ -18,20 +18,11 @@ from .reasons import reasons_marked
 from .selectors import match_for_user, matches_for_user
 from .services import MatchError, match_answer
 
-PAGE_SIZE = 25
-
 
 @login_required
 def match_list(request):
     filtered = MatchFilter(request.GET, queryset=matches_for_user(request.user))
-    page = Paginator(filtered.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "matchmaking/match_list.html",
-        {"filter": filtered, "page_obj": page, "query": query.urlencode()},
-    )
+    return render(request, "matchmaking/match_list.html", filtered_page(request, filtered))
 
 
 def answerable(user, match):

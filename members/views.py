@@ -3,12 +3,13 @@ from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from core.pagination import filtered_page
 
 from . import selectors, services
 from .filters import DirectoryFilter
@@ -22,8 +23,6 @@ from .forms import (
     RoleForm,
 )
 from .models import Invitation, Membership, Role
-
-PAGE_SIZE = 25
 
 
 def join(request):
@@ -47,14 +46,7 @@ def join_thanks(request):
 
 def directory(request):
     filters = DirectoryFilter(request.GET or None, queryset=selectors.directory_organisations())
-    page = Paginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "members/directory.html",
-        {"filter": filters, "page_obj": page, "query": query.urlencode()},
-    )
+    return render(request, "members/directory.html", filtered_page(request, filters))
 
 
 def organisation_detail(request, slug):

@@ -3,11 +3,12 @@ page where they choose which emails they want."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
+
+from core.pagination import filtered_page
 
 from . import services
 from .emails import inbox_text
@@ -18,16 +19,10 @@ from .selectors import inbox_for
 @login_required
 def inbox(request):
     filterset = InboxFilter(request.GET, queryset=inbox_for(user=request.user))
-    page = Paginator(filterset.qs, 25).get_page(request.GET.get("page"))
-    for notification in page:
+    context = filtered_page(request, filterset)
+    for notification in context["page_obj"]:
         notification.subject = inbox_text(notification.kind, notification.context, body=False)[0]
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "notifications/inbox.html",
-        {"filter": filterset, "page_obj": page, "query": query.urlencode()},
-    )
+    return render(request, "notifications/inbox.html", context)
 
 
 @login_required
