@@ -9,6 +9,7 @@
 
 import pytest
 from django.apps import apps
+from django.core.cache import cache
 from django.utils import translation
 
 from core.secretariat import sync_secretariat_group
@@ -24,6 +25,15 @@ def _english(settings):
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # The public summary and the dashboard are cached: a test must not see the
+    # figures another test's data left behind.
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)
