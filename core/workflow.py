@@ -9,6 +9,18 @@ records who, when and why in the model's history (django-simple-history).
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+# django-simple-history keeps a change reason in a 100-character column.
+HISTORY_REASON_LENGTH = 100
+
+
+def history_reason(text) -> str:
+    """A reason as the history can keep it; the full text stays on the object
+    (a review comment, a decline reason, the secretariat's message)."""
+    text = str(text or "").strip()
+    if len(text) <= HISTORY_REASON_LENGTH:
+        return text
+    return text[: HISTORY_REASON_LENGTH - 1] + "…"
+
 
 class TransitionNotAllowed(Exception):
     """The object is not in a state from which this change is allowed."""
@@ -62,7 +74,7 @@ def change_status(
         setattr(locked, field, to)
         for name, value in (changes or {}).items():
             setattr(locked, name, value)
-        locked._change_reason = reason or f"{current} → {to}"
+        locked._change_reason = history_reason(reason) or f"{current} → {to}"
         if by is not None:
             locked._history_user = by
         locked.save(update_fields=[field, *(changes or {})])

@@ -196,7 +196,7 @@ def import_row(row: dict, *, create_organisations: bool, vocabulary: Vocabulary)
         raise RowError(
             "contact_email" if field_name == "contact" else field_name, " ".join(messages)
         )
-    reason = services.short(_("Imported (%(ref)s)") % {"ref": ref})
+    reason = _("Imported (%(ref)s)") % {"ref": ref}
     if existing:
         try:
             services.listing_update(

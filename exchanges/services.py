@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.workflow import TransitionNotAllowed, change_status
+from core.workflow import TransitionNotAllowed, change_status, history_reason
 from notifications.services import notification_record, notify_secretariat
 
 from .forms import MAX_EXPIRY_DAYS
@@ -30,12 +30,6 @@ M2M_FIELDS = ("themes", "formats", "target_groups", "languages")
 REMINDER_DAYS = 14
 LINK_SALT = "exchanges.listing-link"
 LINK_MAX_AGE = 60 * 60 * 24 * 30
-
-
-def short(reason: str) -> str:
-    """History keeps at most 100 characters of a reason (simple-history's column);
-    the full comment stays on the listing."""
-    return reason if len(reason) <= 100 else reason[:99] + "…"
 
 
 def absolute(path: str) -> str:
@@ -107,7 +101,9 @@ def listing_update(*, listing: Listing, by, data: dict, reason: str = "") -> Lis
     _apply(listing, data)
     listing._history_user = by
     reason = reason or _("Edited by the organisation")
-    listing._change_reason = short(f"{reason}: {', '.join(changed)}" if changed else reason)
+    listing._change_reason = history_reason(
+        f"{reason}: {', '.join(changed)}" if changed else reason
+    )
     listing.save()
     _set_m2m(listing, data)
     return listing
@@ -183,7 +179,7 @@ def listing_return(*, listing: Listing, by, comment: str) -> Listing:
         listing,
         to=ListingStatus.DRAFT,
         by=by,
-        reason=short(_("Returned by the secretariat: %(comment)s") % {"comment": comment}),
+        reason=_("Returned by the secretariat: %(comment)s") % {"comment": comment},
         transitions=LISTING_TRANSITIONS,
         expected=ListingStatus.SUBMITTED,
         changes={"review_comment": comment},
@@ -199,7 +195,7 @@ def listing_withdraw(*, listing: Listing, by, reason: str = "") -> Listing:
         listing,
         to=ListingStatus.WITHDRAWN,
         by=by,
-        reason=short(reason or _("Withdrawn by the organisation")),
+        reason=reason or _("Withdrawn by the organisation"),
         transitions=LISTING_TRANSITIONS,
         expected=listing.status,
     )
@@ -210,7 +206,7 @@ def listing_close(*, listing: Listing, by, reason: str = "") -> Listing:
         listing,
         to=ListingStatus.CLOSED,
         by=by,
-        reason=short(reason or _("Closed by the organisation")),
+        reason=reason or _("Closed by the organisation"),
         transitions=LISTING_TRANSITIONS,
         expected=listing.status,
     )

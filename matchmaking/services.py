@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from core.workflow import StaleState, change_status
+from core.workflow import StaleState, change_status, history_reason
 from exchanges.models import (
     LISTING_TRANSITIONS,
     Exchange,
@@ -40,7 +40,6 @@ from .reasons import reasons_text
 from .selectors import party_contacts
 
 # django-simple-history keeps a change reason of at most 100 characters.
-REASON_LENGTH = 100
 
 
 class MatchError(Exception):
@@ -49,10 +48,6 @@ class MatchError(Exception):
 
 class AlreadyMatched(MatchError, StaleState):
     """Someone else confirmed a match for this request first."""
-
-
-def _why(text: str) -> str:
-    return (text or "").strip()[:REASON_LENGTH]
 
 
 def _already_matched(request: Listing) -> AlreadyMatched:
@@ -127,7 +122,7 @@ def _create_match(request: Listing, partners: list, by, message: str) -> Match:
             )
     match = Match(request=request, message=message, confirmed_by=by)
     match._history_user = by
-    match._change_reason = _why(message) or _("confirmed")
+    match._change_reason = history_reason(message) or _("confirmed")
     match.save()
     parties = [
         MatchParty(
@@ -152,7 +147,7 @@ def _create_match(request: Listing, partners: list, by, message: str) -> Match:
     for party in parties:
         party._history_user = by
         party.save()
-    why = _why(_("Matched by the secretariat (%(match)s)") % {"match": match.pk})
+    why = _("Matched by the secretariat (%(match)s)") % {"match": match.pk}
     for listing in [request, *listings.values()]:
         change_status(
             listing, to=ListingStatus.MATCHED, by=by, reason=why, transitions=LISTING_TRANSITIONS
@@ -226,7 +221,7 @@ def match_answer(*, party: MatchParty, answer: str, by, reason: str = "") -> Mat
             party,
             to=answer,
             by=by,
-            reason=_why(reason) or str(Answer(answer).label),
+            reason=history_reason(reason) or str(Answer(answer).label),
             transitions=ANSWER_TRANSITIONS,
             field="answer",
             expected=Answer.PENDING,
@@ -267,18 +262,18 @@ def match_cancel(*, match: Match, by, reason: str) -> Match:
             match,
             to=MatchStatus.CANCELLED,
             by=by,
-            reason=_why(reason),
+            reason=reason,
             transitions=MATCH_TRANSITIONS,
         )
-        _reopen_listings(match, by, _why(reason))
+        _reopen_listings(match, by, reason)
     return match
 
 
 def _decline(match: Match, party: MatchParty, by, reason: str) -> None:
-    why = _why(
-        _("%(organisation)s declined: %(reason)s")
-        % {"organisation": party.organisation.name, "reason": reason}
-    )
+    why = _("%(organisation)s declined: %(reason)s") % {
+        "organisation": party.organisation.name,
+        "reason": reason,
+    }
     change_status(
         match,
         to=MatchStatus.DECLINED,
@@ -346,7 +341,9 @@ def exchange_create_from_match(*, match: Match, by) -> Exchange:
             participants_total=None,
         )
         exchange._history_user = by
-        exchange._change_reason = _why(_("Created from match %(match)s") % {"match": match.pk})
+        exchange._change_reason = history_reason(
+            _("Created from match %(match)s") % {"match": match.pk}
+        )
         exchange.save()
         exchange.themes.set(request.themes.all())
         ExchangeOrganisation.objects.bulk_create(

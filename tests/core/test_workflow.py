@@ -79,3 +79,17 @@ def test_listing_change_on_a_state_nobody_saw_says_someone_else_was_faster(db, a
             by=alice,
             transitions=LISTING_TRANSITIONS,
         )
+
+
+def test_listing_change_with_a_long_reason_keeps_its_start_in_the_history(db, alice):
+    # The history column holds 100 characters: a long reason (a rejection, a
+    # return comment) is cut there, never refused by the database.
+    listing = RequestFactory(status=ListingStatus.OPEN)
+    reason = "The organisation asked us to close it because " + "the partners changed. " * 10
+    change_status(
+        listing, to=ListingStatus.CLOSED, by=alice, reason=reason, transitions=LISTING_TRANSITIONS
+    )
+    kept = listing.history.first().history_change_reason
+    assert len(kept) == 100
+    assert kept.startswith("The organisation asked us to close it because")
+    assert kept.endswith("…")
