@@ -4,17 +4,12 @@ import pytest
 from playwright.sync_api import expect
 
 from matchmaking.services import match_confirm
-from tests.matchmaking.cases import build_boras_case, ensure_secretariat_group
+from tests.matchmaking.cases import build_boras_case
 
 from .conftest import SCREENSHOTS
 from .helpers import PASSWORD, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def _group(transactional_db):
-    ensure_secretariat_group()
 
 
 def test_partner_declines_with_a_reason_and_the_request_reopens(

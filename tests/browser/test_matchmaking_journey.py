@@ -6,17 +6,12 @@ from playwright.sync_api import expect
 
 from members.models import Role
 from tests.factories import MembershipFactory, UserFactory
-from tests.matchmaking.cases import build_boras_case, ensure_secretariat_group
+from tests.matchmaking.cases import build_boras_case
 
 from .conftest import SCREENSHOTS
 from .helpers import PASSWORD, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def _group(transactional_db):
-    ensure_secretariat_group()
 
 
 def answer_as(browser, live_server, email, screenshot_name, screenshot_page):

@@ -18,18 +18,6 @@ from tests.factories import (
 )
 
 
-def ensure_secretariat_group():
-    """A transactional test before this one flushed the database, and with it the
-    Secretariat group a data migration made (permissions come back with post_migrate)."""
-    from django.contrib.auth.models import Group, Permission
-
-    from core.secretariat import PRODUCT_APPS, SECRETARIAT_GROUP
-
-    group, created = Group.objects.get_or_create(name=SECRETARIAT_GROUP)
-    if created:
-        group.permissions.set(Permission.objects.filter(content_type__app_label__in=PRODUCT_APPS))
-
-
 @dataclass
 class BorasCase:
     request: object

@@ -10,18 +10,13 @@ from matchmaking.models import Match
 from matchmaking.services import AlreadyMatched, match_confirm
 from tests.factories import UserFactory
 
-from .cases import build_boras_case, ensure_secretariat_group
-
-
-@pytest.fixture
-def _group(transactional_db):
-    ensure_secretariat_group()
+from .cases import build_boras_case
 
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_match_confirm_at_the_same_moment_makes_one_match_and_tells_the_second(
-    _group, boras, centre_val_de_loire, secretariat
+    boras, centre_val_de_loire, secretariat
 ):
     case = build_boras_case(boras, centre_val_de_loire)
     colleague = UserFactory(
