@@ -16,7 +16,8 @@ from django.utils.translation import gettext_lazy as _
 
 from casestudies.models import CaseStudy, CaseStudyStatus
 from casestudies.services import MEMBER_EDIT
-from exchanges.models import Exchange, ExchangeStatus, Listing, ListingKind, ListingStatus
+from exchanges.models import Exchange, ExchangeStatus
+from listings.models import Listing, ListingKind, ListingStatus
 from matchmaking.models import Answer, Match, MatchParty, MatchStatus
 from members.models import MembershipStatus, Organisation
 from notifications.models import Notification, NotificationState
@@ -84,10 +85,10 @@ def _submitted(kind: str, key: str, title) -> Pile:
         key,
         title,
         qs,
-        _admin(f"exchanges_{kind}_changelist", query="status__exact=submitted"),
+        _admin(f"listings_{kind}_changelist", query="status__exact=submitted"),
         lambda o: Item(
             f"{o.reference} {o.title}",
-            _admin(f"exchanges_{kind}_change", o.pk),
+            _admin(f"listings_{kind}_change", o.pk),
             o.submitted_at,
             o.organisation.name,
         ),
@@ -110,7 +111,7 @@ def unmatched_requests(*, now) -> Pile:
         "unmatched",
         _("Requests with no match after %(days)d days") % {"days": days},
         qs,
-        _admin("exchanges_request_changelist", query="status__exact=open"),
+        _admin("listings_request_changelist", query="status__exact=open"),
         lambda o: Item(
             f"{o.reference} {o.title}",
             _admin("matchmaking_match_curate", o.pk),

@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Prefetch
 from django.shortcuts import get_object_or_404
 
-from exchanges.models import ExpressionOfInterest, Listing
+from listings.models import ExpressionOfInterest, Listing
 from members.models import Role
 
 from .models import Match, MatchParty

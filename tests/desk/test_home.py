@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from casestudies.services import MEMBER_EDIT
-from exchanges.models import Listing, ListingStatus
+from listings.models import Listing, ListingStatus
 from matchmaking.models import Answer, Match, MatchStatus
 from members.models import MembershipStatus, Organisation
 from notifications.models import NotificationState
@@ -136,8 +136,8 @@ def test_home_links_each_item_to_the_page_where_it_is_decided(secretariat_client
 
     expected = {
         "applications": change(data["applications"][0]),
-        "requests": reverse("admin:exchanges_request_change", args=[data["requests"][0].pk]),
-        "offers": reverse("admin:exchanges_offer_change", args=[data["offers"][0].pk]),
+        "requests": reverse("admin:listings_request_change", args=[data["requests"][0].pk]),
+        "offers": reverse("admin:listings_offer_change", args=[data["offers"][0].pk]),
         "unmatched": reverse("admin:matchmaking_match_curate", args=[data["unmatched"][0].pk]),
         "waiting": change(data["waiting"][0]),
         "accepted": change(data["accepted"][0]),

@@ -1,10 +1,10 @@
 """The secretariat's curation in the admin."""
 
-
 import pytest
 from django.urls import reverse
 
-from exchanges.models import Exchange, ListingStatus
+from exchanges.models import Exchange
+from listings.models import ListingStatus
 from matchmaking.models import Answer, Match, MatchingWeights
 from matchmaking.services import match_answer, match_confirm
 from tests.factories import OfferFactory, RequestFactory
@@ -138,7 +138,7 @@ def test_match_changelist_query_count_is_bounded(
 
 
 def test_request_admin_links_to_find_partners(secretariat_client, case):
-    response = secretariat_client.get(reverse("admin:exchanges_request_changelist"))
+    response = secretariat_client.get(reverse("admin:listings_request_changelist"))
     assert curate(case.request) in response.content.decode()
 
 

@@ -6,7 +6,7 @@ import threading
 import pytest
 from django.db import connection
 
-from exchanges.models import Listing, ListingRole, ListingStatus
+from listings.models import Listing, ListingRole, ListingStatus
 from matchmaking.models import Match
 from matchmaking.services import AlreadyMatched, match_confirm
 from tests.factories import RequestFactory, ThemeFactory, UserFactory
