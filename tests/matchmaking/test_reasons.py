@@ -13,7 +13,7 @@ from notifications.emails import render
 from notifications.models import Notification
 from tests.factories import MatchFactory, MatchPartyFactory
 
-old = importlib.import_module("matchmaking.migrations.0005_reasons_in_one_format")
+old = importlib.import_module("matchmaking.migrations.0006_reasons_in_one_format")
 
 
 def test_a_reason_reads_as_a_sentence_in_the_readers_language():

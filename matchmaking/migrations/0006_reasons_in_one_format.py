@@ -43,7 +43,7 @@ def convert(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("matchmaking", "0004_open_listing_window_index"),
+        ("matchmaking", "0005_listings_in_their_own_app"),
         ("notifications", "0002_skipped_state_and_inbox_index"),
     ]
 
