@@ -29,7 +29,7 @@ from .models import (
     MatchStatus,
     PartyRole,
 )
-from .reasons import reasons_text
+from .reasons import as_reasons
 from .selectors import party_contacts
 
 # django-simple-history keeps a change reason of at most 100 characters.
@@ -213,7 +213,8 @@ def _party_context(party: MatchParty) -> dict:
         "reference": party.listing.reference if party.listing else "",
         "title": party.listing.title if party.listing else "",
         "contacts": [{"name": u.full_name, "email": u.email} for u in contacts],
-        "reasons": reasons_text(party.reasons),
+        # Stored as reasons, not sentences: the email says them in its reader's language.
+        "reasons": as_reasons(party.reasons),
     }
 
 
@@ -222,7 +223,6 @@ def _notify_confirmed(match: Match) -> None:
     url = match_url(match)
     for party in parties:
         for user in party_contacts(party):
-            # Reasons are rendered in the recipient's language, once, here.
             with translation.override(user.language or settings.LANGUAGE_CODE):
                 partners = [_party_context(p) for p in parties if p.pk != party.pk]
                 role = party.get_role_display()
