@@ -27,14 +27,17 @@ NO_REASON, OPTIONAL, REQUIRED = "", "optional", "required"
 class Decision:
     name: str
     label: str
-    # run(obj, by=user, reason=text) calls the service; it may return the page to go to.
+    # run(obj, by=user, reason=text) calls the service and returns what it made.
     run: Callable
     # Whether the decision applies to the object as it stands.
     applies: Callable
+    # Said on success, with %(object)s and %(result)s (what run returned).
     done: str
     reason: str = NO_REASON
     reason_label: str = ""
     help: str = ""
+    # The page to go to after success, from what run returned; else the object's page.
+    next_page: Callable | None = None
 
 
 def staff_only(admin_site, view):
@@ -93,12 +96,16 @@ class DecisionsMixin:
             raise PermissionDenied
         reason = request.POST.get("reason", "").strip()
         try:
-            next_page = decision.run(obj, by=request.user, reason=reason)
+            result = decision.run(obj, by=request.user, reason=reason)
         except self.decision_errors as error:
             self.message_user(request, refusal_text(error), messages.ERROR)
             return redirect(self.change_url(obj))
-        self.message_user(request, decision.done % {"object": obj}, messages.SUCCESS)
-        return redirect(next_page if isinstance(next_page, str) else self.change_url(obj))
+        self.message_user(
+            request, decision.done % {"object": obj, "result": result}, messages.SUCCESS
+        )
+        if decision.next_page is not None:
+            return redirect(decision.next_page(result))
+        return redirect(self.change_url(obj))
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and self.has_change_permission(request, obj):

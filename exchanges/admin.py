@@ -80,16 +80,8 @@ class ExchangeFeedbackInline(admin.TabularInline):
 
 @admin.register(Exchange)
 class ExchangeAdmin(SimpleHistoryAdmin):
-    list_display = [
-        "title",
-        "city",
-        "country",
-        "start_date",
-        "end_date",
-        "participants_total",
-        "fewer_opportunities",
-        "status",
-    ]
+    # Few columns, so that the list fits 1280 px; the figures are on the change page.
+    list_display = ["title", "city", "country", "start_date", "participants_total", "status"]
     list_filter = ["status", "format", "country", "themes"]
     list_select_related = ["format"]
     search_fields = ["title", "city", "parties__organisation__name"]

@@ -2,17 +2,17 @@
 with a comment), expressions of interest and saved searches."""
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin_decisions import REQUIRED, Decision, DecisionsMixin
 from core.workflow import TransitionNotAllowed
 
 from . import services
@@ -20,6 +20,7 @@ from .models import (
     ExpressionOfInterest,
     Listing,
     ListingKind,
+    ListingStatus,
     Offer,
     Request,
     SavedSearch,
@@ -33,18 +34,34 @@ class InterestInline(admin.StackedInline):
     readonly_fields = ["user", "created_at"]
 
 
-class ListingAdmin(SimpleHistoryAdmin):
+LISTING_DECISIONS = [
+    Decision(
+        name="publish",
+        label=_("Publish"),
+        run=lambda listing, by, reason: services.listing_publish(listing=listing, by=by),
+        applies=lambda listing: listing.status == ListingStatus.SUBMITTED,
+        done=_("Published: %(object)s"),
+    ),
+    Decision(
+        name="return",
+        label=_("Return with a comment"),
+        run=lambda listing, by, reason: services.listing_return(
+            listing=listing, by=by, comment=reason
+        ),
+        applies=lambda listing: listing.status == ListingStatus.SUBMITTED,
+        done=_("Returned to its organisation: %(object)s"),
+        reason=REQUIRED,
+        reason_label=_("Comment, sent to the organisation"),
+        help=_("The organisation gets your comment by email and can edit and submit again."),
+    ),
+]
+
+
+class ListingAdmin(DecisionsMixin, SimpleHistoryAdmin):
     kind = None
-    list_display = [
-        "reference",
-        "title",
-        "organisation",
-        "role",
-        "earliest_start",
-        "latest_end",
-        "status",
-        "interest_count",
-    ]
+    # Few columns, so that the list fits 1280 px; dates and role are on the change page.
+    list_display = ["reference", "title", "organisation", "status", "interest_count"]
+    decisions = LISTING_DECISIONS
     list_filter = ["status", "role", "themes", "formats", "organisation__country"]
     list_select_related = ["organisation"]
     search_fields = ["reference", "title", "description", "organisation__name"]
@@ -63,7 +80,6 @@ class ListingAdmin(SimpleHistoryAdmin):
     date_hierarchy = "created_at"
     inlines = [InterestInline]
     actions = ["publish_selected", "return_selected"]
-    change_form_template = "admin/listings/listing_change_form.html"
 
     def get_queryset(self, request):
         qs = super().get_queryset(request).annotate(interest_total=Count("interests"))
@@ -77,45 +93,6 @@ class ListingAdmin(SimpleHistoryAdmin):
         if self.kind:
             obj.kind = self.kind
         super().save_model(request, obj, form, change)
-
-    def get_urls(self):
-        info = self.opts.app_label, self.opts.model_name
-        return [
-            path(
-                "<path:object_id>/publish/",
-                self.admin_site.admin_view(require_POST(self.publish_view)),
-                name="{}_{}_publish".format(*info),
-            ),
-            path(
-                "<path:object_id>/return/",
-                self.admin_site.admin_view(self.return_view),
-                name="{}_{}_return".format(*info),
-            ),
-            *super().get_urls(),
-        ]
-
-    def _change_url(self, obj):
-        return reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[obj.pk])
-
-    def _may_review(self, request, obj):
-        if not self.has_change_permission(request, obj):
-            raise PermissionDenied
-
-    def publish_view(self, request, object_id):
-        listing = get_object_or_404(Listing, pk=object_id)
-        self._may_review(request, listing)
-        try:
-            services.listing_publish(listing=listing, by=request.user)
-        except TransitionNotAllowed as exc:
-            self.message_user(request, str(exc), messages.ERROR)
-        else:
-            self.message_user(request, _("Published: %(ref)s") % {"ref": listing.reference})
-        return redirect(self._change_url(listing))
-
-    def return_view(self, request, object_id):
-        listing = get_object_or_404(Listing, pk=object_id)
-        self._may_review(request, listing)
-        return self._return_form(request, [listing])
 
     def _return_form(self, request, listings):
         error = ""
@@ -146,7 +123,7 @@ class ListingAdmin(SimpleHistoryAdmin):
                 for failure in failures:
                     self.message_user(request, failure, messages.ERROR)
                 return redirect(
-                    self._change_url(listings[0])
+                    self.change_url(listings[0])
                     if len(listings) == 1
                     else reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")
                 )
@@ -186,7 +163,8 @@ class ListingAdmin(SimpleHistoryAdmin):
 @admin.register(Request)
 class RequestAdmin(ListingAdmin):
     kind = ListingKind.REQUEST
-    list_display = [*ListingAdmin.list_display, "find_partners"]
+    # "Find partners" right after the reference, where it is seen without scrolling.
+    list_display = ["reference", "find_partners", *ListingAdmin.list_display[1:]]
 
     @admin.display(description=_("partners"))
     def find_partners(self, obj):

@@ -4,7 +4,7 @@ the match, follow the answers, create the exchange. What waits is on the desk
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -15,12 +15,22 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin_decisions import REQUIRED, Decision, DecisionsMixin
 from core.workflow import TransitionNotAllowed
+from exchanges.models import Exchange
 from listings.models import Listing, ListingKind
 
 from . import matcher, selectors
 from .groups import proposals, reciprocal, rings
-from .models import DEFAULT_WEIGHTS, Answer, Match, MatchingWeights, MatchParty, MatchStatus
+from .models import (
+    DEFAULT_WEIGHTS,
+    MATCH_LIVE,
+    Answer,
+    Match,
+    MatchingWeights,
+    MatchParty,
+    MatchStatus,
+)
 from .reasons import reasons_marked, reasons_text
 from .services import MatchError, exchange_create_from_match, match_cancel, match_confirm
 
@@ -76,8 +86,34 @@ def _what(h) -> str:
     return h.get_history_type_display()
 
 
+def _without_exchange(match) -> bool:
+    return not Exchange.objects.filter(match=match).exists()
+
+
+MATCH_DECISIONS = [
+    Decision(
+        name="create-exchange",
+        label=gettext_lazy("Create the exchange"),
+        run=lambda m, by, reason: exchange_create_from_match(match=m, by=by),
+        applies=lambda m: m.status == MatchStatus.ACCEPTED and _without_exchange(m),
+        done=gettext_lazy("Exchange “%(result)s” created."),
+        next_page=lambda exchange: reverse("admin:exchanges_exchange_change", args=[exchange.pk]),
+    ),
+    Decision(
+        name="cancel",
+        label=gettext_lazy("Cancel the match"),
+        run=lambda m, by, reason: match_cancel(match=m, by=by, reason=reason),
+        applies=lambda m: m.status in MATCH_LIVE and _without_exchange(m),
+        done=gettext_lazy("Match cancelled; the listings are open again."),
+        reason=REQUIRED,
+        reason_label=gettext_lazy("Why"),
+        help=gettext_lazy("The listings open again, so that the request can be matched anew."),
+    ),
+]
+
+
 @admin.register(Match)
-class MatchAdmin(SimpleHistoryAdmin):
+class MatchAdmin(DecisionsMixin, SimpleHistoryAdmin):
     # Few columns, "Find partners" early: the list fits 1280 px without scrolling sideways.
     list_display = ["request", "find_partners", "organisation", "status", "answers", "confirmed_at"]
     list_filter = ["status"]
@@ -97,6 +133,8 @@ class MatchAdmin(SimpleHistoryAdmin):
     actions = ["create_exchanges"]
     change_list_template = "admin/matchmaking/match/change_list.html"
     change_form_template = "admin/matchmaking/match/change_form.html"
+    decisions = MATCH_DECISIONS
+    decision_errors = (MatchError, TransitionNotAllowed, ValidationError)
 
     def has_add_permission(self, request):
         # Matches are confirmed from the "Find partners" page, through the service.
@@ -190,12 +228,6 @@ class MatchAdmin(SimpleHistoryAdmin):
             path(
                 "curate/<int:request_pk>/", view(self.curate_view), name="matchmaking_match_curate"
             ),
-            path("<int:pk>/cancel/", view(self.cancel_view), name="matchmaking_match_cancel"),
-            path(
-                "<int:pk>/create-exchange/",
-                view(self.create_exchange_view),
-                name="matchmaking_match_create_exchange",
-            ),
             *super().get_urls(),
         ]
 
@@ -256,27 +288,6 @@ class MatchAdmin(SimpleHistoryAdmin):
             context,
             status=400 if form.errors else 200,
         )
-
-    def cancel_view(self, request, pk):
-        if request.method != "POST" or not self.has_change_permission(request):
-            raise PermissionDenied
-        match = get_object_or_404(Match, pk=pk)
-        try:
-            match_cancel(match=match, by=request.user, reason=request.POST.get("reason", ""))
-        except (MatchError, TransitionNotAllowed) as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, _("Match cancelled; the listings are open again."))
-        return redirect("admin:matchmaking_match_change", pk)
-
-    def create_exchange_view(self, request, pk):
-        if request.method != "POST" or not self.has_change_permission(request):
-            raise PermissionDenied
-        match = get_object_or_404(Match, pk=pk)
-        exchange = self._create_exchange(request, match)
-        if exchange is None:
-            return redirect("admin:matchmaking_match_change", pk)
-        return redirect("admin:exchanges_exchange_change", exchange.pk)
 
 
 @admin.register(MatchingWeights)

@@ -1,6 +1,7 @@
 """Decisions as buttons on each object's own admin page: the secretariat approves,
-rejects, suspends and reinstates an organisation, publishes and unpublishes a
-case study, sends a failed e-mail again. Each goes through its service, leaves a
+rejects, suspends and reinstates an organisation, publishes or returns a listing,
+creates the exchange of an accepted match or cancels it, publishes and
+unpublishes a case study, sends a failed e-mail again. Each goes through its service, leaves a
 history entry, and is the secretariat's alone."""
 
 import pytest
@@ -8,16 +9,23 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from casestudies.models import CaseStudyStatus
+from exchanges.models import Exchange
+from listings.models import ListingStatus
+from matchmaking.models import Answer, MatchStatus
+from matchmaking.services import match_answer, match_confirm
 from members.models import MembershipStatus, Role
 from notifications.models import Notification, NotificationState
 from tests.factories import (
     CaseStudyFactory,
+    MatchFactory,
     MembershipFactory,
     NotificationFactory,
     OrganisationFactory,
     PublishedCaseStudyFactory,
+    RequestFactory,
     UserFactory,
 )
+from tests.matchmaking.cases import build_boras_case
 
 pytestmark = pytest.mark.django_db
 
@@ -149,13 +157,57 @@ def test_failed_email_can_be_sent_again_from_its_page(
     assert len(queued) == 1
 
 
+def test_create_the_exchange_button_records_who_created_it(
+    secretariat_client, secretariat, boras, centre_val_de_loire, alice
+):
+    case = build_boras_case(boras, centre_val_de_loire)
+    match = match_confirm(request=case.request, partners=[case.boras_offer], by=secretariat)
+    for party in match.parties.all():
+        match_answer(party=party, answer=Answer.ACCEPTED, by=alice)
+    assert "Create the exchange" in secretariat_client.get(change_page(match)).text
+
+    response = secretariat_client.post(decide(match, "create-exchange"), follow=True)
+
+    exchange = Exchange.objects.get(match=match)
+    assert response.redirect_chain[-1][0] == change_page(exchange)
+    assert f"Exchange “{exchange.title}” created." in response.text
+    entry = exchange.history.first()
+    assert entry.history_user == secretariat
+    assert entry.history_change_reason == f"Created from match {match.pk}"
+    assert "Create the exchange" not in secretariat_client.get(change_page(match)).text
+
+
+def test_cancel_button_keeps_the_reason_in_the_match_history(
+    secretariat_client, secretariat, boras, centre_val_de_loire
+):
+    case = build_boras_case(boras, centre_val_de_loire)
+    match = match_confirm(request=case.request, partners=[case.boras_offer], by=secretariat)
+
+    secretariat_client.post(decide(match, "cancel"), {"reason": "Borås cannot host after all"})
+
+    match.refresh_from_db()
+    assert match.status == MatchStatus.CANCELLED
+    entry = match.history.first()
+    assert (entry.history_user, entry.history_change_reason) == (
+        secretariat,
+        "Borås cannot host after all",
+    )
+
+
 def _every_decision(boras):
     applicant = OrganisationFactory(status=MembershipStatus.APPLICANT)
+    submitted = RequestFactory(status=ListingStatus.SUBMITTED)
     suspended = OrganisationFactory(status=MembershipStatus.SUSPENDED)
     draft = CaseStudyFactory()
     published = PublishedCaseStudyFactory()
     failed = NotificationFactory(state=NotificationState.FAILED)
+    accepted = MatchFactory(status=MatchStatus.ACCEPTED)
+    confirmed = MatchFactory()
     return [
+        (submitted, "publish"),
+        (submitted, "return"),
+        (accepted, "create-exchange"),
+        (confirmed, "cancel"),
         (applicant, "approve"),
         (applicant, "reject"),
         (boras, "suspend"),

@@ -30,7 +30,9 @@ def test_listing_publish_button_opens_it_and_tells_the_owner(
     change_url = f"/admin/listings/listing/{submitted.pk}/change/"
     assert "Publish" in secretariat_client.get(change_url).text
     with django_capture_on_commit_callbacks(execute=True):
-        response = secretariat_client.post(f"/admin/listings/listing/{submitted.pk}/publish/")
+        response = secretariat_client.post(
+            f"/admin/listings/listing/{submitted.pk}/decide/publish/"
+        )
     assert response["Location"] == change_url
     submitted.refresh_from_db()
     assert submitted.status == ListingStatus.OPEN
@@ -57,7 +59,9 @@ def test_listing_publish_action_publishes_the_selected(secretariat_client, submi
 
 def test_listing_publish_of_a_draft_is_refused_with_a_message(secretariat_client, charlie):
     draft = RequestFactory(status=ListingStatus.DRAFT)
-    response = secretariat_client.post(f"/admin/listings/listing/{draft.pk}/publish/", follow=True)
+    response = secretariat_client.post(
+        f"/admin/listings/listing/{draft.pk}/decide/publish/", follow=True
+    )
     assert "Someone else was faster" in response.text
     draft.refresh_from_db()
     assert draft.status == ListingStatus.DRAFT
@@ -66,10 +70,11 @@ def test_listing_publish_of_a_draft_is_refused_with_a_message(secretariat_client
 def test_listing_return_with_a_comment_sends_it_back_to_draft(
     secretariat_client, submitted, charlie, mailoutbox, django_capture_on_commit_callbacks
 ):
-    url = f"/admin/listings/listing/{submitted.pk}/return/"
-    assert "Return to the organisation with a comment" in secretariat_client.get(url).text
+    page = secretariat_client.get(f"/admin/listings/listing/{submitted.pk}/change/").text
+    assert "Return with a comment" in page
+    url = f"/admin/listings/listing/{submitted.pk}/decide/return/"
     with django_capture_on_commit_callbacks(execute=True):
-        secretariat_client.post(url, {"comment": "Please add the dates of the visit."})
+        secretariat_client.post(url, {"reason": "Please add the dates of the visit."})
     submitted.refresh_from_db()
     assert submitted.status == ListingStatus.DRAFT
     assert submitted.review_comment == "Please add the dates of the visit."
@@ -83,7 +88,9 @@ def test_listing_return_with_a_long_comment_keeps_it_whole_on_the_listing(
     secretariat_client, submitted
 ):
     comment = "Please add the dates of the visit and who takes part. " * 10
-    secretariat_client.post(f"/admin/listings/listing/{submitted.pk}/return/", {"comment": comment})
+    secretariat_client.post(
+        f"/admin/listings/listing/{submitted.pk}/decide/return/", {"reason": comment}
+    )
     submitted.refresh_from_db()
     assert submitted.review_comment == comment.strip()
     reason = submitted.history.first().history_change_reason
@@ -92,8 +99,8 @@ def test_listing_return_with_a_long_comment_keeps_it_whole_on_the_listing(
 
 
 def test_listing_return_without_a_comment_is_refused(secretariat_client, submitted, mailoutbox):
-    url = f"/admin/listings/listing/{submitted.pk}/return/"
-    response = secretariat_client.post(url, {"comment": "  "})
+    url = f"/admin/listings/listing/{submitted.pk}/decide/return/"
+    response = secretariat_client.post(url, {"reason": "  "}, follow=True)
     assert "Say what the organisation should change." in response.text
     submitted.refresh_from_db()
     assert submitted.status == ListingStatus.SUBMITTED

@@ -110,7 +110,7 @@ def test_match_change_page_shows_the_history_and_create_exchange_button(
     assert "Sara Secretariat" in page and "Go" in page and "all parties accepted" in page
     assert "Create the exchange" in page
     response = secretariat_client.post(
-        reverse("admin:matchmaking_match_create_exchange", args=[match.pk])
+        reverse("admin:matchmaking_match_decide", args=[match.pk, "create-exchange"])
     )
     exchange = Exchange.objects.get(match=match)
     assert response["Location"] == reverse("admin:exchanges_exchange_change", args=[exchange.pk])
@@ -171,7 +171,7 @@ def test_curate_confirm_a_proposed_group_in_one_click(secretariat_client, case, 
 
 def test_cancel_a_match_reopens_the_listings(secretariat_client, secretariat, case):
     match = match_confirm(request=case.request, partners=[case.boras_offer], by=secretariat)
-    url = reverse("admin:matchmaking_match_cancel", args=[match.pk])
+    url = reverse("admin:matchmaking_match_decide", args=[match.pk, "cancel"])
     page = secretariat_client.get(reverse("admin:matchmaking_match_change", args=[match.pk]))
     assert url in page.content.decode()
 
