@@ -2,12 +2,10 @@
 the match, follow the answers, create the exchange. What waits is on the desk
 (the admin's home, desk/)."""
 
-from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -18,10 +16,8 @@ from simple_history.admin import SimpleHistoryAdmin
 from core.admin_decisions import REQUIRED, Decision, DecisionsMixin
 from core.workflow import TransitionNotAllowed
 from exchanges.models import Exchange
-from listings.models import Listing, ListingKind
 
-from . import matcher, selectors
-from .groups import proposals, reciprocal, rings
+from .curation import curate_view
 from .models import (
     DEFAULT_WEIGHTS,
     MATCH_LIVE,
@@ -31,10 +27,8 @@ from .models import (
     MatchParty,
     MatchStatus,
 )
-from .reasons import reasons_marked, reasons_text
-from .services import MatchError, exchange_create_from_match, match_cancel, match_confirm
-
-CURATE_LIMIT = 20
+from .reasons import reasons_text
+from .services import MatchError, exchange_create_from_match, match_cancel
 
 
 class MatchPartyInline(admin.TabularInline):
@@ -60,24 +54,6 @@ class MatchPartyInline(admin.TabularInline):
     @admin.display(description=gettext_lazy("reasons"))
     def reasons_display(self, obj):
         return format_html_join("", "<div>{}</div>", ((r,) for r in reasons_text(obj.reasons)))
-
-
-class ConfirmForm(forms.Form):
-    partners = forms.TypedMultipleChoiceField(
-        coerce=int,
-        widget=forms.CheckboxSelectMultiple,
-        label=gettext_lazy("Partners"),
-        error_messages={"required": gettext_lazy("Choose at least one partner.")},
-    )
-    message = forms.CharField(
-        label=gettext_lazy("Message to the parties"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4, "cols": 80}),
-    )
-
-    def __init__(self, *args, candidates=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["partners"].choices = [(c.listing.pk, c.listing.reference) for c in candidates]
 
 
 def _what(h) -> str:
@@ -232,62 +208,7 @@ class MatchAdmin(DecisionsMixin, SimpleHistoryAdmin):
         ]
 
     def curate_view(self, request, request_pk):
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        listing = get_object_or_404(
-            Listing.objects.select_related("organisation"),
-            pk=request_pk,
-            kind=ListingKind.REQUEST,
-        )
-        ranked = matcher.rank(listing, limit=CURATE_LIMIT)
-        groups = proposals(listing, ranked)
-        data = request.POST.copy() if request.method == "POST" else None
-        if data is not None and data.get("group"):
-            # "Confirm this group": the group's members are the partners, host first.
-            chosen = groups[int(data["group"]) - 1] if data["group"].isdigit() else None
-            data.setlist("partners", [str(c.listing.pk) for c in chosen.members] if chosen else [])
-        extra = [c for g in groups for c in g.members]
-        form = ConfirmForm(data, candidates=[*ranked, *extra])
-        if request.method == "POST":
-            if not self.has_change_permission(request):
-                raise PermissionDenied
-            if form.is_valid():
-                chosen = {pk: i for i, pk in enumerate(form.cleaned_data["partners"])}
-                pool = {c.listing.pk: c.listing for c in [*ranked, *extra]}
-                partners = [pool[pk] for pk in sorted(chosen, key=chosen.get)]
-                try:
-                    match = match_confirm(
-                        request=listing,
-                        partners=partners,
-                        by=request.user,
-                        message=form.cleaned_data["message"],
-                    )
-                except (MatchError, TransitionNotAllowed) as exc:
-                    messages.error(request, str(exc))
-                else:
-                    messages.success(request, _("Match confirmed; the parties are notified."))
-                    return redirect("admin:matchmaking_match_change", match.pk)
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "title": _("Find partners for %(reference)s") % {"reference": listing.reference},
-            "listing": listing,
-            "candidates": [(c, reasons_marked(c.reasons)) for c in ranked],
-            "groups": groups,
-            "reciprocal": {c.listing.pk for c in reciprocal(listing, ranked)},
-            "rings": rings(listing, ranked),
-            "interests": selectors.interests_for(listing),
-            "live_match": listing.matches.filter(
-                status__in=[MatchStatus.CONFIRMED, MatchStatus.ACCEPTED]
-            ).first(),
-            "form": form,
-        }
-        return TemplateResponse(
-            request,
-            "admin/matchmaking/match/curate.html",
-            context,
-            status=400 if form.errors else 200,
-        )
+        return curate_view(self, request, request_pk)
 
 
 @admin.register(MatchingWeights)
