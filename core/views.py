@@ -28,10 +28,20 @@ def privacy(request):
 @require_GET
 @never_cache
 def healthz(request):
-    problems = health.problems()
-    if problems:
-        return JsonResponse({"status": "unavailable", "problems": problems}, status=503)
-    return JsonResponse({"status": "ok"})
+    """200 while pages can be served, 503 when the database is away. Anonymous
+    callers (load balancers, monitors) learn only that; the secretariat also sees
+    what failed, since addresses and error texts help an attacker map the system."""
+    report = health.report()
+    status = 503 if report["status"] == "down" else 200
+    if status == 200 and request.user.is_authenticated and request.user.is_staff:
+        # (With the database down the session, and so the user, cannot be read.)
+        return JsonResponse(report, status=status)
+    return JsonResponse({"status": "down" if status == 503 else "ok"}, status=status)
+
+
+def rate_limited(request, exception):
+    """django-ratelimit's answer when a client asks too often (core.throttles)."""
+    return render(request, "core/rate_limited.html", status=429)
 
 
 @require_GET
