@@ -10,7 +10,15 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from .validators import NUTS_PATTERN, OID_PATTERN, validate_nuts_format, validate_oid
+from core.images import ReencodedImageField
+
+from .validators import (
+    NUTS_PATTERN,
+    OID_PATTERN,
+    validate_logo,
+    validate_nuts_format,
+    validate_oid,
+)
 
 
 class UserManager(BaseUserManager):
@@ -156,7 +164,9 @@ class Organisation(models.Model):
         help_text=_("Optional. E followed by 8 digits."),
     )
     description = models.TextField(_("description"), blank=True)
-    logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
+    logo = ReencodedImageField(
+        _("logo"), upload_to="logos/", blank=True, validators=[validate_logo]
+    )
     themes = models.ManyToManyField(
         "taxonomy.Theme", verbose_name=_("themes of interest"), blank=True
     )

@@ -63,15 +63,34 @@ def application_duplicate_of(*, name: str, country: str, oid: str | None):
     return same.first()
 
 
-@transaction.atomic
 def application_submit(*, organisation: dict, themes=(), languages=(), applicant: dict):
     """Record an application: the organisation as an applicant and the person's
     account inactive. A second application for the same organisation is flagged to
     the secretariat instead of created; then None is returned."""
-    duplicate = application_duplicate_of(
-        name=organisation["name"], country=str(organisation["country"]), oid=organisation["oid"]
-    )
-    applicant_context = {
+    try:
+        with transaction.atomic():
+            return _application_record(
+                organisation=organisation, themes=themes, languages=languages, applicant=applicant
+            )
+    except IntegrityError:
+        # A double click, or two people applying for one OID at the same moment:
+        # the unique constraints decide, and the second is flagged like any
+        # duplicate (or dropped, when the first is not visible yet).
+        with transaction.atomic():
+            duplicate = application_duplicate_of(
+                name=organisation["name"],
+                country=str(organisation["country"]),
+                oid=organisation["oid"],
+            )
+            if duplicate is not None:
+                application_flag_duplicate(
+                    duplicate=duplicate, context=applicant_context(organisation, applicant)
+                )
+        return None
+
+
+def applicant_context(organisation: dict, applicant: dict) -> dict:
+    return {
         "applicant": applicant["full_name"],
         "applicant_email": applicant["email"],
         "applicant_role": applicant.get("job_title", ""),
@@ -79,42 +98,67 @@ def application_submit(*, organisation: dict, themes=(), languages=(), applicant
         "country": str(organisation["country"]),
         "oid": organisation["oid"] or "",
     }
+
+
+def _application_record(*, organisation: dict, themes, languages, applicant: dict):
+    context = applicant_context(organisation, applicant)
+    duplicate = application_duplicate_of(
+        name=organisation["name"], country=str(organisation["country"]), oid=organisation["oid"]
+    )
     if duplicate is not None:
-        application_flag_duplicate(duplicate=duplicate, context=applicant_context)
+        application_flag_duplicate(duplicate=duplicate, context=context)
         return None
-    try:
-        # Two people applying for one OID at the same moment: the unique
-        # constraint decides, and the second is flagged like any duplicate.
-        with transaction.atomic():
-            new = Organisation.objects.create(
-                **organisation,
-                slug=unique_slug(organisation["name"]),
-                status=MembershipStatus.APPLICANT,
-            )
-    except IntegrityError:
-        duplicate = Organisation.objects.get(oid=organisation["oid"])
-        application_flag_duplicate(duplicate=duplicate, context=applicant_context)
-        return None
+    new = Organisation.objects.create(
+        **organisation,
+        slug=unique_slug(organisation["name"]),
+        status=MembershipStatus.APPLICANT,
+    )
     new.themes.set(themes)
     new.languages.set(languages)
-    person = applicant_account(applicant)
-    Membership.objects.create(user=person, organisation=new, role=Role.COORDINATOR)
+    existing = User.objects.filter(email__iexact=applicant["email"].strip(), is_active=True).first()
+    if existing is not None:
+        # Anyone can type anyone's address: an existing member becomes coordinator
+        # only after confirming from their own mailbox and account.
+        application_confirm_request(organisation=new, person=existing)
+    else:
+        person = applicant_account(applicant)
+        Membership.objects.create(user=person, organisation=new, role=Role.COORDINATOR)
     notify_secretariat(
         kind="membership_application",
         about=new,
         context={
-            **applicant_context,
+            **context,
             "admin_url": site_url(reverse("admin:members_organisation_change", args=[new.pk])),
         },
     )
     return new
 
 
+def application_confirm_request(*, organisation: Organisation, person: User) -> Invitation:
+    invitation = Invitation.objects.create(
+        organisation=organisation, email=person.email, role=Role.COORDINATOR, invited_by=None
+    )
+    accept_url = site_url(reverse("members:invitation-accept", args=[invitation_token(invitation)]))
+    notification_record(
+        kind="application_confirm",
+        recipient=person,
+        about=invitation,
+        context={
+            "name": person.full_name,
+            "organisation": organisation.name,
+            "accept_url": accept_url,
+            "days": INVITATION_MAX_AGE // 86400,
+        },
+    )
+    return invitation
+
+
 def application_flag_duplicate(*, duplicate: Organisation, context: dict) -> None:
+    # One flag a day per organisation and address, however often the form is sent.
     notify_secretariat(
         kind="membership_duplicate",
         about=duplicate,
-        event=f"duplicate:{context['applicant_email'].lower()}:{timezone.now():%Y%m%d%H%M%S%f}",
+        event=f"duplicate:{context['applicant_email'].lower()}:{timezone.localdate():%Y%m%d}",
         context={
             **context,
             "existing": duplicate.name,
@@ -127,8 +171,9 @@ def application_flag_duplicate(*, duplicate: Organisation, context: dict) -> Non
 
 
 def applicant_account(applicant: dict) -> User:
-    """The applicant's account: an existing person keeps theirs (they may belong to
-    another organisation already); a new one waits, inactive, for the approval."""
+    """The applicant's new account, inactive until the approval; an inactive
+    account already there (an earlier application) is reused: its owner proves
+    the address when they set a password from the approval e-mail."""
     email = applicant["email"].strip().lower()
     person = User.objects.filter(email__iexact=email).first()
     if person is None:
@@ -280,6 +325,11 @@ def invitation_token(invitation: Invitation) -> str:
 @transaction.atomic
 def invitation_send(*, organisation: Organisation, email: str, role: str, by) -> Invitation:
     require_coordinator(organisation=organisation, user=by)
+    if not organisation.is_active_member:
+        # An applicant cannot yet use the tool to mail strangers in its name.
+        raise ValidationError(
+            _("Colleagues can be invited once the secretariat has approved the organisation.")
+        )
     email = email.strip().lower()
     if organisation.memberships.filter(user__email__iexact=email).exists():
         raise ValidationError({"email": _("This person is already a colleague here.")})

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.pagination import filtered_page
+from core.throttles import join_throttled
 
 from . import selectors, services
 from .filters import DirectoryFilter
@@ -25,8 +26,12 @@ from .forms import (
 from .models import Invitation, Membership, Role
 
 
+@join_throttled
 def join(request):
-    form = ApplicationForm(request.POST or None, request.FILES or None)
+    form = ApplicationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and form.is_robot:
+        # Answered like a person, so the robot learns nothing; nothing is recorded.
+        return redirect("members:join-thanks")
     if request.method == "POST" and form.is_valid():
         services.application_submit(
             organisation=form.profile_data(),
