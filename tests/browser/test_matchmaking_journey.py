@@ -39,7 +39,7 @@ def test_secretariat_matches_boras_and_escola_parties_accept_exchange_created(
 
     # The secretariat opens the request in the admin and finds partners.
     sign_in(page, secretariat.email, next_url="/admin/")
-    page.goto("/admin/exchanges/request/")
+    page.goto("/admin/listings/request/")
     page.get_by_role("row", name=case.request.reference).get_by_role(
         "link", name="Find partners"
     ).click()
