@@ -30,6 +30,8 @@ DEVELOPMENT_SECRET_KEY = "development-only-not-for-production"  # noqa: S105
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env_str("SECRET_KEY", DEVELOPMENT_SECRET_KEY)
 check_secret_key(secret_key=SECRET_KEY, debug=DEBUG, development_key=DEVELOPMENT_SECRET_KEY)
+# Previous keys, still accepted for signatures while a rotation runs (docs/security.md).
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS", [])
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 SITE_URL = env_url("SITE_URL", "http://127.0.0.1:8000", ("http", "https")).rstrip("/")
@@ -261,6 +263,11 @@ CELERY_BEAT_SCHEDULE: dict = {
     "notifications-exchange-reports": {
         "task": "notifications.tasks.record_exchange_report_requests",
         "schedule": crontab(hour=8, minute=17),
+    },
+    # Retention periods of personal data (core.retention, docs/security.md).
+    "core-purge-expired-data": {
+        "task": "core.tasks.purge_expired_data",
+        "schedule": crontab(hour=3, minute=41),
     },
     "notifications-weekly-digest": {
         "task": "notifications.tasks.record_weekly_digests",

@@ -169,10 +169,9 @@ class AccountForm(forms.ModelForm):
         help_texts = {"email": _("A change takes effect once you open the link we send there.")}
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(email__iexact=email).exclude(pk=self.instance.pk).exists():
-            raise ValidationError(_("Another account already uses this email address."))
-        return email
+        # Whether another account uses the address is not said here: anyone
+        # signed in could learn who has an account (services.email_change_request).
+        return self.cleaned_data["email"].strip().lower()
 
     def validate_unique(self):
         pass
@@ -190,6 +189,11 @@ class AccountDeleteForm(forms.Form):
         if not self.user.check_password(password):
             raise ValidationError(_("This is not your password."))
         return password
+
+
+class EmailConfirmForm(AccountDeleteForm):
+    """The password confirms that the owner of the account, not only the owner
+    of the new mailbox, wants the change."""
 
 
 class RejectionForm(forms.Form):

@@ -267,3 +267,22 @@ class Invitation(models.Model):
 
     def __str__(self):
         return f"{self.email} → {self.organisation}"
+
+
+class EmailChange(models.Model):
+    """A person's request to sign in with another address. The e-mailed link
+    names this row only (the addresses are not in it); it works once, for the
+    latest request, after the password is given."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="email_changes")
+    new_email = models.EmailField(_("new email address"))
+    created_at = models.DateTimeField(_("asked"), auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("email address change")
+        verbose_name_plural = _("email address changes")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.user} → {self.new_email}"

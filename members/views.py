@@ -18,6 +18,7 @@ from .forms import (
     AccountDeleteForm,
     AccountForm,
     ApplicationForm,
+    EmailConfirmForm,
     InvitationForm,
     NewColleagueForm,
     OrganisationProfileForm,
@@ -277,14 +278,27 @@ def account(request):
     return render(request, "members/account.html", {"form": form})
 
 
+@login_required
 def email_confirm(request, token):
     try:
-        services.email_change_confirm(token=token)
+        change = services.email_change_from_token(token=token, user=request.user)
     except ValidationError as error:
         return render(
             request, "members/email_confirm.html", {"error": " ".join(error.messages)}, status=400
         )
-    return render(request, "members/email_confirm.html", {})
+    form = EmailConfirmForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.email_change_confirm(token=token, user=request.user)
+        except ValidationError as error:
+            return render(
+                request,
+                "members/email_confirm.html",
+                {"error": " ".join(error.messages)},
+                status=400,
+            )
+        return render(request, "members/email_confirm.html", {"done": True})
+    return render(request, "members/email_confirm.html", {"form": form, "change": change})
 
 
 @login_required
