@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "casestudies",
     "notifications",
     "monitoring",
+    "desk",
 ]
 
 MIDDLEWARE = [
@@ -157,7 +158,8 @@ LOGIN_URL = "login"
 # and at the latest SESSION_COOKIE_AGE after sign-in.
 SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 60)
 SESSION_COOKIE_AGE = 60 * 60 * 12
-LOGIN_REDIRECT_URL = "core:member-home"
+# Members land in their area, the secretariat on its desk (core.views.signed_in).
+LOGIN_REDIRECT_URL = "core:signed-in"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3
 
 # Reverse proxies in front of the application (a TLS terminator, a load balancer)
@@ -281,6 +283,9 @@ NOTIFICATIONS_RETRY_DELAY = 30
 NOTIFICATIONS_RETRY_MAX_DELAY = 600
 # A pending row older than this is queued again (the broker was down at commit).
 NOTIFICATIONS_REQUEUE_AFTER = 120
+
+# The secretariat's desk lists open requests nobody matched after this many days.
+SECRETARIAT_UNMATCHED_AFTER_DAYS = env_int("SECRETARIAT_UNMATCHED_AFTER_DAYS", 30)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

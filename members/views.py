@@ -3,7 +3,7 @@ from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -80,9 +80,11 @@ def my_organisation(request):
 @login_required
 @require_POST
 def organisation_switch(request):
-    membership = get_object_or_404(
-        Membership, user=request.user, organisation_id=request.POST.get("organisation")
-    )
+    chosen = request.POST.get("organisation", "")
+    if not chosen.isdigit():
+        # A forged or empty value: like any organisation that is not yours.
+        raise Http404
+    membership = get_object_or_404(Membership, user=request.user, organisation_id=int(chosen))
     request.session[selectors.CURRENT_ORGANISATION_SESSION_KEY] = membership.organisation_id
     messages.success(
         request, _("You now act for %(name)s.") % {"name": membership.organisation.name}

@@ -23,7 +23,6 @@ from .interests import INTERESTS
 from .listings import REQUESTS
 from .offers import OFFERS
 from .organisations import ORGANISATIONS
-from .taxonomies import FORMATS, LANGUAGES, TARGET_GROUPS, THEMES
 
 # Listings that must still lie ahead: the browse page and the expiry task see them.
 LIVE_OR_PENDING = {ListingStatus.OPEN, ListingStatus.DRAFT, ListingStatus.SUBMITTED}
@@ -74,28 +73,13 @@ def load_demo(*, today: datetime.date | None = None) -> list[dict]:
 
 
 def load_taxonomies() -> SimpleNamespace:
-    themes = {
-        slug: term(Theme, slug, name=name, position=i) for i, (slug, name) in enumerate(THEMES)
-    }
-    formats = {
-        slug: term(Format, slug, name=name, position=i, min_days=lo, max_days=hi, description=d)
-        for i, (slug, name, lo, hi, d) in enumerate(FORMATS)
-    }
-    groups = {
-        slug: term(TargetGroup, slug, name=name, position=i, fewer_opportunities=f, description=d)
-        for i, (slug, name, f, d) in enumerate(TARGET_GROUPS)
-    }
-    languages = {
-        code: Language.objects.update_or_create(code=code, defaults={"name": name})[0]
-        for code, name in LANGUAGES
-    }
+    """The vocabularies ship with the migrations (taxonomy 0003): the demo reads them."""
     return SimpleNamespace(
-        themes=themes, formats=formats, target_groups=groups, languages=languages
+        themes=Theme.objects.in_bulk(field_name="slug"),
+        formats=Format.objects.in_bulk(field_name="slug"),
+        target_groups=TargetGroup.objects.in_bulk(field_name="slug"),
+        languages=Language.objects.in_bulk(field_name="code"),
     )
-
-
-def term(model, slug, **fields):
-    return model.objects.update_or_create(slug=slug, defaults=fields)[0]
 
 
 def demo_password_hashes():

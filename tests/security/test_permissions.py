@@ -47,6 +47,7 @@ RULES = {
     "healthz": ({}, (200,) * 8),
     "core:home": ({}, (200,) * 8),
     "core:privacy": ({}, (200,) * 8),
+    "core:signed-in": ({}, ("login",) + ("redirect",) * 7),
     "core:member-home": ({}, ("login", 200, 200, 200, 200, 200, 200, 200)),
     "login": (
         {},
