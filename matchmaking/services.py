@@ -204,8 +204,7 @@ def match_url(match: Match) -> str:
     return settings.SITE_URL + reverse("matchmaking:detail", args=[match.pk])
 
 
-def _party_context(party: MatchParty) -> dict:
-    contacts = party_contacts(party)
+def _party_context(party: MatchParty, contacts: list) -> dict:
     return {
         "organisation": party.organisation.name,
         "country": party.organisation.country.name,
@@ -220,11 +219,13 @@ def _party_context(party: MatchParty) -> dict:
 
 def _notify_confirmed(match: Match) -> None:
     parties = list(match.parties.select_related("organisation", "listing__contact"))
+    # Once per party: each party's e-mail names every other party's contacts.
+    contacts = {party.pk: party_contacts(party) for party in parties}
     url = match_url(match)
     for party in parties:
-        for user in party_contacts(party):
+        for user in contacts[party.pk]:
             with translation.override(user.language or settings.LANGUAGE_CODE):
-                partners = [_party_context(p) for p in parties if p.pk != party.pk]
+                partners = [_party_context(p, contacts[p.pk]) for p in parties if p.pk != party.pk]
                 role = party.get_role_display()
             notification_record(
                 kind="match_confirmed",

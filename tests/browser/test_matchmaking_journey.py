@@ -55,7 +55,9 @@ def test_secretariat_matches_boras_and_escola_parties_accept_exchange_created(
     page.get_by_label("Choose Working Life Department of the municipality of Borås").check()
     page.get_by_label("Choose Institut Escola del Treball").check()
     page.get_by_label("Message to the parties").fill("Borås hosts in December; Escola joins.")
-    page.get_by_role("button", name="Confirm the match").click()
+    page.get_by_role("button", name="Preview the e-mails").click()
+    expect(page.get_by_test_id("previews").locator("details")).to_have_count(3)
+    page.get_by_role("button", name="Confirm and send").click()
     expect(page.get_by_text("Match confirmed; the parties are notified.")).to_be_visible()
     screenshot("match-confirmed")
 

@@ -18,6 +18,7 @@ from matchmaking.services import match_confirm
 from members.models import Role
 from notifications.models import Notification
 from tests.factories import MembershipFactory, OfferFactory, RequestFactory, UserFactory
+from tests.otp import verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -131,7 +132,7 @@ def test_staff_who_may_only_look_cannot_confirm(client, case):
 
     clerk = UserFactory(is_staff=True)
     clerk.user_permissions.add(Permission.objects.get(codename="view_match"))
-    client.force_login(clerk)
+    verified_login(client, clerk)
     response = post(client, case.request, partners=[case.boras_offer], action="confirm")
     assert response.status_code == 403
     nothing_changed(case)
