@@ -31,6 +31,22 @@ def party_contacts(party: MatchParty) -> list:
     )
 
 
+def parties_to_answer(user):
+    """The parties this person may answer for and that wait for an answer: as a
+    coordinator of the party's organisation, or as the contact person of the
+    listing that brought it in (the rule of matchmaking.views.answerable)."""
+    coordinator = Q(
+        organisation__memberships__user=user, organisation__memberships__role=Role.COORDINATOR
+    )
+    return (
+        MatchParty.objects.filter(answer=Answer.PENDING, match__status=MatchStatus.CONFIRMED)
+        .filter(coordinator | Q(listing__contact=user))
+        .distinct()
+        .select_related("match__request", "organisation")
+        .order_by("match__confirmed_at", "pk")
+    )
+
+
 def _mine(user):
     mine = MatchParty.objects.filter(match=OuterRef("pk"), organisation__memberships__user=user)
     return Match.objects.filter(Exists(mine)).select_related("request__organisation")

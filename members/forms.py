@@ -3,6 +3,7 @@ from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from core.uploads import KeepUploadsMixin, KeptFileInput
 from taxonomy.models import Language, Theme
 
 from .models import Organisation, Role, User
@@ -23,14 +24,14 @@ PROFILE_FIELDS = [
 ]
 
 
-class OrganisationProfileForm(forms.ModelForm):
+class OrganisationProfileForm(KeepUploadsMixin, forms.ModelForm):
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     # A plain file field: validate_logo explains a refused logo better than
     # ImageField's generic "not an image" (SVG, size, dimensions).
     logo = forms.FileField(
         label=_("Logo"),
         required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg"}),
+        widget=KeptFileInput(attrs={"accept": "image/png,image/jpeg"}),
         help_text=_("PNG or JPEG, at most 1 MB and 2000 × 2000 pixels."),
     )
     themes = forms.ModelMultipleChoiceField(

@@ -81,6 +81,9 @@ def application_submit(*, organisation: dict, themes=(), languages=(), applicant
     }
     if duplicate is not None:
         application_flag_duplicate(duplicate=duplicate, context=applicant_context)
+        application_acknowledge(
+            organisation=duplicate, name=organisation["name"], applicant=applicant
+        )
         return None
     try:
         # Two people applying for one OID at the same moment: the unique
@@ -94,6 +97,9 @@ def application_submit(*, organisation: dict, themes=(), languages=(), applicant
     except IntegrityError:
         duplicate = Organisation.objects.get(oid=organisation["oid"])
         application_flag_duplicate(duplicate=duplicate, context=applicant_context)
+        application_acknowledge(
+            organisation=duplicate, name=organisation["name"], applicant=applicant
+        )
         return None
     new.themes.set(themes)
     new.languages.set(languages)
@@ -107,7 +113,32 @@ def application_submit(*, organisation: dict, themes=(), languages=(), applicant
             "admin_url": site_url(reverse("admin:members_organisation_change", args=[new.pk])),
         },
     )
+    application_acknowledge(organisation=new, name=new.name, applicant=applicant, person=person)
     return new
+
+
+def application_acknowledge(
+    *, organisation: Organisation, name: str, applicant: dict, person=None
+) -> None:
+    """The applicant hears that the application arrived and what happens next.
+    A duplicate application gets the same words as a new one: the email must not
+    tell whoever typed an address which organisations have applied."""
+    email = applicant["email"].strip().lower()
+    notification_record(
+        kind="membership_application_received",
+        recipient=person,
+        email=email,
+        about=organisation,
+        # One per application: a second application (a duplicate) is another event.
+        event=f"received:{email}:{timezone.now():%Y%m%d%H%M%S%f}",
+        language=applicant_language(),
+        context={
+            "name": applicant["full_name"],
+            # As the applicant wrote it, not as the secretariat may know it already.
+            "organisation": name,
+            "case_studies_url": site_url(reverse("casestudies:list")),
+        },
+    )
 
 
 def application_flag_duplicate(*, duplicate: Organisation, context: dict) -> None:
@@ -393,6 +424,9 @@ def colleague_remove(*, membership: Membership, by) -> None:
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     if membership.role == Role.COORDINATOR and _coordinators_left(organisation, membership) == 0:
         raise ValidationError(_("The last coordinator cannot be removed: name another one first."))
+    # They no longer hear about the organisation's listings and matches: without a
+    # contact person, the coordinators do (listing_owners, party_contacts).
+    membership.user.contact_for_listings.filter(organisation=organisation).update(contact=None)
     membership._history_user = by
     membership.delete()
 
