@@ -1,16 +1,25 @@
 """Why a candidate fits, in the users' words.
 
-A reason is stored as plain JSON (a code and its parameters) on MatchParty and in
-notification contexts, and turned into a sentence only when shown, so each
-person reads it in their own language.
+A reason is stored as plain JSON, `{"code", "fit", "params"}`, on MatchParty and
+in notification contexts, and turned into a sentence only when shown, so each
+person reads it in their own language. Words stored as they were written (the
+reasons of the first demo data, before they had codes) are a "note".
+
+Rendering never raises: a reason of an unknown shape or age shows as what can be
+read of it, so one odd row cannot take a match page or an email down.
 """
 
 import datetime
+import logging
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from .concepts import concept_label
+
+logger = logging.getLogger(__name__)
+
+NOTE = "note"
 
 TEMPLATES = {
     "themes": _("both work on %(themes)s"),
@@ -37,6 +46,39 @@ def reason(code: str, fit: bool = True, **params) -> dict:
     return {"code": code, "fit": fit, "params": params}
 
 
+def note(text: str, fit: bool = True) -> dict:
+    """A reason in words written by a person: shown as written, in every language."""
+    return reason(NOTE, fit, text=text)
+
+
+def as_reason(item) -> dict | None:
+    """Any stored reason in the one format; None for what holds no reason."""
+    if isinstance(item, str):
+        return note(item) if item.strip() else None
+    if not isinstance(item, dict):
+        return None
+    params = item.get("params")
+    params = params if isinstance(params, dict) else {}
+    code = item.get("code")
+    if not isinstance(code, str) or not code:
+        text = item.get("text")
+        return note(text, bool(item.get("fit", True))) if isinstance(text, str) else None
+    return {"code": code, "fit": bool(item.get("fit", True)), "params": params}
+
+
+def as_reasons(items) -> list[dict]:
+    if not isinstance(items, list | tuple):
+        items = [items]
+    return [r for r in map(as_reason, items) if r is not None]
+
+
+class _Lenient(dict):
+    """Parameters that answer a missing name with an ellipsis instead of a KeyError."""
+
+    def __missing__(self, key):
+        return "…"
+
+
 def period(start: datetime.date, end: datetime.date) -> str:
     """'9–14 December', or '28 November – 3 December' across months."""
     if (start.year, start.month) == (end.year, end.month):
@@ -44,25 +86,51 @@ def period(start: datetime.date, end: datetime.date) -> str:
     return f"{date_format(start, 'j F')} – {date_format(end, 'j F')}"
 
 
-def reason_text(item: dict) -> str:
-    params = dict(item.get("params") or {})
+def _params(params: dict) -> dict:
+    params = dict(params)
     if "start" in params and "end" in params:
-        params["dates"] = period(
-            datetime.date.fromisoformat(params.pop("start")),
-            datetime.date.fromisoformat(params.pop("end")),
-        )
+        try:
+            params["dates"] = period(
+                datetime.date.fromisoformat(str(params.pop("start"))),
+                datetime.date.fromisoformat(str(params.pop("end"))),
+            )
+        except ValueError:
+            pass
     if isinstance(params.get("concepts"), list):
-        params["concepts"] = ", ".join(concept_label(c) for c in params["concepts"])
-    template = TEMPLATES.get(item.get("code"))
+        params["concepts"] = ", ".join(_concept(str(c)) for c in params["concepts"])
+    return params
+
+
+def _concept(concept: str) -> str:
+    try:
+        return concept_label(concept)
+    except KeyError:  # a concept the lexicon has since dropped
+        return concept.replace("-", " ")
+
+
+def reason_text(item) -> str:
+    item = as_reason(item)
+    if item is None:
+        return ""
+    code, params = item["code"], item["params"]
+    if code == NOTE:
+        return str(params.get("text", ""))
+    template = TEMPLATES.get(code)
     if template is None:
-        return item.get("code", "")
-    return str(template) % params
+        # A code this version does not know (older or newer): its words if it has any.
+        logger.warning("Unknown match reason %r", code)
+        return str(params.get("text") or code.replace("_", " "))
+    try:
+        return str(template) % _Lenient(_params(params))
+    except (TypeError, ValueError):
+        logger.warning("Match reason %r has parameters of another shape: %r", code, params)
+        return str(template).split("%", 1)[0].strip(" :") or code.replace("_", " ")
 
 
 def reasons_text(items) -> list[str]:
-    return [reason_text(item) for item in items or []]
+    return [text for text in map(reason_text, as_reasons(items or [])) if text]
 
 
 def reasons_marked(items) -> list[tuple[str, bool]]:
     """Each reason with whether it speaks for the candidate (False: a mismatch)."""
-    return [(reason_text(item), item.get("fit", True)) for item in items or []]
+    return [(reason_text(item), item["fit"]) for item in as_reasons(items or [])]

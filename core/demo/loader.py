@@ -10,7 +10,7 @@ from django.contrib.auth.hashers import check_password, make_password
 from django.utils import timezone
 
 from core.secretariat import sync_secretariat_group
-from exchanges.models import LISTING_PRIVATE, ExpressionOfInterest, Listing, ListingStatus
+from listings.models import LISTING_PRIVATE, ExpressionOfInterest, Listing, ListingStatus
 from members.models import Membership, MembershipStatus, Organisation, Role, User
 from taxonomy.models import Format, Language, TargetGroup, Theme
 
@@ -22,7 +22,6 @@ from .interests import INTERESTS
 from .listings import REQUESTS
 from .offers import OFFERS
 from .organisations import ORGANISATIONS
-from .taxonomies import FORMATS, LANGUAGES, TARGET_GROUPS, THEMES
 
 # Listings that must still lie ahead: the browse page and the expiry task see them.
 LIVE_OR_PENDING = {ListingStatus.OPEN, ListingStatus.DRAFT, ListingStatus.SUBMITTED}
@@ -67,28 +66,13 @@ def load_demo(*, today: datetime.date | None = None) -> list[dict]:
 
 
 def load_taxonomies() -> SimpleNamespace:
-    themes = {
-        slug: term(Theme, slug, name=name, position=i) for i, (slug, name) in enumerate(THEMES)
-    }
-    formats = {
-        slug: term(Format, slug, name=name, position=i, min_days=lo, max_days=hi, description=d)
-        for i, (slug, name, lo, hi, d) in enumerate(FORMATS)
-    }
-    groups = {
-        slug: term(TargetGroup, slug, name=name, position=i, fewer_opportunities=f, description=d)
-        for i, (slug, name, f, d) in enumerate(TARGET_GROUPS)
-    }
-    languages = {
-        code: Language.objects.update_or_create(code=code, defaults={"name": name})[0]
-        for code, name in LANGUAGES
-    }
+    """The vocabularies ship with the migrations (taxonomy 0003): the demo reads them."""
     return SimpleNamespace(
-        themes=themes, formats=formats, target_groups=groups, languages=languages
+        themes=Theme.objects.in_bulk(field_name="slug"),
+        formats=Format.objects.in_bulk(field_name="slug"),
+        target_groups=TargetGroup.objects.in_bulk(field_name="slug"),
+        languages=Language.objects.in_bulk(field_name="code"),
     )
-
-
-def term(model, slug, **fields):
-    return model.objects.update_or_create(slug=slug, defaults=fields)[0]
 
 
 def demo_password_hashes():

@@ -3,7 +3,8 @@
 import pytest
 
 from core.workflow import StaleState
-from exchanges.models import ExchangeRole, ListingStatus
+from exchanges.models import ExchangeRole
+from listings.models import ListingStatus
 from matchmaking.models import Answer, Match, MatchParty, MatchStatus, PartyRole
 from matchmaking.services import (
     AlreadyMatched,
@@ -68,7 +69,9 @@ def test_match_confirm_notifies_each_partys_contact_with_partners_and_reasons(
     partners = {p["organisation"]: p for p in to_charlie["partners"]}
     boras = partners["Working Life Department of the municipality of Borås"]
     assert {"name": "Alice Andersson", "email": alice.email} in boras["contacts"]
-    assert "both work on Gender equality" in boras["reasons"]
+    assert {"code": "themes", "fit": True, "params": {"themes": "Gender equality"}} in boras[
+        "reasons"
+    ]
     assert to_charlie["message"] == "Borås hosts in December; Escola joins."
     assert to_charlie["match_url"].endswith(f"/matches/{confirmed.pk}/")
 
