@@ -2,21 +2,19 @@
 a new organisation. Each list is one query and each count one more, whatever the
 data: the page does not grow with it."""
 
-import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils import timezone
 
-from casestudies.models import CaseStudy, CaseStudyStatus
-from exchanges.models import Exchange, ExchangeStatus, Listing, ListingStatus
+from casestudies.selectors import case_study_drafts_of
+from exchanges.selectors import exchanges_to_report
+from listings.selectors import listings_needing_care, listings_with_interest
 from matchmaking.selectors import parties_to_answer
 from members.models import Role
 
 # As many of each kind as the page shows; the count says how many there are.
 SHOWN = 5
-# A listing closing within this many days asks "still current?" (as the email does).
-EXPIRING_WITHIN_DAYS = 14
 
 
 @dataclass
@@ -40,56 +38,6 @@ def _organisation_ids(user, *, role=None) -> list[int]:
     return list(memberships.values_list("organisation_id", flat=True))
 
 
-def listings_needing_care(organisation_ids, *, today):
-    """Listings to act on: returned by the secretariat, drafts never submitted,
-    expired ones that can be renewed, open ones closing soon."""
-    soon = today + datetime.timedelta(days=EXPIRING_WITHIN_DAYS)
-    return (
-        Listing.objects.filter(organisation__in=organisation_ids)
-        .filter(
-            Q(status=ListingStatus.DRAFT)
-            | Q(status=ListingStatus.EXPIRED, renewed=False)
-            | Q(status=ListingStatus.OPEN, expires_on__lte=soon)
-        )
-        .select_related("organisation")
-        .order_by("expires_on", "pk")
-    )
-
-
-def listings_with_interest(organisation_ids):
-    """Open listings of these organisations that other members said they are interested in."""
-    return (
-        Listing.objects.filter(organisation__in=organisation_ids, status=ListingStatus.OPEN)
-        .annotate(interest_total=Count("interests"))
-        .filter(interest_total__gt=0)
-        .order_by("-interest_total", "pk")
-    )
-
-
-def exchanges_to_report(organisation_ids, *, today):
-    """Planned exchanges that have started: their figures can be reported now."""
-    return (
-        Exchange.objects.filter(
-            status=ExchangeStatus.PLANNED,
-            start_date__lte=today,
-            parties__organisation__in=organisation_ids,
-        )
-        .distinct()
-        .order_by("start_date", "pk")
-    )
-
-
-def case_study_drafts(organisation_ids):
-    return (
-        CaseStudy.objects.filter(
-            status__in=[CaseStudyStatus.DRAFT, CaseStudyStatus.UNPUBLISHED],
-            exchange__parties__organisation__in=organisation_ids,
-        )
-        .distinct()
-        .order_by("-pk")
-    )
-
-
 def member_to_do(*, user, today=None) -> dict:
     """What waits for this person, kind by kind, with counts."""
     today = today or timezone.localdate()
@@ -101,7 +49,7 @@ def member_to_do(*, user, today=None) -> dict:
         "listings": _waiting(listings_needing_care(organisations, today=today)),
         # Only a coordinator reports (exchanges.exchange_selectors.may_report).
         "reports": _waiting(exchanges_to_report(coordinated, today=today)),
-        "case_studies": _waiting(case_study_drafts(organisations)),
+        "case_studies": _waiting(case_study_drafts_of(organisations)),
     }
 
 

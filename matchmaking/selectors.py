@@ -1,13 +1,13 @@
 """Reads: the matches a member may see, the expressions of interest."""
 
 from django.contrib.auth import get_user_model
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404
 
 from listings.models import ExpressionOfInterest, Listing
 from members.models import Role
 
-from .models import Match, MatchParty
+from .models import Answer, Match, MatchParty, MatchStatus
 
 
 def party_contacts(party: MatchParty) -> list:

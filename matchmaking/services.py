@@ -226,9 +226,9 @@ def _notify_confirmed(match: Match) -> None:
             with translation.override(user.language or settings.LANGUAGE_CODE):
                 partners = [_party_context(p) for p in parties if p.pk != party.pk]
                 role = party.get_role_display()
-                # A partner reads why it was proposed; the partners' reasons say
-                # why they fit the request, which only its author asked.
-                why_you = reasons_text(party.reasons)
+            # A partner reads why it was proposed; the partners' reasons say why
+            # they fit the request, which only its author asked.
+            why_you = as_reasons(party.reasons)
             if party.role != PartyRole.REQUESTER:
                 for partner in partners:
                     partner["reasons"] = []
@@ -498,7 +498,7 @@ def exchange_planned_notify(*, exchange: Exchange, parties: list) -> None:
         "host": host,
         "organisations": [o.organisation.name for o in roles.values()],
         "exchange_url": settings.SITE_URL + exchange.get_absolute_url(),
-        "report_url": settings.SITE_URL + reverse("pastexchanges:report", args=[exchange.pk]),
+        "report_url": settings.SITE_URL + reverse("exchanges:report", args=[exchange.pk]),
     }
     for party in parties:
         for user in party_contacts(party):

@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from exchanges.models import ListingStatus
+from listings.models import ListingStatus
 from members.models import Role
 from tests.factories import (
     CaseStudyFactory,
@@ -136,7 +136,7 @@ def test_a_new_organisation_is_led_through_its_first_steps(client):
     }
     assert "First steps for Vocational School of Tampere" in response.text
     assert f'href="/members/manage/{organisation.slug}/edit/"' in response.text
-    assert 'href="/opportunities/new/request/"' in response.text
+    assert 'href="/listings/new/request/"' in response.text
 
 
 def test_first_steps_are_ticked_off_and_go_once_done(client, alice, boras):

@@ -11,7 +11,7 @@ from django_countries import countries
 
 from core.uploads import upload_keep, upload_take, uploads_forget_stale
 from core.widgets import CountryCheckboxes
-from exchanges.models import Listing
+from listings.models import Listing
 from tests.factories import NotificationFactory, image_file
 
 pytestmark = pytest.mark.django_db

@@ -102,7 +102,7 @@ def test_creating_the_exchange_tells_every_party_it_is_planned_once(
     assert f"from {start.day} {start:%b} {start.year}" in to_charlie.subject
     assert "hosted by Working Life Department of the municipality of Borås" in to_charlie.body
     assert f"Reporting opens on {start.day} {start:%b} {start.year}" in to_charlie.body
-    assert reverse("pastexchanges:report", args=[exchange.pk]) in to_charlie.body
+    assert reverse("exchanges:report", args=[exchange.pk]) in to_charlie.body
     assert sent("exchange_planned").count() == 3
 
 
