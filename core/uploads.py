@@ -18,8 +18,10 @@ import uuid
 
 from django import forms
 from django.core import signing
+from django.core.files import File
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
+from django.db.models.fields.files import FieldFile
 from django.forms.formsets import BaseFormSet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -132,7 +134,8 @@ def _keep_uploads_of(form) -> None:
         if not isinstance(field.widget, KeptFileInput) or name in form.errors:
             continue
         upload = cleaned.get(name)
-        if isinstance(upload, UploadedFile):
+        # A new upload (as sent, or re-encoded by core.images), not the stored file.
+        if isinstance(upload, File) and not isinstance(upload, FieldFile):
             field.widget.kept = (upload_keep(upload), posixpath.basename(upload.name))
 
 

@@ -8,13 +8,14 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from core.secretariat import sync_secretariat_group
 from listings.models import LISTING_PRIVATE, ExpressionOfInterest, Listing, ListingStatus
 from members.models import Membership, MembershipStatus, Organisation, Role, User
 from taxonomy.models import Format, Language, TargetGroup, Theme
 
-from . import DEMO_PASSWORD, SECRETARIAT_EMAIL, boras, next_step
+from . import DEMO_PASSWORD, DEMO_TOTP_KEY, SECRETARIAT_EMAIL, boras, next_step
 from .activity_loader import load_activity
 from .case_loader import load_boras_case
 from .exchange_loader import load_exchanges
@@ -41,6 +42,12 @@ def load_demo(*, today: datetime.date | None = None) -> list[dict]:
         is_staff=True,
     )
     secretariat.groups.add(sync_secretariat_group(apps))
+    # Staff sign in with a second factor; the demo's device key is published.
+    TOTPDevice.objects.update_or_create(
+        user=secretariat,
+        name="Demo authenticator",
+        defaults={"key": DEMO_TOTP_KEY, "confirmed": True},
+    )
     logins = [login_row(secretariat, "EARLALL secretariat", "staff")]
     orgs, people = {}, {}
     for row in boras.ORGANISATIONS + ORGANISATIONS:
