@@ -191,9 +191,7 @@ def test_a_duplicate_application_gets_the_same_acknowledgement_as_a_new_one(
     assert "Tampere VET" not in email.body
 
 
-def test_a_profile_refused_elsewhere_keeps_the_chosen_logo_for_the_next_try(
-    alice_client, boras
-):
+def test_a_profile_refused_elsewhere_keeps_the_chosen_logo_for_the_next_try(alice_client, boras):
     url = "/members/manage/boras/edit/"
     response = alice_client.post(url, {**PROFILE, "region": "FRB", "logo": image_upload()})
     assert response.status_code == 200
