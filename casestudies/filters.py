@@ -1,4 +1,4 @@
-from exchanges.exchange_filters import browse_filterset
+from exchanges.filters import browse_filterset
 
 from .models import CaseStudy
 

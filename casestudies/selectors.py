@@ -5,8 +5,8 @@ queries does not grow with the number of case studies."""
 from django.db.models import Prefetch
 from django.http import Http404
 
-from exchanges.exchange_selectors import organisation_ids_of
 from exchanges.models import ExchangeOrganisation, ExchangeParticipants
+from exchanges.selectors import organisation_ids_of
 
 from .models import CaseStudy, CaseStudyStatus, Lesson, Photo, Testimonial
 

@@ -9,6 +9,7 @@ SECRETARIAT_GROUP = "Secretariat"
 PRODUCT_APPS = [
     "taxonomy",
     "members",
+    "listings",
     "exchanges",
     "matchmaking",
     "casestudies",

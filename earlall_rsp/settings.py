@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "core",
     "taxonomy",
     "members",
+    "listings",
     "exchanges",
     "matchmaking",
     "casestudies",
@@ -274,7 +275,7 @@ LOGGING = {
 }
 
 # Requests and offers: expire the overdue, ask "still current?" fourteen days ahead.
-CELERY_BEAT_SCHEDULE["exchanges-listings-lifecycle"] = {
-    "task": "exchanges.tasks.listings_lifecycle",
+CELERY_BEAT_SCHEDULE["listings-lifecycle"] = {
+    "task": "listings.tasks.listings_lifecycle",
     "schedule": 60 * 60 * 6,
 }

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 
 from core.views import healthz, media
 
@@ -15,9 +16,14 @@ urlpatterns = [
     path("accounts/", include("core.auth_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("members/", include("members.urls")),
-    path("opportunities/", include("exchanges.urls")),
+    path("listings/", include("listings.urls")),
+    # Requests and offers lived under /opportunities/ and emails already sent link there.
+    re_path(
+        r"^opportunities/(?P<rest>.*)$",
+        RedirectView.as_view(url="/listings/%(rest)s", permanent=True, query_string=True),
+    ),
     path("matches/", include("matchmaking.urls")),
-    path("exchanges/", include("exchanges.exchange_urls")),
+    path("exchanges/", include("exchanges.urls")),
     path("monitoring/", include("monitoring.urls")),
     path("case-studies/", include("casestudies.urls")),
     path("inbox/", include("notifications.urls")),

@@ -1,66 +1,86 @@
-"""The browse filters; a saved search is this filter set's query string."""
+"""The filters members use to find who has done what: theme, format, country,
+target group, year and free text. Case studies use the same ones through their
+exchange (`prefix="exchange__"`)."""
 
 import django_filters
+from django import forms
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from taxonomy.models import Format, Language, TargetGroup, Theme
+from taxonomy.models import Format, TargetGroup, Theme
 
-from .models import ListingKind, ListingRole, ListingStatus
+from .models import Exchange
 
-SORTS = {"newest": ["-published_at", "-pk"], "closing": ["expires_on", "pk"]}
-
-
-def _term(model, label, field, to_field="slug"):
-    return django_filters.ModelChoiceFilter(
-        label=label,
-        field_name=field,
-        to_field_name=to_field,
-        queryset=model.objects.filter(active=True) if to_field == "slug" else model.objects.all(),
-    )
+FIRST_YEAR = 2014  # the start of Erasmus+; older exchanges are not recorded
 
 
-class ListingFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method="search")
-    kind = django_filters.ChoiceFilter(label=_("Requests or offers"), choices=ListingKind.choices)
-    theme = _term(Theme, _("Theme"), "themes")
-    format = _term(Format, _("Format"), "formats")
-    target_group = _term(TargetGroup, _("Target group"), "target_groups")
-    language = _term(Language, _("Language"), "languages", to_field="code")
-    country = django_filters.ChoiceFilter(
-        label=_("Country"), field_name="organisation__country", choices=countries
-    )
-    role = django_filters.ChoiceFilter(
-        label=_("Role sought"),
-        choices=[(ListingRole.HOST, _("Host")), (ListingRole.SEND, _("Send"))],
-        method="filter_role",
-    )
-    available_from = django_filters.DateFilter(
-        label=_("Available from"), field_name="latest_end", lookup_expr="gte"
-    )
-    available_until = django_filters.DateFilter(
-        label=_("Available until"), field_name="earliest_start", lookup_expr="lte"
-    )
-    sort = django_filters.ChoiceFilter(
-        label=_("Sort"),
-        choices=[("newest", _("Newest")), ("closing", _("Closing soon"))],
-        method="sort_by",
-        empty_label=None,
-    )
-
-    def search(self, queryset, name, value):
-        return queryset.filter(Q(title__icontains=value) | Q(description__icontains=value))
-
-    def filter_role(self, queryset, name, value):
-        # A listing open to either role fits a search for one of them.
-        return queryset.filter(role__in=[value, ListingRole.EITHER])
-
-    def sort_by(self, queryset, name, value):
-        return queryset.order_by(*SORTS.get(value, SORTS["newest"]))
+def year_choices():
+    return [(y, str(y)) for y in range(timezone.localdate().year + 1, FIRST_YEAR - 1, -1)]
 
 
-class ExportFilter(ListingFilter):
-    """The secretariat's export: any status, the same filters."""
+class BrowseFilterSet(django_filters.FilterSet):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.form.fields.values():
+            is_select = isinstance(field.widget, forms.Select)
+            field.widget.attrs["class"] = "form-select" if is_select else "form-control"
 
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=ListingStatus.choices)
+
+def browse_filterset(*, model, prefix: str, search_fields: list[str]):
+    """A FilterSet class for `model`, reaching the exchange's fields via `prefix`."""
+
+    def search(queryset, name, value):
+        query = Q()
+        for field in search_fields:
+            query |= Q(**{f"{field}__icontains": value})
+        return queryset.filter(query).distinct()
+
+    attrs = {
+        "q": django_filters.CharFilter(label=_("Search"), method=search),
+        "theme": django_filters.ModelChoiceFilter(
+            label=_("Theme"),
+            empty_label=_("Any"),
+            field_name=f"{prefix}themes",
+            to_field_name="slug",
+            queryset=Theme.objects.filter(active=True),
+            distinct=True,
+        ),
+        "format": django_filters.ModelChoiceFilter(
+            label=_("Format"),
+            empty_label=_("Any"),
+            field_name=f"{prefix}format",
+            to_field_name="slug",
+            queryset=Format.objects.filter(active=True),
+        ),
+        "country": django_filters.ChoiceFilter(
+            label=_("Country"),
+            field_name=f"{prefix}country",
+            choices=list(countries),
+            empty_label=_("Any"),
+        ),
+        "target_group": django_filters.ModelChoiceFilter(
+            label=_("Target group"),
+            empty_label=_("Any"),
+            field_name=f"{prefix}figures__target_group",
+            to_field_name="slug",
+            queryset=TargetGroup.objects.filter(active=True),
+            distinct=True,
+        ),
+        "year": django_filters.ChoiceFilter(
+            label=_("Year"),
+            field_name=f"{prefix}start_date__year",
+            choices=year_choices,
+            empty_label=_("Any"),
+        ),
+        "Meta": type("Meta", (), {"model": model, "fields": []}),
+    }
+    return type(f"{model.__name__}BrowseFilter", (BrowseFilterSet,), attrs)
+
+
+ExchangeFilter = browse_filterset(
+    model=Exchange,
+    prefix="",
+    search_fields=["title", "city", "outcomes", "parties__organisation__name"],
+)

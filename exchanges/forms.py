@@ -1,208 +1,98 @@
-"""The listing form is the one place that says what a valid request or offer is:
-the web pages and the import command both validate through it."""
-
-import datetime
+"""The member forms of an exchange: its figures and outcomes, and the feedback."""
 
 from django import forms
-from django.contrib.auth import get_user_model
-from django.core.validators import (
-    MaxLengthValidator,
-    MaxValueValidator,
-    MinLengthValidator,
-    MinValueValidator,
-)
-from django.utils import timezone
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from taxonomy.models import Format, Language, TargetGroup, Theme
+from taxonomy.models import TargetGroup
 
-from .models import MAX_PARTICIPANTS, ExpressionOfInterest, Listing, ListingKind, SavedSearch
-
-DESCRIPTION_MIN = 50
-DESCRIPTION_MAX = 5000
-MAX_EXPIRY_DAYS = 365
+from .models import ExchangeFeedback
+from .services import validate_exchange_figures
 
 
-def default_expiry(latest_end: datetime.date, today: datetime.date) -> datetime.date:
-    """The end of the window, but never more than 12 months away."""
-    return min(latest_end, today + datetime.timedelta(days=MAX_EXPIRY_DAYS))
+def reportable_target_groups():
+    # "Fewer opportunities" cuts across the other groups: it has its own count.
+    return TargetGroup.objects.filter(active=True, fewer_opportunities=False)
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
+class ExchangeReportForm(forms.Form):
+    """One count per target group, the total, fewer opportunities, staff and
+    learners, and the outcomes in a few lines."""
 
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-def _terms(model, to_field="slug"):
-    return forms.ModelMultipleChoiceField(
-        queryset=model.objects.filter(active=True) if to_field == "slug" else model.objects.all(),
-        to_field_name=to_field,
-        widget=forms.CheckboxSelectMultiple,
+    participants_total = forms.IntegerField(label=_("Participants in total"), min_value=0)
+    staff = forms.IntegerField(label=_("of whom staff"), min_value=0)
+    learners = forms.IntegerField(label=_("of whom learners"), min_value=0)
+    fewer_opportunities = forms.IntegerField(
+        label=_("of whom with fewer opportunities"),
+        min_value=0,
+        help_text=_(
+            "Regulation (EU) 2021/817: disability, health, educational, cultural, social, "
+            "economic or geographical barriers, or discrimination."
+        ),
+    )
+    outcomes = forms.CharField(
+        label=_("Outcomes"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        help_text=_("In a few lines: what came out of it, what happens next."),
     )
 
-
-class ListingForm(forms.ModelForm):
-    themes = _terms(Theme)
-    formats = _terms(Format)
-    target_groups = _terms(TargetGroup)
-    languages = _terms(Language, to_field="code")
-    participants = forms.IntegerField(
-        validators=[MinValueValidator(1), MaxValueValidator(MAX_PARTICIPANTS)]
-    )
-    duration_days = forms.IntegerField(validators=[MinValueValidator(1)])
-    description = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 8}),
-        validators=[MinLengthValidator(DESCRIPTION_MIN), MaxLengthValidator(DESCRIPTION_MAX)],
-        help_text=_("Between %(min)s and %(max)s characters.")
-        % {"min": DESCRIPTION_MIN, "max": DESCRIPTION_MAX},
-    )
-
-    class Meta:
-        model = Listing
-        fields = [
-            "title",
-            "themes",
-            "formats",
-            "target_groups",
-            "role",
-            "earliest_start",
-            "latest_end",
-            "duration_days",
-            "participants",
-            "languages",
-            "preferred_countries",
-            "fewer_opportunities_support",
-            "funding",
-            "description",
-            "contact",
-            "expires_on",
-        ]
-        widgets = {
-            "earliest_start": DateInput(),
-            "latest_end": DateInput(),
-            "expires_on": DateInput(),
-            "fewer_opportunities_support": forms.Textarea(attrs={"rows": 3}),
-        }
-        error_messages = {
-            "themes": {"required": _("Choose at least one theme.")},
-            "formats": {"required": _("Choose at least one format.")},
-        }
-
-    def __init__(
-        self,
-        *args,
-        organisation,
-        kind,
-        require_contact=True,
-        contact_by_email=False,
-        today=None,
-        **kwargs,
-    ):
+    def __init__(self, *args, exchange, **kwargs):
+        self.exchange = exchange
+        self.groups = list(reportable_target_groups())
+        existing = {f.target_group_id: f.count for f in exchange.figures.all()}
+        initial = kwargs.setdefault("initial", {})
+        for name in ("participants_total", "staff", "learners", "fewer_opportunities"):
+            initial.setdefault(name, getattr(exchange, name))
+        initial.setdefault("outcomes", exchange.outcomes)
         super().__init__(*args, **kwargs)
-        self.organisation = organisation
-        self.today = today or timezone.localdate()
-        self.fields["themes"].error_messages["required"] = _("Choose at least one theme.")
-        self.fields["formats"].error_messages["required"] = _("Choose at least one format.")
-        self.fields["target_groups"].required = False
-        self.fields["languages"].required = False
-        self.fields["participants"].label = (
-            _("Number of participants") if kind == ListingKind.REQUEST else _("Capacity")
-        )
-        self.fields["participants"].help_text = _("At most %(max)s.") % {"max": MAX_PARTICIPANTS}
-        self.fields["duration_days"].label = _("Duration in days")
-        self.fields["description"].label = _("Description")
-        contact = self.fields["contact"]
-        contact.queryset = (
-            get_user_model().objects.filter(memberships__organisation=organisation, is_active=True)
-            if organisation
-            else get_user_model().objects.none()
-        )
-        contact.required = require_contact
-        contact.error_messages["invalid_choice"] = _(
-            "Choose a colleague of your organisation as the contact person."
-        )
-        self.fields["preferred_countries"].help_text = _(
-            "Optional. Hold Ctrl (or Cmd) to choose several."
-        )
-        self.fields["expires_on"].required = False
-        self.fields["expires_on"].help_text = _(
-            "Leave empty for the end of the window. At most 12 months away."
-        )
-        if contact_by_email:  # imports name the colleague by email address
-            contact.to_field_name = "email"
+        for group in self.groups:
+            name = self.group_field(group)
+            self.fields[name] = forms.IntegerField(label=group.name, min_value=0, required=False)
+            self.initial.setdefault(name, existing.get(group.pk, 0))
+
+    @staticmethod
+    def group_field(group) -> str:
+        return f"group_{group.pk}"
+
+    def group_fields(self):
+        return [self[self.group_field(g)] for g in self.groups]
+
+    def other_fields(self):
+        return [self[name] for name in self.fields if not name.startswith("group_")]
+
+    def counts(self) -> dict:
+        return {g: self.cleaned_data.get(self.group_field(g)) or 0 for g in self.groups}
 
     def clean(self):
-        data = super().clean()
-        start, end = data.get("earliest_start"), data.get("latest_end")
-        if start and end:
-            if end < start:
-                self.add_error("latest_end", _("The window must end after it starts."))
-            elif end < self.today:
-                self.add_error("latest_end", _("The window is in the past."))
-            else:
-                self._check_duration(data, (end - start).days + 1)
-        self._check_expiry(data)
-        return data
-
-    def _check_duration(self, data, window_days):
-        duration = data.get("duration_days")
-        if not duration:
-            return
-        if duration > window_days:
-            self.add_error(
-                "duration_days",
-                _("The duration (%(days)s days) does not fit in the window (%(window)s days).")
-                % {"days": duration, "window": window_days},
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        try:
+            validate_exchange_figures(
+                participants_total=cleaned["participants_total"],
+                fewer_opportunities=cleaned["fewer_opportunities"],
+                staff=cleaned["staff"],
+                learners=cleaned["learners"],
+                counts=self.counts(),
             )
-            return
-        for fmt in data.get("formats") or []:
-            if not fmt.min_days <= duration <= fmt.max_days:
-                self.add_error(
-                    "duration_days",
-                    _("A %(format)s lasts between %(min)s and %(max)s days.")
-                    % {"format": fmt.name, "min": fmt.min_days, "max": fmt.max_days},
-                )
-
-    def _check_expiry(self, data):
-        expires = data.get("expires_on")
-        latest = self.today + datetime.timedelta(days=MAX_EXPIRY_DAYS)
-        if expires is None:
-            if data.get("latest_end") and "latest_end" not in self.errors:
-                data["expires_on"] = default_expiry(data["latest_end"], self.today)
-            return
-        if expires < self.today:
-            self.add_error("expires_on", _("The expiry date is in the past."))
-        elif expires > latest:
-            self.add_error("expires_on", _("The expiry date is at most 12 months away."))
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                self.add_error(None if field == "counts" else field, messages)
+        return cleaned
 
 
-class InterestForm(forms.ModelForm):
+class ExchangeFeedbackForm(forms.ModelForm):
     class Meta:
-        model = ExpressionOfInterest
-        fields = ["role", "what_we_bring", "who_takes_part", "when", "message"]
+        model = ExchangeFeedback
+        fields = ["match_fit", "work_again", "to_improve"]
         widgets = {
-            "what_we_bring": forms.Textarea(attrs={"rows": 3}),
-            "who_takes_part": forms.Textarea(attrs={"rows": 3}),
-            "message": forms.Textarea(attrs={"rows": 3}),
+            "match_fit": forms.RadioSelect,
+            "to_improve": forms.Textarea(attrs={"rows": 4}),
         }
 
-
-class InterestSettingsForm(forms.ModelForm):
-    class Meta:
-        model = Listing
-        fields = ["interest_cap", "interest_closed"]
-
-    interest_cap = forms.IntegerField(
-        label=_("Maximum expressions of interest"),
-        required=False,
-        validators=[MinValueValidator(1)],
-        help_text=_("Leave empty for no limit."),
-    )
-
-
-class SavedSearchForm(forms.ModelForm):
-    class Meta:
-        model = SavedSearch
-        fields = ["name", "notify"]
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A rating is required: no "---------" choice among the radio buttons.
+        field = self.fields["match_fit"]
+        field.choices = [(value, label) for value, label in field.choices if value != ""]

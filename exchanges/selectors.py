@@ -1,145 +1,147 @@
-"""Reads on requests and offers: who may see what, the browse page, my listings."""
+"""Reads on exchanges: who may see which exchange, the browse list, the detail,
+and an organisation's track record for the matcher."""
 
-from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
-from django.db.models import Case, Count, Q, Value, When
-from django.http import Http404, QueryDict
-from django_countries import countries as django_countries
+from dataclasses import dataclass
 
-from members.models import Role
-from taxonomy.models import Theme
+from django.db.models import Avg, Count, Exists, OuterRef, Prefetch, Q
+from django.http import Http404
 
-from .access import is_member_of, user_organisations
-from .models import Listing, ListingStatus, SavedSearch
+from casestudies.models import CaseStudy, CaseStudyStatus
+from members.models import Membership, Role
 
-# What a member of another organisation may see; the rest answers 404.
-PUBLIC_STATUSES = {ListingStatus.OPEN, ListingStatus.MATCHED}
-# The owner's actions per status, in the order the page shows them.
-OWNER_ACTIONS = {
-    ListingStatus.DRAFT: ["edit", "submit", "withdraw"],
-    ListingStatus.SUBMITTED: ["edit", "withdraw"],
-    ListingStatus.OPEN: ["edit", "close", "withdraw"],
-    ListingStatus.EXPIRED: ["renew", "close"],
-    ListingStatus.MATCHED: [],
-    ListingStatus.CLOSED: [],
-    ListingStatus.WITHDRAWN: [],
-}
+from .models import (
+    Exchange,
+    ExchangeFeedback,
+    ExchangeOrganisation,
+    ExchangeParticipants,
+    ExchangeStatus,
+    ProgrammeItem,
+)
 
 
-def listing_actions(listing: Listing) -> list[str]:
-    actions = list(OWNER_ACTIONS[listing.status])
-    if listing.renewed and "renew" in actions:
-        actions.remove("renew")
-    return actions
+def organisation_ids_of(user) -> set[int]:
+    if not user.is_authenticated:
+        return set()
+    return set(Membership.objects.filter(user=user).values_list("organisation_id", flat=True))
 
 
-def listings_browse():
+def _with_cards(queryset):
     return (
-        Listing.objects.open()
-        .select_related("organisation")
-        .prefetch_related("themes", "formats")
-        .order_by("-published_at", "-pk")
-    )
-
-
-def listing_for_viewer(*, reference: str, user) -> Listing:
-    """The listing if this person may see it; otherwise 404 (it does not exist for them)."""
-    listing = (
-        Listing.objects.select_related("organisation", "contact")
-        .prefetch_related("themes", "formats", "target_groups", "languages")
-        .annotate(interest_total=Count("interests"))
-        .filter(reference=reference)
-        .first()
-    )
-    if listing is None:
-        raise Http404
-    if user.is_staff or is_member_of(user, listing.organisation):
-        return listing
-    if listing.status in PUBLIC_STATUSES and user_organisations(user).exists():
-        return listing
-    raise Http404
-
-
-def listing_for_owner(*, reference: str, user) -> Listing:
-    """The listing if this person acts for its organisation: 404 when they may not
-    see it, 403 when they see it but it is not theirs."""
-    listing = listing_for_viewer(reference=reference, user=user)
-    if not is_member_of(user, listing.organisation):
-        raise PermissionDenied
-    return listing
-
-
-def listing_owners(listing: Listing) -> list:
-    """Who hears about a listing: its contact and its author, else the coordinators."""
-    people = {u.pk: u for u in (listing.contact, listing.created_by) if u and u.is_active}
-    if not people:
-        people = {
-            u.pk: u
-            for u in get_user_model().objects.filter(
-                is_active=True,
-                memberships__organisation=listing.organisation_id,
-                memberships__role=Role.COORDINATOR,
+        queryset.select_related("format")
+        .prefetch_related(
+            "themes",
+            Prefetch(
+                "parties",
+                queryset=ExchangeOrganisation.objects.select_related("organisation"),
+            ),
+        )
+        .annotate(
+            has_case_study=Exists(
+                CaseStudy.objects.filter(exchange=OuterRef("pk"), status=CaseStudyStatus.PUBLISHED)
             )
-        }
-    return list(people.values())
-
-
-def my_listings(user):
-    """The listings of my organisations, in workflow order of status, newest first."""
-    workflow_order = Case(
-        *(When(status=status, then=Value(i)) for i, status in enumerate(ListingStatus))
-    )
-    return (
-        Listing.objects.filter(organisation__in=user_organisations(user))
-        .select_related("organisation")
-        .annotate(interest_total=Count("interests"), workflow_order=workflow_order)
-        .order_by("workflow_order", "-updated_at", "-pk")
+        )
     )
 
 
-def by_status(listings) -> dict:
-    """One page of my listings, grouped by status, each with the actions it allows."""
-    groups = {}
-    for listing in listings:
-        listing.actions = listing_actions(listing)
-        groups.setdefault(ListingStatus(listing.status), []).append(listing)
-    return groups
+def exchanges_visible_to(user):
+    """Completed exchanges are for every member to learn from; planned and
+    cancelled ones only for their organisations and the secretariat."""
+    if user.is_staff:
+        return Exchange.objects.all()
+    own = organisation_ids_of(user)
+    return Exchange.objects.filter(
+        Q(status=ExchangeStatus.COMPLETED) | Q(parties__organisation__in=own)
+    ).distinct()
 
 
-def teaser_counts() -> dict:
-    themes = (
-        Theme.objects.filter(active=True)
-        .annotate(total=Count("listing", filter=Q(listing__status=ListingStatus.OPEN)))
-        .filter(total__gt=0)
-        .order_by("-total", "name")
+def past_exchanges(*, user):
+    return _with_cards(exchanges_visible_to(user).filter(status=ExchangeStatus.COMPLETED)).order_by(
+        "-start_date", "pk"
     )
-    countries = (
-        Listing.objects.open()
-        .values("organisation__country")
-        .annotate(total=Count("pk"))
-        .order_by("-total", "organisation__country")
+
+
+def exchanges_of(*, user):
+    """The exchanges of the user's organisations, to report and give feedback on."""
+    own = organisation_ids_of(user)
+    return _with_cards(Exchange.objects.filter(parties__organisation__in=own).distinct()).order_by(
+        "-start_date", "pk"
     )
-    countries = [
-        {"name": django_countries.name(row["organisation__country"]), "total": row["total"]}
-        for row in countries
-    ]
-    return {"themes": themes, "countries": countries, "total": Listing.objects.open().count()}
 
 
-def listing_fits(listing: Listing, query: str) -> bool:
-    """Does this one listing pass this saved filter? The browse filter decides."""
-    from .filters import ListingFilter
-
-    filterset = ListingFilter(QueryDict(query), queryset=Listing.objects.filter(pk=listing.pk))
-    return filterset.is_valid() and filterset.qs.exists()
-
-
-def saved_searches_fitting(listing: Listing) -> list[SavedSearch]:
-    """The saved searches that asked to be told and that this listing fits, except
-    those of the listing's own organisation."""
-    searches = (
-        SavedSearch.objects.filter(notify=True, user__is_active=True)
-        .exclude(user__memberships__organisation=listing.organisation_id)
-        .select_related("user")
+def exchange_detail(*, pk: int, user) -> Exchange:
+    queryset = _with_cards(exchanges_visible_to(user)).prefetch_related(
+        Prefetch(
+            "figures",
+            queryset=ExchangeParticipants.objects.select_related("target_group").order_by(
+                "target_group__position", "target_group__name"
+            ),
+        ),
+        Prefetch("programme", queryset=ProgrammeItem.objects.order_by("day", "pk")),
     )
-    return [search for search in searches if listing_fits(listing, search.query)]
+    try:
+        return queryset.get(pk=pk)
+    except Exchange.DoesNotExist:
+        raise Http404 from None
+
+
+def case_study_of(exchange, *, party: bool):
+    """The case study a viewer may open from the exchange: published for all,
+    the draft too for the exchange's own organisations."""
+    case_study = CaseStudy.objects.filter(exchange=exchange).first()
+    if case_study is None or (case_study.status != CaseStudyStatus.PUBLISHED and not party):
+        return None
+    return case_study
+
+
+def party_memberships(*, user, exchange) -> list[Membership]:
+    """The user's places in the exchange's organisations (empty: not a party)."""
+    if not user.is_authenticated:
+        return []
+    return list(
+        Membership.objects.filter(
+            user=user, organisation__exchange_roles__exchange=exchange
+        ).select_related("organisation")
+    )
+
+
+def may_report(memberships: list[Membership]) -> bool:
+    return any(m.role == Role.COORDINATOR for m in memberships)
+
+
+@dataclass(frozen=True)
+class TrackRecord:
+    exchanges_completed: int
+    exchanges_hosted: int
+    feedback_count: int
+    average_fit: float | None
+    would_work_again: int
+
+
+def organisation_track_record(organisation) -> TrackRecord:
+    """How an organisation's partners judged the exchanges it took part in:
+    feedback from the other organisations only, never its own about itself."""
+    roles = ExchangeOrganisation.objects.filter(
+        organisation=organisation, exchange__status=ExchangeStatus.COMPLETED
+    ).aggregate(
+        completed=Count("exchange", distinct=True),
+        hosted=Count("exchange", filter=Q(role="host"), distinct=True),
+    )
+    feedback = (
+        ExchangeFeedback.objects.filter(
+            exchange__parties__organisation=organisation,
+            exchange__status=ExchangeStatus.COMPLETED,
+        )
+        .exclude(organisation=organisation)
+        .aggregate(
+            count=Count("pk", distinct=True),
+            fit=Avg("match_fit"),
+            again=Count("pk", filter=Q(work_again=True), distinct=True),
+        )
+    )
+    return TrackRecord(
+        exchanges_completed=roles["completed"],
+        exchanges_hosted=roles["hosted"],
+        feedback_count=feedback["count"],
+        average_fit=round(feedback["fit"], 1) if feedback["fit"] is not None else None,
+        would_work_again=feedback["again"],
+    )

@@ -1,372 +1,178 @@
-"""Writes on requests and offers. Views, admin actions, commands and tasks call
-these functions; every status change goes through core.workflow.change_status."""
+"""Writes on exchanges: the figures reported afterwards, completion, cancellation
+and the partners' feedback. Views, admin and commands call these functions."""
 
-import datetime
-
-from django.conf import settings
-from django.core import signing
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.urls import reverse
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.workflow import TransitionNotAllowed, change_status, history_reason
-from notifications.services import notification_record, notify_secretariat
+from core.workflow import change_status
 
-from .forms import MAX_EXPIRY_DAYS
 from .models import (
-    LISTING_EDITABLE,
-    LISTING_TRANSITIONS,
-    ExpressionOfInterest,
-    Listing,
-    ListingKind,
-    ListingStatus,
-    SavedSearch,
+    EXCHANGE_TRANSITIONS,
+    Exchange,
+    ExchangeFeedback,
+    ExchangeParticipants,
+    ExchangeStatus,
 )
-from .selectors import listing_owners, saved_searches_fitting
-
-M2M_FIELDS = ("themes", "formats", "target_groups", "languages")
-REMINDER_DAYS = 14
-LINK_SALT = "exchanges.listing-link"
-LINK_MAX_AGE = 60 * 60 * 24 * 30
 
 
-def absolute(path: str) -> str:
-    return f"{settings.SITE_URL}{path}"
+def validate_exchange_figures(
+    *, participants_total, fewer_opportunities, staff, learners, counts: dict
+) -> None:
+    """The one check of an exchange's figures, for the member form and the admin.
 
-
-def listing_context(listing: Listing) -> dict:
-    return {
-        "reference": listing.reference,
-        "title": listing.title,
-        "kind": listing.get_kind_display(),
-        "organisation": listing.organisation.name,
-        "url": absolute(listing.get_absolute_url()),
-        "admin_url": absolute(reverse("admin:exchanges_listing_change", args=[listing.pk])),
-        "expires_on": listing.expires_on.isoformat(),
+    `counts` maps a target group (or its id) to a number of participants. Raises
+    ValidationError keyed by field, so each form can put the message next to it.
+    """
+    errors = {}
+    values = {
+        "participants_total": participants_total,
+        "fewer_opportunities": fewer_opportunities,
+        "staff": staff,
+        "learners": learners,
     }
+    for name, value in values.items():
+        if value is None:
+            errors[name] = _("Please give a number (0 if none).")
+        elif value < 0:
+            errors[name] = _("A number of people cannot be negative.")
+    if any(count is not None and count < 0 for count in counts.values()):
+        errors["counts"] = _("A number of people cannot be negative.")
+    if errors:
+        raise ValidationError(errors)
+    if participants_total == 0:
+        errors["participants_total"] = _("An exchange that took place had participants.")
+    if fewer_opportunities > participants_total:
+        errors["fewer_opportunities"] = _(
+            "There cannot be more participants with fewer opportunities (%(fewer)s) "
+            "than participants (%(total)s)."
+        ) % {"fewer": fewer_opportunities, "total": participants_total}
+    if staff + learners != participants_total:
+        errors["learners"] = _(
+            "Staff (%(staff)s) and learners (%(learners)s) add up to %(sum)s, "
+            "not to the %(total)s participants."
+        ) % {
+            "staff": staff,
+            "learners": learners,
+            "sum": staff + learners,
+            "total": participants_total,
+        }
+    by_group = sum(count or 0 for count in counts.values())
+    if by_group != participants_total:
+        errors["counts"] = _(
+            "The participants by target group add up to %(sum)s, not to the %(total)s participants."
+        ) % {"sum": by_group, "total": participants_total}
+    if errors:
+        raise ValidationError(errors)
 
 
-def _apply(listing: Listing, data: dict) -> None:
-    for name, value in data.items():
-        if name not in M2M_FIELDS:
-            setattr(listing, name, value)
+def exchange_figures_report(
+    *,
+    exchange: Exchange,
+    by,
+    participants_total: int,
+    fewer_opportunities: int,
+    staff: int,
+    learners: int,
+    counts: dict,
+    outcomes: str,
+) -> Exchange:
+    """Record what the exchange achieved; a planned exchange becomes completed.
 
-
-def _set_m2m(listing: Listing, data: dict) -> None:
-    for name in M2M_FIELDS:
-        if name in data:
-            getattr(listing, name).set(data[name])
-
-
-@transaction.atomic
-def listing_create(*, organisation, kind: str, by, data: dict, external_ref=None) -> Listing:
-    listing = Listing(
-        organisation=organisation, kind=kind, created_by=by, external_ref=external_ref
+    `counts` maps TargetGroup objects to numbers; groups at 0 keep no row.
+    """
+    validate_exchange_figures(
+        participants_total=participants_total,
+        fewer_opportunities=fewer_opportunities,
+        staff=staff,
+        learners=learners,
+        counts=counts,
     )
-    _apply(listing, data)
-    listing._history_user = by
-    listing._change_reason = _("Created")
-    listing.save()
-    _set_m2m(listing, data)
-    return listing
-
-
-def _changed_fields(listing: Listing, data: dict) -> list[str]:
-    """What an edit changes, as people name the fields: the history keeps it, because
-    the history rows hold no many-to-many values."""
-    before = Listing.objects.get(pk=listing.pk)
-    changed = []
-    for name, value in data.items():
-        if name in M2M_FIELDS:
-            differs = set(getattr(before, name).values_list("pk", flat=True)) != {
-                item.pk for item in value
-            }
-        else:
-            differs = getattr(before, name) != value
-        if differs:
-            changed.append(str(Listing._meta.get_field(name).verbose_name))
-    return changed
-
-
-@transaction.atomic
-def listing_update(*, listing: Listing, by, data: dict, reason: str = "") -> Listing:
-    """The owner edits; an open listing stays open, and the history keeps the change."""
-    if listing.status not in LISTING_EDITABLE:
-        raise ValidationError(
-            _("A %(status)s listing cannot be edited.") % {"status": listing.get_status_display()}
-        )
-    changed = _changed_fields(listing, data)
-    _apply(listing, data)
-    listing._history_user = by
-    reason = reason or _("Edited by the organisation")
-    listing._change_reason = history_reason(
-        f"{reason}: {', '.join(changed)}" if changed else reason
-    )
-    listing.save()
-    _set_m2m(listing, data)
-    return listing
-
-
-@transaction.atomic
-def listing_submit(*, listing: Listing, by) -> Listing:
-    now = timezone.now()
-    change_status(
-        listing,
-        to=ListingStatus.SUBMITTED,
-        by=by,
-        reason=_("Submitted for review"),
-        transitions=LISTING_TRANSITIONS,
-        expected=ListingStatus.DRAFT,
-        changes={"submitted_at": now},
-    )
-    notify_secretariat(
-        kind="listing_submitted",
-        about=listing,
-        context=listing_context(listing),
-        event=f"submitted:{now.isoformat()}",
-    )
-    return listing
-
-
-def _notify_owners(listing: Listing, kind: str, event: str, **extra) -> None:
-    context = {**listing_context(listing), **extra}
-    for user in listing_owners(listing):
-        notification_record(kind=kind, recipient=user, about=listing, context=context, event=event)
-
-
-@transaction.atomic
-def listing_publish(*, listing: Listing, by) -> Listing:
-    now = timezone.now()
-    change_status(
-        listing,
-        to=ListingStatus.OPEN,
-        by=by,
-        reason=_("Published by the secretariat"),
-        transitions=LISTING_TRANSITIONS,
-        expected=ListingStatus.SUBMITTED,
-        changes={"published_at": now, "review_comment": ""},
-    )
-    _notify_owners(listing, "listing_published", event=f"published:{now.isoformat()}")
-    _notify_saved_searches(listing)
-    return listing
-
-
-def _notify_saved_searches(listing: Listing) -> None:
-    context = listing_context(listing)
-    for search in saved_searches_fitting(listing):
-        notification_record(
-            kind="saved_search_match",
-            recipient=search.user,
-            about=listing,
-            context={
-                **context,
-                "search": search.name,
-                "search_url": absolute(search.get_absolute_url()),
-            },
-            event=f"search:{search.pk}",
-        )
-
-
-@transaction.atomic
-def listing_return(*, listing: Listing, by, comment: str) -> Listing:
-    comment = (comment or "").strip()
-    if not comment:
-        raise ValidationError(_("Say what the organisation should change."))
-    now = timezone.now()
-    change_status(
-        listing,
-        to=ListingStatus.DRAFT,
-        by=by,
-        reason=_("Returned by the secretariat: %(comment)s") % {"comment": comment},
-        transitions=LISTING_TRANSITIONS,
-        expected=ListingStatus.SUBMITTED,
-        changes={"review_comment": comment},
-    )
-    _notify_owners(
-        listing, "listing_returned", event=f"returned:{now.isoformat()}", comment=comment
-    )
-    return listing
-
-
-def listing_withdraw(*, listing: Listing, by, reason: str = "") -> Listing:
-    return change_status(
-        listing,
-        to=ListingStatus.WITHDRAWN,
-        by=by,
-        reason=reason or _("Withdrawn by the organisation"),
-        transitions=LISTING_TRANSITIONS,
-        expected=listing.status,
-    )
-
-
-def listing_close(*, listing: Listing, by, reason: str = "") -> Listing:
-    return change_status(
-        listing,
-        to=ListingStatus.CLOSED,
-        by=by,
-        reason=reason or _("Closed by the organisation"),
-        transitions=LISTING_TRANSITIONS,
-        expected=listing.status,
-    )
-
-
-@transaction.atomic
-def listing_renew(*, listing: Listing, by, today=None) -> Listing:
-    """Once per listing: an expiring or expired listing gets another period."""
-    today = today or timezone.localdate()
-    if listing.renewed:
-        raise ValidationError(_("This listing has already been renewed once."))
-    new_expiry = today + datetime.timedelta(days=MAX_EXPIRY_DAYS // 4)
-    changes = {"renewed": True, "expires_on": new_expiry}
-    if listing.status == ListingStatus.EXPIRED:
-        return change_status(
-            listing,
-            to=ListingStatus.OPEN,
-            by=by,
-            reason=_("Renewed until %(date)s") % {"date": new_expiry},
-            transitions=LISTING_TRANSITIONS,
-            expected=ListingStatus.EXPIRED,
-            changes=changes,
-        )
-    if listing.status != ListingStatus.OPEN:
-        raise ValidationError(_("Only an open or expired listing can be renewed."))
-    locked = Listing.objects.select_for_update().get(pk=listing.pk)
-    for name, value in changes.items():
-        setattr(locked, name, value)
-        setattr(listing, name, value)
-    locked._history_user = by
-    locked._change_reason = _("Renewed until %(date)s") % {"date": new_expiry}
-    locked.save(update_fields=[*changes, "updated_at"])
-    return listing
-
-
-@transaction.atomic
-def listing_expire(*, listing: Listing) -> Listing:
-    change_status(
-        listing,
-        to=ListingStatus.EXPIRED,
-        reason=_("The expiry date passed"),
-        transitions=LISTING_TRANSITIONS,
-        expected=ListingStatus.OPEN,
-    )
-    _notify_owners(listing, "listing_expired", event=f"expired:{listing.expires_on}")
-    return listing
-
-
-def listings_expire_due(*, today=None) -> list[Listing]:
-    """Expire every open listing whose expiry date has passed (idempotent)."""
-    today = today or timezone.localdate()
-    expired = []
-    for listing in (
-        Listing.objects.open().filter(expires_on__lt=today).select_related("organisation")
-    ):
-        try:
-            expired.append(listing_expire(listing=listing))
-        except TransitionNotAllowed:
-            continue  # withdrawn or closed by its owner meanwhile: nothing to expire
-    return expired
-
-
-def listing_link_token(listing: Listing, action: str) -> str:
-    return signing.dumps({"ref": listing.reference, "action": action}, salt=LINK_SALT)
-
-
-def listing_link_read(token: str) -> tuple[str, str]:
-    """The (reference, action) of a signed link; raises signing.BadSignature."""
-    data = signing.loads(token, salt=LINK_SALT, max_age=LINK_MAX_AGE)
-    return data["ref"], data["action"]
-
-
-def listings_remind_expiring(*, today=None) -> list[Listing]:
-    """'Still current?' once per expiry date, fourteen days (or fewer) before it."""
-    today = today or timezone.localdate()
-    due = (
-        Listing.objects.open()
-        .filter(
-            expires_on__gte=today, expires_on__lte=today + datetime.timedelta(days=REMINDER_DAYS)
-        )
-        .select_related("organisation", "contact", "created_by")
-    )
-    reminded = []
+    if exchange.status == ExchangeStatus.CANCELLED:
+        raise ValidationError(_("A cancelled exchange has no figures to report."))
+    if exchange.start_date > timezone.localdate():
+        raise ValidationError(_("The figures are reported once the exchange has started."))
     with transaction.atomic():
-        for listing in due:
-            links = {
-                "close_url": absolute(
-                    reverse("exchanges:listing-link", args=[listing_link_token(listing, "close")])
-                ),
-            }
-            if not listing.renewed:
-                links["renew_url"] = absolute(
-                    reverse("exchanges:listing-link", args=[listing_link_token(listing, "renew")])
+        exchange.participants_total = participants_total
+        exchange.fewer_opportunities = fewer_opportunities
+        exchange.staff = staff
+        exchange.learners = learners
+        exchange.outcomes = outcomes
+        exchange._history_user = by
+        exchange._change_reason = "figures reported"
+        exchange.save(
+            update_fields=[
+                "participants_total",
+                "fewer_opportunities",
+                "staff",
+                "learners",
+                "outcomes",
+                "updated_at",
+            ]
+        )
+        exchange.figures.exclude(target_group__in=[g for g, n in counts.items() if n]).delete()
+        for group, count in counts.items():
+            if count:
+                ExchangeParticipants.objects.update_or_create(
+                    exchange=exchange, target_group=group, defaults={"count": count}
                 )
-            _notify_owners(
-                listing, "listing_expiring", event=f"expiring:{listing.expires_on}", **links
-            )
-            reminded.append(listing)
-    return reminded
+        if exchange.status == ExchangeStatus.PLANNED:
+            exchange = exchange_complete(exchange=exchange, by=by)
+    return exchange
 
 
-@transaction.atomic
-def interest_express(*, listing: Listing, organisation, by, data: dict) -> ExpressionOfInterest:
-    # Locking the listing serialises the cap check between two organisations.
-    locked = Listing.objects.select_for_update().get(pk=listing.pk)
-    interest_check(listing=locked, organisation=organisation)
-    try:
-        with transaction.atomic():
-            interest = ExpressionOfInterest.objects.create(
-                listing=locked, organisation=organisation, user=by, **data
-            )
-    except IntegrityError as exc:
-        raise ValidationError(ALREADY_INTERESTED()) from exc
-    notify_secretariat(
-        kind="interest_expressed",
-        about=interest,
-        context={
-            **listing_context(locked),
-            "interested": organisation.name,
-            "role": interest.get_role_display(),
-            "admin_url": absolute(reverse("admin:exchanges_listing_change", args=[locked.pk])),
+def exchange_complete(*, exchange: Exchange, by, reason: str = "") -> Exchange:
+    """Planned → completed, only with figures; starts the case-study draft."""
+    from casestudies.services import case_study_create_draft
+
+    if not exchange.has_figures or exchange.staff is None or exchange.learners is None:
+        raise ValidationError(
+            _("Report the exchange's figures (participants, staff and learners) first.")
+        )
+    with transaction.atomic():
+        change_status(
+            exchange,
+            to=ExchangeStatus.COMPLETED,
+            by=by,
+            reason=reason or "completed",
+            transitions=EXCHANGE_TRANSITIONS,
+            expected=ExchangeStatus.PLANNED,
+        )
+        case_study_create_draft(exchange=exchange, by=by)
+    return exchange
+
+
+def exchange_cancel(*, exchange: Exchange, by, reason: str = "") -> Exchange:
+    change_status(
+        exchange,
+        to=ExchangeStatus.CANCELLED,
+        by=by,
+        reason=reason or "cancelled",
+        transitions=EXCHANGE_TRANSITIONS,
+        expected=ExchangeStatus.PLANNED,
+    )
+    return exchange
+
+
+def exchange_feedback_give(
+    *, exchange: Exchange, organisation, by, match_fit: int, work_again: bool, to_improve: str
+) -> ExchangeFeedback:
+    """One organisation's feedback on a completed exchange; giving it again updates it."""
+    if exchange.status != ExchangeStatus.COMPLETED:
+        raise ValidationError(_("Feedback is given once the exchange has taken place."))
+    if not exchange.parties.filter(organisation=organisation).exists():
+        raise ValidationError(_("Only the exchange's organisations give feedback on it."))
+    if not 1 <= match_fit <= 5:
+        raise ValidationError({"match_fit": _("Choose a number from 1 to 5.")})
+    feedback, _created = ExchangeFeedback.objects.update_or_create(
+        exchange=exchange,
+        organisation=organisation,
+        defaults={
+            "match_fit": match_fit,
+            "work_again": work_again,
+            "to_improve": to_improve,
+            "given_by": by,
         },
     )
-    return interest
-
-
-def ALREADY_INTERESTED():  # noqa: N802 - a message, evaluated in the active language
-    return _("Your organisation has already expressed interest in this request.")
-
-
-def interest_check(*, listing: Listing, organisation) -> None:
-    """Raise ValidationError with the reason this organisation cannot say 'interested'."""
-    if listing.kind != ListingKind.REQUEST or listing.status != ListingStatus.OPEN:
-        raise ValidationError(_("Only an open request takes expressions of interest."))
-    if organisation is None:
-        raise ValidationError(_("Only member organisations can express interest."))
-    if organisation.pk == listing.organisation_id:
-        raise ValidationError(_("Your organisation cannot express interest in its own request."))
-    if listing.interest_closed:
-        raise ValidationError(_("This request no longer takes expressions of interest."))
-    if listing.interests.filter(organisation=organisation).exists():
-        raise ValidationError(ALREADY_INTERESTED())
-    if listing.interest_cap is not None and listing.interests.count() >= listing.interest_cap:
-        raise ValidationError(
-            _("This request has received the most expressions of interest it takes.")
-        )
-
-
-def listing_interest_settings(*, listing: Listing, by, cap, closed: bool) -> Listing:
-    listing.interest_cap = cap
-    listing.interest_closed = closed
-    listing._history_user = by
-    listing._change_reason = _("Expressions of interest settings changed")
-    listing.save(update_fields=["interest_cap", "interest_closed", "updated_at"])
-    return listing
-
-
-def saved_search_create(*, user, name: str, query: str, notify: bool) -> SavedSearch:
-    return SavedSearch.objects.create(user=user, name=name, query=query, notify=notify)
-
-
-def saved_search_delete(*, search: SavedSearch) -> None:
-    search.delete()
+    return feedback

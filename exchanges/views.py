@@ -1,335 +1,129 @@
-"""Pages for requests and offers. Thin: the rules live in services and selectors."""
+"""Member pages of past exchanges: browse, detail, report the figures, give feedback."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from core.pagination import filtered_page, page_of
 from core.workflow import TransitionNotAllowed
 
-from . import services
-from .access import can_browse, current_organisation, user_organisations
-from .filters import ListingFilter
-from .forms import InterestForm, InterestSettingsForm, ListingForm, SavedSearchForm
-from .models import Listing, ListingKind, ListingStatus, SavedSearch
-from .selectors import (
-    OWNER_ACTIONS,
-    by_status,
-    listing_actions,
-    listing_for_owner,
-    listing_for_viewer,
-    listings_browse,
-    my_listings,
-    teaser_counts,
-)
-
-
-def members_only(view):
-    """Signed in and acting for a member organisation; others get 403."""
-
-    @login_required
-    def wrapped(request, *args, **kwargs):
-        if not user_organisations(request.user).exists():
-            raise PermissionDenied(_("Only members of the partnership can do this."))
-        return view(request, *args, **kwargs)
-
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
-    return wrapped
-
-
-def browse(request):
-    """Open requests and offers for members; a teaser for everyone else."""
-    if not can_browse(request.user):
-        return render(request, "exchanges/teaser.html", teaser_counts())
-    filterset = ListingFilter(request.GET or None, queryset=listings_browse())
-    # An invalid filter shows nothing rather than everything, with the error beside it.
-    invalid = filterset.is_bound and not filterset.is_valid()
-    listings = filterset.queryset.none() if invalid else filterset.qs
-    return render(
-        request,
-        "exchanges/browse.html",
-        {
-            **filtered_page(request, filterset, items=listings),
-            "save_form": SavedSearchForm(),
-            "can_submit": user_organisations(request.user).exists(),
-        },
-    )
+from . import selectors, services
+from .filters import ExchangeFilter
+from .forms import ExchangeFeedbackForm, ExchangeReportForm
+from .models import ExchangeFeedback, ExchangeStatus
 
 
 @login_required
-def listing_detail(request, reference):
-    listing = listing_for_viewer(reference=reference, user=request.user)
-    mine = user_organisations(request.user).filter(pk=listing.organisation_id).exists()
-    organisation = current_organisation(request)
-    can_express = False
-    if not mine and organisation is not None:
-        try:
-            services.interest_check(listing=listing, organisation=organisation)
-            can_express = True
-        except ValidationError:
-            pass
+def past_exchange_list(request):
+    filterset = ExchangeFilter(request.GET, queryset=selectors.past_exchanges(user=request.user))
+    return render(request, "exchanges/list.html", filtered_page(request, filterset))
+
+
+@login_required
+def my_exchanges(request):
+    exchanges = selectors.exchanges_of(user=request.user)
+    return render(request, "exchanges/mine.html", {"page_obj": page_of(request, exchanges)})
+
+
+@login_required
+def past_exchange_detail(request, pk):
+    exchange = selectors.exchange_detail(pk=pk, user=request.user)
+    memberships = selectors.party_memberships(user=request.user, exchange=exchange)
+    given = set(
+        ExchangeFeedback.objects.filter(
+            exchange=exchange, organisation__in=[m.organisation for m in memberships]
+        ).values_list("organisation_id", flat=True)
+    )
     return render(
         request,
-        "exchanges/listing_detail.html",
+        "exchanges/detail.html",
         {
-            "listing": listing,
-            "mine": mine,
-            "actions": listing_actions(listing) if mine else [],
-            "can_express": can_express,
-            "settings_form": InterestSettingsForm(instance=listing) if mine else None,
+            "exchange": exchange,
+            "memberships": memberships,
+            "feedback_to_give": [(m.organisation, m.organisation_id in given) for m in memberships],
+            "may_report": selectors.may_report(memberships),
+            "case_study": selectors.case_study_of(exchange, party=bool(memberships)),
         },
     )
 
 
-@members_only
-def listing_create(request, kind):
-    if kind not in ListingKind.values:
+def _party_or_404(request, pk):
+    """The exchange and the user's places in it; someone else's exchange is 404."""
+    exchange = selectors.exchange_detail(pk=pk, user=request.user)
+    memberships = selectors.party_memberships(user=request.user, exchange=exchange)
+    if not memberships:
         raise Http404
-    organisation = current_organisation(request)
-    form = ListingForm(
-        request.POST or None,
-        organisation=organisation,
-        kind=kind,
-        initial={"contact": request.user.pk},
-    )
+    return exchange, memberships
+
+
+@login_required
+def exchange_report(request, pk):
+    exchange, memberships = _party_or_404(request, pk)
+    if not selectors.may_report(memberships):
+        raise PermissionDenied(_("Your organisation's coordinator reports the exchange."))
+    if exchange.status == ExchangeStatus.CANCELLED:
+        messages.error(request, _("A cancelled exchange has no figures to report."))
+        return redirect(exchange)
+    form = ExchangeReportForm(request.POST or None, exchange=exchange)
     if request.method == "POST" and form.is_valid():
-        listing = services.listing_create(
-            organisation=organisation, kind=kind, by=request.user, data=form.cleaned_data
-        )
-        return _after_save(request, listing)
-    return render(
-        request,
-        "exchanges/listing_form.html",
-        {
-            "form": form,
-            "kind": kind,
-            "organisation": organisation,
-            "organisations": user_organisations(request.user),
-        },
-    )
-
-
-@login_required
-def listing_edit(request, reference):
-    listing = listing_for_owner(reference=reference, user=request.user)
-    if "edit" not in listing_actions(listing):
-        raise PermissionDenied(_("This listing can no longer be edited."))
-    form = ListingForm(
-        request.POST or None,
-        instance=listing,
-        organisation=listing.organisation,
-        kind=listing.kind,
-    )
-    if request.method == "POST" and form.is_valid():
-        services.listing_update(listing=listing, by=request.user, data=form.cleaned_data)
-        return _after_save(request, listing)
-    return render(
-        request,
-        "exchanges/listing_form.html",
-        {
-            "form": form,
-            "kind": listing.kind,
-            "listing": listing,
-            "organisation": listing.organisation,
-        },
-    )
-
-
-def _after_save(request, listing):
-    if request.POST.get("action") == "submit" and listing.status == ListingStatus.DRAFT:
-        services.listing_submit(listing=listing, by=request.user)
-        messages.success(request, _("Sent to the secretariat for review."))
-    else:
-        messages.success(request, _("Saved."))
-    return redirect(listing)
-
-
-def _owner_action(request, reference, action, run, done):
-    listing = listing_for_owner(reference=reference, user=request.user)
-    # Renewing twice reaches the service, which says why it refuses.
-    if action not in OWNER_ACTIONS[listing.status]:
-        messages.error(
-            request,
-            _("This is not possible now: the listing's status is “%(status)s”.")
-            % {"status": listing.get_status_display()},
-        )
-        return redirect(listing)
-    try:
-        run(listing)
-    except (ValidationError, TransitionNotAllowed) as exc:
-        messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
-    else:
-        messages.success(request, done)
-    return redirect(listing)
-
-
-@require_POST
-@login_required
-def listing_submit(request, reference):
-    return _owner_action(
-        request,
-        reference,
-        "submit",
-        lambda listing: services.listing_submit(listing=listing, by=request.user),
-        _("Sent to the secretariat for review."),
-    )
-
-
-@require_POST
-@login_required
-def listing_withdraw(request, reference):
-    return _owner_action(
-        request,
-        reference,
-        "withdraw",
-        lambda listing: services.listing_withdraw(listing=listing, by=request.user),
-        _("Withdrawn."),
-    )
-
-
-@require_POST
-@login_required
-def listing_close(request, reference):
-    return _owner_action(
-        request,
-        reference,
-        "close",
-        lambda listing: services.listing_close(listing=listing, by=request.user),
-        _("Closed."),
-    )
-
-
-@require_POST
-@login_required
-def listing_renew(request, reference):
-    return _owner_action(
-        request,
-        reference,
-        "renew",
-        lambda listing: services.listing_renew(listing=listing, by=request.user),
-        _("Renewed: the listing is open again."),
-    )
-
-
-@require_POST
-@login_required
-def interest_settings(request, reference):
-    listing = listing_for_owner(reference=reference, user=request.user)
-    form = InterestSettingsForm(request.POST, instance=Listing.objects.get(pk=listing.pk))
-    if form.is_valid():
-        services.listing_interest_settings(
-            listing=listing,
-            by=request.user,
-            cap=form.cleaned_data["interest_cap"],
-            closed=form.cleaned_data["interest_closed"],
-        )
-        messages.success(request, _("Saved."))
-    else:
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
-    return redirect(listing)
-
-
-@members_only
-def interest_create(request, reference):
-    listing = listing_for_viewer(reference=reference, user=request.user)
-    organisation = current_organisation(request)
-    form = InterestForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+        was_planned = exchange.status == ExchangeStatus.PLANNED
         try:
-            services.interest_express(
-                listing=listing,
-                organisation=organisation,
+            exchange = services.exchange_figures_report(
+                exchange=exchange,
                 by=request.user,
-                data=form.cleaned_data,
+                participants_total=form.cleaned_data["participants_total"],
+                fewer_opportunities=form.cleaned_data["fewer_opportunities"],
+                staff=form.cleaned_data["staff"],
+                learners=form.cleaned_data["learners"],
+                counts=form.counts(),
+                outcomes=form.cleaned_data["outcomes"],
             )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
+        except (ValidationError, TransitionNotAllowed) as error:
+            messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+            return redirect(exchange)
+        if was_planned:
             messages.success(
                 request,
                 _(
-                    "Thank you: the secretariat has your expression of "
-                    "interest and will be in touch."
+                    "Thank you: the exchange is completed and its case study is started. "
+                    "Tell its story for the other members."
                 ),
             )
-            return redirect(listing)
-    elif request.method == "GET":
-        try:
-            services.interest_check(listing=listing, organisation=organisation)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-            return redirect(listing)
-    return render(
-        request,
-        "exchanges/interest_form.html",
-        {"form": form, "listing": listing, "organisation": organisation},
-    )
-
-
-@members_only
-def my_listings_page(request):
-    page = page_of(request, my_listings(request.user))
-    return render(
-        request, "exchanges/my_listings.html", {"groups": by_status(page), "page_obj": page}
-    )
-
-
-@members_only
-def saved_searches(request):
-    form = SavedSearchForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.saved_search_create(
-            user=request.user,
-            name=form.cleaned_data["name"],
-            query=request.POST.get("query", ""),
-            notify=form.cleaned_data["notify"],
-        )
-        messages.success(request, _("Search saved."))
-        return redirect("exchanges:saved-searches")
-    searches = SavedSearch.objects.filter(user=request.user)
-    page = page_of(request, searches)
-    return render(
-        request,
-        "exchanges/saved_searches.html",
-        {"searches": page, "page_obj": page, "form": form},
-    )
-
-
-@require_POST
-@login_required
-def saved_search_delete(request, pk):
-    search = get_object_or_404(SavedSearch, pk=pk, user=request.user)
-    services.saved_search_delete(search=search)
-    messages.success(request, _("Search deleted."))
-    return redirect("exchanges:saved-searches")
-
-
-def listing_link(request, token):
-    """The one-click links of the 'still current?' email. The link itself is the
-    permission (signed, expiring); the page asks for one click so that mail
-    scanners following links change nothing."""
-    try:
-        reference, action = services.listing_link_read(token)
-    except signing.BadSignature:
-        return render(request, "exchanges/link_invalid.html", status=400)
-    listing = get_object_or_404(Listing, reference=reference)
-    if action not in ("renew", "close"):
-        raise Http404
-    if request.method == "POST":
-        run = services.listing_renew if action == "renew" else services.listing_close
-        try:
-            run(listing=listing, by=None)
-        except (ValidationError, TransitionNotAllowed) as exc:
-            messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
         else:
-            messages.success(
-                request, _("Renewed: thank you.") if action == "renew" else _("Closed: thank you.")
-            )
-        return render(request, "exchanges/link_done.html", {"listing": listing})
-    return render(request, "exchanges/link_confirm.html", {"listing": listing, "action": action})
+            messages.success(request, _("The figures are saved."))
+        return redirect(exchange)
+    return render(request, "exchanges/report.html", {"exchange": exchange, "form": form})
+
+
+@login_required
+def exchange_feedback(request, pk, organisation):
+    exchange, memberships = _party_or_404(request, pk)
+    membership = next((m for m in memberships if m.organisation.slug == organisation), None)
+    if membership is None:
+        raise Http404
+    if exchange.status != ExchangeStatus.COMPLETED:
+        messages.error(request, _("Feedback is given once the exchange has taken place."))
+        return redirect(exchange)
+    existing = ExchangeFeedback.objects.filter(
+        exchange=exchange, organisation=membership.organisation
+    ).first()
+    form = ExchangeFeedbackForm(request.POST or None, instance=existing)
+    if request.method == "POST" and form.is_valid():
+        services.exchange_feedback_give(
+            exchange=exchange,
+            organisation=membership.organisation,
+            by=request.user,
+            match_fit=form.cleaned_data["match_fit"],
+            work_again=form.cleaned_data["work_again"],
+            to_improve=form.cleaned_data["to_improve"],
+        )
+        messages.success(request, _("Thank you for your feedback."))
+        return redirect(exchange)
+    return render(
+        request,
+        "exchanges/feedback.html",
+        {"exchange": exchange, "organisation": membership.organisation, "form": form},
+    )

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.workflow import TransitionNotAllowed
-from exchanges.models import Listing, ListingKind
+from listings.models import Listing, ListingKind
 
 from . import matcher, selectors
 from .groups import proposals, reciprocal, rings

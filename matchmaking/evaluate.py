@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.utils.text import slugify
 
-from exchanges.models import Listing, ListingStatus
+from listings.models import Listing, ListingStatus
 from members.models import MembershipStatus, Organisation
 from taxonomy.models import Format, Language, TargetGroup, Theme
 
@@ -127,7 +127,7 @@ def load(path: Path = DATASET) -> dict:
 
 
 def _interests(data, listings, organisations):
-    from exchanges.models import ExpressionOfInterest, InterestRole
+    from listings.models import ExpressionOfInterest, InterestRole
 
     for item in data["listings"]:
         for org in item.get("interest_from", []):

@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from exchanges.models import Listing, ListingRole, ListingStatus
+from listings.models import Listing, ListingRole, ListingStatus
 
 from .matcher import Candidate, Context, candidates, score, with_tags
 from .models import PartyRole

@@ -18,8 +18,8 @@ from django.db.models import BooleanField, Count, F, IntegerField, OuterRef, Sub
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 
-from exchanges.models import ExpressionOfInterest, Listing, ListingKind, ListingRole
-from exchanges.models import ListingStatus as Status
+from listings.models import ExpressionOfInterest, Listing, ListingKind, ListingRole
+from listings.models import ListingStatus as Status
 
 from .concepts import concepts_in, similarity
 from .models import Answer, MatchingWeights, MatchParty, PartyRole

@@ -26,7 +26,7 @@ MATCH_LIVE = {MatchStatus.CONFIRMED, MatchStatus.ACCEPTED}
 
 class Match(models.Model):
     request = models.ForeignKey(
-        "exchanges.Listing",
+        "listings.Listing",
         on_delete=models.PROTECT,
         related_name="matches",
         verbose_name=_("request"),
@@ -96,7 +96,7 @@ class MatchParty(models.Model):
         "members.Organisation", on_delete=models.PROTECT, related_name="match_parties"
     )
     listing = models.ForeignKey(
-        "exchanges.Listing",
+        "listings.Listing",
         on_delete=models.PROTECT,
         null=True,
         blank=True,

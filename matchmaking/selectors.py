@@ -7,7 +7,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from exchanges.models import ExpressionOfInterest, Listing, ListingKind, ListingStatus
+from listings.models import ExpressionOfInterest, Listing, ListingKind, ListingStatus
 from members.models import Role
 
 from .models import MATCH_LIVE, Answer, Match, MatchParty, MatchStatus

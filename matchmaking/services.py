@@ -14,15 +14,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from core.workflow import StaleState, change_status, history_reason
-from exchanges.models import (
-    LISTING_TRANSITIONS,
-    Exchange,
-    ExchangeOrganisation,
-    ExchangeRole,
-    Listing,
-    ListingRole,
-    ListingStatus,
-)
+from exchanges.models import Exchange, ExchangeOrganisation, ExchangeRole
+from listings.models import LISTING_TRANSITIONS, Listing, ListingRole, ListingStatus
 from notifications.services import notification_record, notify_secretariat
 
 from .matcher import score_listing

@@ -22,10 +22,8 @@ from exchanges.models import (
     ExchangeParticipants,
     ExchangeRole,
     ExchangeStatus,
-    Listing,
-    ListingKind,
-    ListingStatus,
 )
+from listings.models import Listing, ListingKind, ListingStatus
 from matchmaking.models import Match, MatchParty, MatchStatus
 from members.models import Membership, Organisation, Role
 

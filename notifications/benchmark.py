@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from exchanges.models import Listing, ListingKind, ListingRole, ListingStatus
+from listings.models import Listing, ListingKind, ListingRole, ListingStatus
 from matchmaking.models import Match, MatchParty, PartyRole
 from members.models import Membership, MembershipStatus, Organisation, OrganisationKind, Role
 

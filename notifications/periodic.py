@@ -9,7 +9,8 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from exchanges.models import Exchange, ExchangeStatus, Listing
+from exchanges.models import Exchange, ExchangeStatus
+from listings.models import Listing
 from matchmaking.models import Answer, Match, MatchParty, MatchStatus
 from members.models import MembershipStatus
 
@@ -118,8 +119,8 @@ def exchange_report_requests_record(*, today=None) -> int:
         context = {
             "title": exchange.title,
             "end_date": exchange.end_date.isoformat(),
-            "report_url": link("pastexchanges:report", exchange.pk),
-            "case_study_url": link("pastexchanges:mine"),
+            "report_url": link("exchanges:report", exchange.pk),
+            "case_study_url": link("exchanges:mine"),
         }
         with transaction.atomic():
             for party in exchange.parties.all():
@@ -179,5 +180,5 @@ def digest_item(listing) -> dict:
         "kind": listing.kind,
         "title": listing.title,
         "organisation": listing.organisation.name,
-        "url": link("exchanges:listing-detail", listing.reference),
+        "url": link("listings:listing-detail", listing.reference),
     }

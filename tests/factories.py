@@ -6,10 +6,8 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from exchanges.models import (
-    Exchange,
-    ExchangeOrganisation,
-    ExchangeRole,
+from exchanges.models import Exchange, ExchangeOrganisation, ExchangeRole
+from listings.models import (
     ExpressionOfInterest,
     InterestRole,
     Listing,
@@ -327,7 +325,7 @@ def exchange_between(*, host, sender, participating=(), matched=True, themes=Non
 
 class SavedSearchFactory(DjangoModelFactory):
     class Meta:
-        model = "exchanges.SavedSearch"
+        model = "listings.SavedSearch"
 
     user = factory.SubFactory(UserFactory)
     name = "Gender equality"

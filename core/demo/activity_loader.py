@@ -5,7 +5,7 @@ import datetime
 
 from django.utils import timezone
 
-from exchanges.models import Listing, SavedSearch
+from listings.models import Listing, SavedSearch
 from matchmaking.models import Answer, Match, MatchParty, MatchStatus
 from members.models import Invitation, Membership, User
 

@@ -3,8 +3,8 @@ the product's own rules before they are saved."""
 
 from django.core.exceptions import ValidationError
 
-from exchanges.exchange_services import validate_exchange_figures
 from exchanges.models import ExchangeFeedback, ExchangeStatus
+from exchanges.services import validate_exchange_figures
 
 from .case_loader import save_case_study, save_exchange
 from .exchanges import EXCHANGES

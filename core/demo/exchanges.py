@@ -1,7 +1,7 @@
 """Past and planned exchanges between demo members, as the secretariat records
 them: who hosted and who sent, where, when, and the figures reported afterwards.
 
-Figures follow the one check (exchanges.exchange_services.validate_exchange_figures):
+Figures follow the one check (exchanges.services.validate_exchange_figures):
 staff + learners = participants = the counts by target group. People with fewer
 opportunities are counted inside those groups, so they have no row of their own.
 Keyed on the title.

@@ -10,7 +10,7 @@ from django.contrib.auth.hashers import check_password, make_password
 from django.utils import timezone
 
 from core.secretariat import sync_secretariat_group
-from exchanges.models import LISTING_PRIVATE, ExpressionOfInterest, Listing, ListingStatus
+from listings.models import LISTING_PRIVATE, ExpressionOfInterest, Listing, ListingStatus
 from members.models import Membership, MembershipStatus, Organisation, Role, User
 from taxonomy.models import Format, Language, TargetGroup, Theme
 

@@ -74,7 +74,7 @@ def test_listing_request_submitted_published_found_and_answered(
 
     # The secretariat publishes it.
     sign_in(page, "sara@earlall.example")
-    page.goto("/admin/exchanges/request/")
+    page.goto("/admin/listings/request/")
     page.get_by_role("row").filter(has_text=TITLE).get_by_role("link").first.click()
     page.get_by_role("button", name="Publish").click()
     expect(page.locator(".messagelist")).to_contain_text("Published:")
@@ -105,7 +105,7 @@ def test_listing_request_submitted_published_found_and_answered(
 
     # The request shows the interest to Centre-Val de Loire.
     sign_in(page, "charlie@centre-valdeloire.example")
-    page.goto("/opportunities/mine/")
+    page.goto("/listings/mine/")
     expect(page.get_by_test_id("group-open")).to_contain_text("1 expression of interest")
     page.get_by_role("link", name=TITLE).click()
     expect(page.get_by_test_id("interest-count")).to_have_text("1")

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from exchanges.models import Listing, ListingStatus, SavedSearch
+from listings.models import Listing, ListingStatus, SavedSearch
 from tests.factories import OfferFactory, OrganisationFactory, RequestFactory, ThemeFactory
 
 from .helpers import sign_in
@@ -33,7 +33,7 @@ def test_member_saves_a_search_and_withdraws_a_listing(page, screenshot, alice, 
     ThemeFactory(name="Gender equality", slug="gender-equality")
     ours = RequestFactory(organisation=boras, title="Our request on guidance")
     sign_in(page, "alice@boras.example")
-    page.goto("/opportunities/")
+    page.goto("/listings/")
     page.get_by_label("Theme").select_option(label="Gender equality")
     page.get_by_role("button", name="Filter").click()
     page.get_by_label("Name").fill("Gender equality partners")
@@ -52,5 +52,5 @@ def test_member_saves_a_search_and_withdraws_a_listing(page, screenshot, alice, 
     group.get_by_role("button", name="Withdraw").click()
     expect(page.get_by_text("Withdrawn.")).to_be_visible()
     assert Listing.objects.get(pk=ours.pk).status == ListingStatus.WITHDRAWN
-    page.goto("/opportunities/mine/")
+    page.goto("/listings/mine/")
     expect(page.get_by_test_id("group-withdrawn")).to_contain_text("Our request on guidance")

@@ -42,7 +42,7 @@ def test_secretariat_matches_boras_and_escola_parties_accept_exchange_created(
     page.get_by_label("Email address").fill(secretariat.email)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
-    page.goto("/admin/exchanges/request/")
+    page.goto("/admin/listings/request/")
     page.get_by_role("row", name=case.request.reference).get_by_role(
         "link", name="Find partners"
     ).click()

@@ -3,7 +3,7 @@
 import pytest
 
 from casestudies.services import case_study_publish, case_study_unpublish
-from exchanges.exchange_services import exchange_complete
+from exchanges.services import exchange_complete
 from tests.factories import exchange_between
 
 pytestmark = pytest.mark.django_db

@@ -18,10 +18,10 @@ def demo_secretariat_client(client):
 
 def test_admin_shows_the_boras_request_offers_match_and_case_study(demo_secretariat_client):
     client = demo_secretariat_client
-    requests = client.get("/admin/exchanges/request/", {"q": "Centre-Val de Loire"})
+    requests = client.get("/admin/listings/request/", {"q": "Centre-Val de Loire"})
     assert requests.status_code == 200
     assert "Centre-Val de Loire Region - Service Orientation" in requests.text
-    offers = client.get("/admin/exchanges/offer/", {"q": "Borås"})
+    offers = client.get("/admin/listings/offer/", {"q": "Borås"})
     assert "Working Life Department of the municipality of Borås" in offers.text
     matches = client.get("/admin/matchmaking/match/")
     assert "Accepted by all parties" in matches.text
@@ -32,9 +32,9 @@ def test_admin_shows_the_boras_request_offers_match_and_case_study(demo_secretar
 @pytest.mark.parametrize(
     "changelist",
     [
-        "/admin/exchanges/request/",
-        "/admin/exchanges/offer/",
-        "/admin/exchanges/listing/",
+        "/admin/listings/request/",
+        "/admin/listings/offer/",
+        "/admin/listings/listing/",
         "/admin/members/organisation/",
         "/admin/matchmaking/match/",
         "/admin/exchanges/exchange/",

@@ -38,7 +38,7 @@ def test_member_cannot_enter_the_admin(alice_client):
 
 
 def test_secretariat_group_can_work_on_the_products_models(secretariat):
-    assert secretariat.has_perm("exchanges.change_listing")
+    assert secretariat.has_perm("listings.change_listing")
     assert secretariat.has_perm("matchmaking.add_match")
     assert secretariat.has_perm("casestudies.change_casestudy")
     assert not secretariat.has_perm("auth.change_permission")

@@ -16,20 +16,17 @@ from casestudies import models as casestudies
 from casestudies.models import CaseStudy, CaseStudyStatus, Lesson
 from core.demo import DEMO_PASSWORD, SECRETARIAT_EMAIL
 from core.secretariat import SECRETARIAT_GROUP
-from exchanges.exchange_services import validate_exchange_figures
-from exchanges.filters import ListingFilter
 from exchanges.models import (
     Exchange,
     ExchangeFeedback,
     ExchangeOrganisation,
     ExchangeParticipants,
     ExchangeStatus,
-    ExpressionOfInterest,
-    Listing,
-    ListingStatus,
     ProgrammeItem,
-    SavedSearch,
 )
+from exchanges.services import validate_exchange_figures
+from listings.filters import ListingFilter
+from listings.models import ExpressionOfInterest, Listing, ListingStatus, SavedSearch
 from matchmaking.models import Answer, Match, MatchParty, MatchStatus
 from members.models import Invitation, Membership, MembershipStatus, Organisation, User
 from members.validators import validate_nuts_for_country
@@ -312,7 +309,7 @@ def test_seed_demo_a_listing_expires_soon_and_some_await_review(seeded):
 def test_seed_demo_matcher_puts_boras_and_escola_first_for_the_three_way_request():
     """The next step of the Borås case is open in the demo, so the secretariat can
     walk the matching journey on it."""
-    from exchanges.models import Listing
+    from listings.models import Listing
     from matchmaking.matcher import rank
 
     call_command("seed_demo", "--quiet")

@@ -4,7 +4,8 @@ import pytest
 
 from casestudies.models import CASE_STUDY_TRANSITIONS
 from core.workflow import StaleState, TransitionNotAllowed, change_status
-from exchanges.models import EXCHANGE_TRANSITIONS, LISTING_TRANSITIONS, ListingStatus
+from exchanges.models import EXCHANGE_TRANSITIONS
+from listings.models import LISTING_TRANSITIONS, ListingStatus
 from matchmaking.models import ANSWER_TRANSITIONS, MATCH_TRANSITIONS
 from members.models import MEMBERSHIP_TRANSITIONS
 from tests.factories import RequestFactory

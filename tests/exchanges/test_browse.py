@@ -1,263 +1,199 @@
-"""Members browse the open requests and offers; visitors see a teaser."""
+"""Signed-in members browse past exchanges to find who has done what."""
 
 import datetime
 
 import pytest
 
-from exchanges.models import ListingRole, ListingStatus
-from tests.factories import OfferFactory, OrganisationFactory, RequestFactory, in_days
+from tests.factories import (
+    ExchangeParticipantsFactory,
+    FormatFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    ProgrammeItemFactory,
+    PublishedCaseStudyFactory,
+    TargetGroupFactory,
+    ThemeFactory,
+    UserFactory,
+    exchange_between,
+)
 
 pytestmark = pytest.mark.django_db
 
 
-def titles(response):
-    return {listing.title for listing in response.context["page_obj"]}
-
-
-def test_browse_visitor_sees_a_teaser_and_is_asked_to_sign_in(client, taxonomy):
-    RequestFactory(themes=[taxonomy["gender"]], organisation=OrganisationFactory(country="FR"))
-    OfferFactory(themes=[taxonomy["gender"]], organisation=OrganisationFactory(country="SE"))
-    RequestFactory(status=ListingStatus.DRAFT, title="Secret draft")
-    response = client.get("/opportunities/")
-    assert "2 requests and offers are open for partners right now." in response.text
-    assert "Gender equality" in response.text
-    assert "France" in response.text and "Sweden" in response.text
-    assert "Sign in" in response.text
-    assert "Secret draft" not in response.text
-    assert "Exchange on gender equality in guidance" not in response.text
-
-
-def test_browse_member_sees_open_listings_only(alice_client):
-    RequestFactory(title="Open request")
-    OfferFactory(title="Open offer")
-    for status in (
-        ListingStatus.DRAFT,
-        ListingStatus.SUBMITTED,
-        ListingStatus.EXPIRED,
-        ListingStatus.WITHDRAWN,
-        ListingStatus.CLOSED,
-    ):
-        RequestFactory(status=status, title=f"A {status} one")
-    response = alice_client.get("/opportunities/")
-    assert titles(response) == {"Open request", "Open offer"}
-
-
-def test_browse_signed_in_without_organisation_sees_the_teaser(client, stranger):
-    RequestFactory(title="Open request")
-    client.force_login(stranger)
-    response = client.get("/opportunities/")
-    assert "Open request" not in response.text
-    assert "1 request or offer is open" in response.text
-
-
-@pytest.fixture
-def spread(taxonomy):
-    """Two listings that differ in every filtered field."""
-    first = RequestFactory(
-        title="Gender in guidance",
-        description="Public institutions advancing gender equality in career guidance.",
-        themes=[taxonomy["gender"]],
-        formats=[taxonomy["visit"]],
-        languages=[taxonomy["fr"]],
-        role=ListingRole.SEND,
-        organisation=OrganisationFactory(country="FR"),
-        earliest_start=in_days(10),
-        latest_end=in_days(20),
-    )
-    first.target_groups.set([taxonomy["guidance"]])
-    second = OfferFactory(
-        title="Green workshops",
-        description="We host VET learners in our solar workshops for a fortnight.",
-        themes=[taxonomy["green"]],
-        formats=[taxonomy["shadowing"]],
-        languages=[taxonomy["sv"]],
-        role=ListingRole.HOST,
-        organisation=OrganisationFactory(country="SE"),
-        earliest_start=in_days(100),
-        latest_end=in_days(130),
-    )
-    second.target_groups.set([taxonomy["vet"]])
-    return first, second
-
-
-@pytest.mark.parametrize(
-    ("query", "expected"),
-    [
-        ("kind=request", {"Gender in guidance"}),
-        ("kind=offer", {"Green workshops"}),
-        ("theme=gender-equality", {"Gender in guidance"}),
-        ("theme=green-skills", {"Green workshops"}),
-        ("format=staff-job-shadowing", {"Green workshops"}),
-        ("target_group=guidance-staff", {"Gender in guidance"}),
-        ("country=SE", {"Green workshops"}),
-        ("role=host", {"Green workshops"}),
-        ("role=send", {"Gender in guidance"}),
-        ("language=fr", {"Gender in guidance"}),
-        ("q=solar", {"Green workshops"}),
-        ("q=GUIDANCE", {"Gender in guidance"}),
-        (f"available_from={in_days(50)}", {"Green workshops"}),
-        (f"available_until={in_days(50)}", {"Gender in guidance"}),
-        (
-            f"available_from={in_days(15)}&available_until={in_days(105)}",
-            {"Gender in guidance", "Green workshops"},
-        ),
-        (f"available_from={in_days(21)}&available_until={in_days(99)}", set()),
-    ],
-)
-def test_browse_filter_keeps_the_listings_that_fit(alice_client, spread, query, expected):
-    assert titles(alice_client.get(f"/opportunities/?{query}")) == expected
-
-
-def test_browse_filter_role_either_fits_both_roles(alice_client, spread):
-    RequestFactory(title="Either way", role=ListingRole.EITHER)
-    assert "Either way" in titles(alice_client.get("/opportunities/?role=host"))
-    assert "Either way" in titles(alice_client.get("/opportunities/?role=send"))
-
-
-def test_browse_filters_combine(alice_client, spread, taxonomy):
-    RequestFactory(
-        title="Gender but Swedish",
-        themes=[taxonomy["gender"]],
-        organisation=OrganisationFactory(country="SE"),
-    )
-    response = alice_client.get("/opportunities/?theme=gender-equality&country=SE&kind=request")
-    assert titles(response) == {"Gender but Swedish"}
-    response = alice_client.get("/opportunities/?theme=gender-equality&country=FR&q=career")
-    assert titles(response) == {"Gender in guidance"}
-    assert titles(alice_client.get("/opportunities/?theme=green-skills&country=FR")) == set()
-
-
-def test_browse_unknown_filter_value_explains_and_shows_nothing(alice_client, spread):
-    response = alice_client.get("/opportunities/?theme=no-such-theme")
-    assert "Select a valid choice" in response.text
-    assert titles(response) == set()
-
-
-def test_browse_sorts_by_newest_or_closing_soon(alice_client):
-    now = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
-    RequestFactory(title="Old, closes late", published_at=now, expires_on=in_days(90))
-    RequestFactory(
-        title="New, closes soon",
-        published_at=now + datetime.timedelta(days=5),
-        expires_on=in_days(10),
-    )
-    RequestFactory(
-        title="Middle", published_at=now + datetime.timedelta(days=2), expires_on=in_days(40)
-    )
-    newest = [x.title for x in alice_client.get("/opportunities/?sort=newest").context["page_obj"]]
-    assert newest == ["New, closes soon", "Middle", "Old, closes late"]
-    closing = [
-        x.title for x in alice_client.get("/opportunities/?sort=closing").context["page_obj"]
-    ]
-    assert closing == ["New, closes soon", "Middle", "Old, closes late"]
-    RequestFactory(title="Closes first", published_at=now, expires_on=in_days(2))
-    closing = [
-        x.title for x in alice_client.get("/opportunities/?sort=closing").context["page_obj"]
-    ]
-    assert closing[0] == "Closes first"
-    newest = [x.title for x in alice_client.get("/opportunities/").context["page_obj"]]
-    assert newest[0] == "New, closes soon"
-
-
-def test_browse_paginates_by_25(alice_client, taxonomy):
-    theme, fmt = taxonomy["gender"], taxonomy["visit"]
-    organisation = OrganisationFactory()
-    for _ in range(30):
-        RequestFactory(themes=[theme], formats=[fmt], organisation=organisation)
-    first = alice_client.get("/opportunities/?kind=request")
-    assert len(first.context["page_obj"]) == 25
-    assert "Page 1 of 2" in first.text
-    assert "kind=request&amp;page=2" in first.text
-    assert len(alice_client.get("/opportunities/?kind=request&page=2").context["page_obj"]) == 5
-
-
-def _many(taxonomy, n):
-    for i in range(n):
-        listing = (RequestFactory if i % 2 else OfferFactory)(
-            themes=[taxonomy["gender"], taxonomy["green"]],
-            formats=[taxonomy["visit"]],
-            organisation=OrganisationFactory(),
+def completed_exchanges(n, **fields):
+    return [
+        exchange_between(
+            host=OrganisationFactory(),
+            sender=OrganisationFactory(),
+            status="completed",
+            participants_total=4,
+            **fields,
         )
-        listing.target_groups.set([taxonomy["guidance"]])
+        for _ in range(n)
+    ]
 
 
-def test_browse_query_count_does_not_grow_with_listings(
-    alice_client, taxonomy, django_assert_max_num_queries
-):
-    _many(taxonomy, 30)
-    with django_assert_max_num_queries(15):
-        response = alice_client.get("/opportunities/?theme=gender-equality&sort=closing")
-    assert len(response.context["page_obj"]) == 25
-
-
-def test_browse_teaser_query_count_is_bounded(client, taxonomy, django_assert_max_num_queries):
-    _many(taxonomy, 30)
-    with django_assert_max_num_queries(6):
-        client.get("/opportunities/")
-
-
-def test_listing_detail_query_count_is_bounded(
-    alice_client, taxonomy, django_assert_max_num_queries, centre_val_de_loire
-):
-    listing = RequestFactory(
-        organisation=centre_val_de_loire, themes=[taxonomy["gender"], taxonomy["green"]]
-    )
-    with django_assert_max_num_queries(20):
-        response = alice_client.get(listing.get_absolute_url())
-    assert listing.title in response.text
-
-
-def test_my_listings_groups_by_status_with_their_actions(
-    charlie_client, centre_val_de_loire, django_assert_max_num_queries
-):
-    for status in ListingStatus:
-        for _ in range(3):  # 21 listings: one page, every group
-            RequestFactory(organisation=centre_val_de_loire, status=status, title=f"Ours {status}")
-    RequestFactory(title="Someone else's")
-    with django_assert_max_num_queries(10):
-        response = charlie_client.get("/opportunities/mine/")
-    assert "Someone else's" not in response.text
-    groups = response.context["groups"]
-    assert set(groups) == set(ListingStatus)
-    assert [x.actions for x in groups[ListingStatus.DRAFT]][0] == ["edit", "submit", "withdraw"]
-    assert groups[ListingStatus.EXPIRED][0].actions == ["renew", "close"]
-    assert groups[ListingStatus.MATCHED][0].actions == []
-    assert 'data-testid="group-draft"' in response.text
-
-
-def test_my_listings_paginates_by_25_in_workflow_order(charlie_client, centre_val_de_loire):
-    for _ in range(20):
-        RequestFactory(organisation=centre_val_de_loire, status=ListingStatus.OPEN)
-    for _ in range(10):
-        RequestFactory(organisation=centre_val_de_loire, status=ListingStatus.DRAFT)
-    first = charlie_client.get("/opportunities/mine/")
-    assert list(first.context["groups"]) == [ListingStatus.DRAFT, ListingStatus.OPEN]
-    assert len(first.context["groups"][ListingStatus.OPEN]) == 15
-    assert "Page 1 of 2" in first.text
-    second = charlie_client.get("/opportunities/mine/?page=2")
-    assert list(second.context["groups"]) == [ListingStatus.OPEN]
-    assert len(second.context["groups"][ListingStatus.OPEN]) == 5
-
-
-def test_my_listings_needs_a_member_organisation(client, stranger):
-    client.force_login(stranger)
-    assert client.get("/opportunities/mine/").status_code == 403
-
-
-def test_nav_shows_opportunities_to_everyone(client):
-    assert 'href="/opportunities/"' in client.get("/").text
-
-
-def test_member_home_links_to_my_listings(alice_client):
-    assert 'href="/opportunities/mine/"' in alice_client.get("/my/").text
-
-
-def test_listing_detail_asks_a_visitor_to_sign_in(client):
-    listing = RequestFactory()
-    response = client.get(listing.get_absolute_url())
+def test_past_exchanges_are_for_signed_in_members(client):
+    response = client.get("/exchanges/")
     assert response.status_code == 302
-    assert response["Location"] == f"/accounts/login/?next={listing.get_absolute_url()}"
+    assert response["Location"].startswith("/accounts/login/")
 
 
-def test_listing_detail_of_an_unknown_reference_answers_404(alice_client):
-    assert alice_client.get("/opportunities/REQ-000000/").status_code == 404
+def test_past_exchanges_list_completed_ones_with_their_organisations(
+    alice_client, boras, centre_val_de_loire
+):
+    done = exchange_between(
+        host=boras, sender=centre_val_de_loire, status="completed", participants_total=8
+    )
+    exchange_between(
+        host=OrganisationFactory(name="Somewhere planned"),
+        sender=OrganisationFactory(),
+        title="Planned exchange elsewhere",
+    )
+
+    response = alice_client.get("/exchanges/")
+
+    assert done.title in response.text
+    assert "Centre-Val de Loire Region - Service Orientation" in response.text
+    assert "8 participants" in response.text
+    assert "Planned exchange elsewhere" not in response.text
+
+
+def test_past_exchanges_filter_by_theme_format_country_group_year_and_text(alice_client):
+    green = ThemeFactory(name="Green skills")
+    shadowing = FormatFactory(name="Staff job shadowing")
+    (match,) = completed_exchanges(
+        1,
+        title="Green VET in Catalonia",
+        themes=[green],
+        format=shadowing,
+        country="ES",
+        city="Barcelona",
+        start_date=datetime.date(2025, 3, 3),
+        end_date=datetime.date(2025, 3, 7),
+    )
+    apprentices = TargetGroupFactory(name="Apprentices")
+    ExchangeParticipantsFactory(exchange=match, target_group=apprentices)
+    completed_exchanges(2, title="Another exchange")
+
+    for query in [
+        "theme=green-skills",
+        "format=staff-job-shadowing",
+        "country=ES",
+        "target_group=apprentices",
+        "year=2025",
+        "q=barcelona",
+    ]:
+        response = alice_client.get(f"/exchanges/?{query}")
+        assert "Green VET in Catalonia" in response.text, query
+        assert "Another exchange" not in response.text, query
+
+
+def test_past_exchanges_list_paginates_by_25(alice_client):
+    completed_exchanges(26)
+    response = alice_client.get("/exchanges/")
+    assert response.text.count('data-testid="exchange-card"') == 25
+    assert "Page 1 of 2" in response.text
+
+
+def test_past_exchanges_list_queries_do_not_grow_with_rows(
+    alice_client, django_assert_max_num_queries
+):
+    completed_exchanges(3)
+    with django_assert_max_num_queries(14) as few:
+        alice_client.get("/exchanges/")
+    completed_exchanges(20)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = alice_client.get("/exchanges/")
+    assert response.text.count('data-testid="exchange-card"') == 23
+
+
+def test_exchange_detail_shows_figures_programme_and_case_study_link(
+    alice_client, boras, centre_val_de_loire, django_assert_max_num_queries
+):
+    exchange = exchange_between(
+        host=OrganisationFactory(),
+        sender=OrganisationFactory(),
+        status="completed",
+        participants_total=8,
+        staff=3,
+        learners=5,
+        fewer_opportunities=2,
+        outcomes="A three-way project.",
+    )
+    for name in ["VET learners", "Guidance staff", "Apprentices"]:
+        ExchangeParticipantsFactory(exchange=exchange, target_group=TargetGroupFactory(name=name))
+    for day in range(9, 15):
+        ProgrammeItemFactory(exchange=exchange, day=datetime.date(2024, 12, day))
+    case_study = PublishedCaseStudyFactory(exchange=exchange)
+
+    with django_assert_max_num_queries(16):
+        response = alice_client.get(exchange.get_absolute_url())
+
+    assert "With fewer opportunities" in response.text
+    assert "Apprentices" in response.text
+    assert "A three-way project." in response.text
+    assert "Saturday 14 December" in response.text
+    assert case_study.get_absolute_url() in response.text
+    assert 'data-testid="party-actions"' not in response.text
+
+
+def test_planned_exchange_of_others_is_404_but_visible_to_its_organisations(
+    client, alice_client, boras, centre_val_de_loire
+):
+    planned = exchange_between(host=boras, sender=centre_val_de_loire)
+    assert alice_client.get(planned.get_absolute_url()).status_code == 200
+    outsider = UserFactory()
+    MembershipFactory(user=outsider, organisation=OrganisationFactory())
+    client.force_login(outsider)
+    assert client.get(planned.get_absolute_url()).status_code == 404
+
+
+def test_my_exchanges_lists_my_organisations_exchanges_to_report(
+    alice_client, boras, centre_val_de_loire
+):
+    mine = exchange_between(host=boras, sender=centre_val_de_loire, title="Our planned visit")
+    completed_exchanges(1, title="Somebody else's")
+    response = alice_client.get("/exchanges/mine/")
+    assert mine.title in response.text
+    assert "Somebody else's" not in response.text
+    detail = alice_client.get(mine.get_absolute_url()).text
+    assert "Report the figures and outcomes" in detail
+
+
+def test_member_home_links_to_past_exchanges_and_reporting(alice_client):
+    response = alice_client.get("/my/")
+    assert 'href="/exchanges/"' in response.text
+    assert 'href="/exchanges/mine/"' in response.text
+
+
+def test_my_exchanges_queries_do_not_grow_with_rows(
+    alice_client, boras, centre_val_de_loire, django_assert_max_num_queries
+):
+    def mine(n):
+        for _ in range(n):
+            exchange_between(host=boras, sender=OrganisationFactory())
+
+    mine(2)
+    with django_assert_max_num_queries(12) as few:
+        alice_client.get("/exchanges/mine/")
+    mine(15)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = alice_client.get("/exchanges/mine/")
+    assert response.text.count('data-testid="exchange-card"') == 17
+
+
+def test_exchange_detail_queries_do_not_grow_with_figures_and_programme(
+    alice_client, django_assert_max_num_queries
+):
+    (exchange,) = completed_exchanges(1)
+    ExchangeParticipantsFactory(exchange=exchange)
+    ProgrammeItemFactory(exchange=exchange)
+    with django_assert_max_num_queries(16) as few:
+        alice_client.get(exchange.get_absolute_url())
+    for name in ["VET learners", "Apprentices", "Adult learners"]:
+        ExchangeParticipantsFactory(exchange=exchange, target_group=TargetGroupFactory(name=name))
+    for day in range(10, 15):
+        ProgrammeItemFactory(exchange=exchange, day=datetime.date(2024, 12, day))
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert alice_client.get(exchange.get_absolute_url()).status_code == 200

@@ -4,7 +4,7 @@ Borås offers to host and Escola del Treball to host or take part."""
 
 from dataclasses import dataclass
 
-from exchanges.models import InterestRole, ListingRole, ListingStatus
+from listings.models import InterestRole, ListingRole, ListingStatus
 from tests.factories import (
     ExpressionOfInterestFactory,
     FormatFactory,

@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from exchanges.models import Exchange, ListingStatus
+from exchanges.models import Exchange
+from listings.models import ListingStatus
 from matchmaking.models import Answer, Match, MatchingWeights
 from matchmaking.services import match_answer, match_confirm
 from tests.factories import OfferFactory, RequestFactory
@@ -158,7 +159,7 @@ def test_dashboard_lists_what_waits_for_the_secretariat(
 
 
 def test_request_admin_links_to_find_partners(secretariat_client, case):
-    response = secretariat_client.get(reverse("admin:exchanges_request_changelist"))
+    response = secretariat_client.get(reverse("admin:listings_request_changelist"))
     assert curate(case.request) in response.content.decode()
 
 

@@ -6,7 +6,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from exchanges.models import Listing
+from listings.models import Listing
 from matchmaking.evaluate import DATASET, evaluate, load, metrics
 
 

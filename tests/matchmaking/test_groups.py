@@ -2,7 +2,7 @@
 
 import pytest
 
-from exchanges.models import ListingRole
+from listings.models import ListingRole
 from matchmaking.groups import proposals, reciprocal, rings
 from matchmaking.matcher import rank
 from tests.factories import OfferFactory, OrganisationFactory, RequestFactory

@@ -3,7 +3,7 @@ and says why."""
 
 import pytest
 
-from exchanges.models import ListingKind, ListingRole, ListingStatus
+from listings.models import ListingKind, ListingRole, ListingStatus
 from matchmaking.matcher import rank
 from matchmaking.models import Answer, MatchingWeights, PartyRole
 from matchmaking.reasons import reasons_text

@@ -3,7 +3,8 @@
 import pytest
 
 from core.workflow import StaleState
-from exchanges.models import ExchangeRole, ListingStatus
+from exchanges.models import ExchangeRole
+from listings.models import ListingStatus
 from matchmaking.models import Answer, Match, MatchParty, MatchStatus, PartyRole
 from matchmaking.services import (
     AlreadyMatched,

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from exchanges.models import ListingStatus
+from listings.models import ListingStatus
 from matchmaking.models import Answer, MatchStatus
 from matchmaking.services import match_confirm
 from tests.factories import OfferFactory, OrganisationFactory, RequestFactory, UserFactory

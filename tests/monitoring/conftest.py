@@ -15,7 +15,8 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
-from exchanges.models import ExchangeRole, ExchangeStatus, ListingKind, ListingStatus
+from exchanges.models import ExchangeRole, ExchangeStatus
+from listings.models import ListingKind, ListingStatus
 from matchmaking.models import MatchStatus
 from tests.factories import (
     ExchangeFactory,

@@ -36,7 +36,7 @@ SAMPLES = {
                 "kind": "offer",
                 "title": "Study visit",
                 "organisation": "Centre-Val de Loire",
-                "url": "http://127.0.0.1:8000/opportunities/OFF-93B1D0/",
+                "url": "http://127.0.0.1:8000/listings/OFF-93B1D0/",
             }
         ],
     },

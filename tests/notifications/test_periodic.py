@@ -7,7 +7,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from exchanges.models import ExchangeStatus, ListingStatus
+from exchanges.models import ExchangeStatus
+from listings.models import ListingStatus
 from matchmaking.models import Answer, Match
 from notifications.models import Notification
 from notifications.periodic import (

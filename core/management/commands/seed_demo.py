@@ -10,7 +10,8 @@ from django.db.models import Count
 from casestudies.models import CaseStudy
 from core.demo import DEMO_PASSWORD
 from core.demo.loader import load_demo
-from exchanges.models import Exchange, ExpressionOfInterest, Listing
+from exchanges.models import Exchange
+from listings.models import ExpressionOfInterest, Listing
 from matchmaking.models import Match
 from members.models import Organisation, User
 from taxonomy.models import Format, Language, TargetGroup, Theme

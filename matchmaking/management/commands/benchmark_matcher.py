@@ -12,7 +12,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 
-from exchanges.models import Listing, ListingKind, ListingRole, ListingStatus
+from listings.models import Listing, ListingKind, ListingRole, ListingStatus
 from matchmaking.evaluate import DATASET
 from matchmaking.matcher import candidates, rank
 from members.models import MembershipStatus, Organisation

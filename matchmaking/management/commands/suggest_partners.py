@@ -4,7 +4,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from exchanges.models import Listing
+from listings.models import Listing
 from matchmaking.groups import proposals, reciprocal, rings
 from matchmaking.matcher import rank
 from matchmaking.reasons import reasons_text

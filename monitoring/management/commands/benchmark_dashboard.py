@@ -30,10 +30,8 @@ from exchanges.models import (
     ExchangeParticipants,
     ExchangeRole,
     ExchangeStatus,
-    Listing,
-    ListingKind,
-    ListingStatus,
 )
+from listings.models import Listing, ListingKind, ListingStatus
 from matchmaking.models import Match, MatchStatus
 from members.models import MembershipStatus, Organisation, User
 from monitoring.selectors import TARGET_GROUP_CATEGORIES

@@ -1,0 +1,226 @@
+"""The secretariat's pages for requests and offers: review (publish or return
+with a comment), expressions of interest and saved searches."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+from simple_history.admin import SimpleHistoryAdmin
+
+from core.workflow import TransitionNotAllowed
+
+from . import services
+from .models import (
+    ExpressionOfInterest,
+    Listing,
+    ListingKind,
+    Offer,
+    Request,
+    SavedSearch,
+)
+
+
+class InterestInline(admin.StackedInline):
+    model = ExpressionOfInterest
+    extra = 0
+    autocomplete_fields = ["organisation"]
+    readonly_fields = ["user", "created_at"]
+
+
+class ListingAdmin(SimpleHistoryAdmin):
+    kind = None
+    list_display = [
+        "reference",
+        "title",
+        "organisation",
+        "role",
+        "earliest_start",
+        "latest_end",
+        "status",
+        "interest_count",
+    ]
+    list_filter = ["status", "role", "themes", "formats", "organisation__country"]
+    list_select_related = ["organisation"]
+    search_fields = ["reference", "title", "description", "organisation__name"]
+    # The status changes only through the actions and buttons (core.workflow).
+    readonly_fields = [
+        "reference",
+        "kind",
+        "status",
+        "created_at",
+        "submitted_at",
+        "published_at",
+        "review_comment",
+    ]
+    autocomplete_fields = ["organisation", "contact"]
+    filter_horizontal = ["themes", "formats", "target_groups", "languages"]
+    date_hierarchy = "created_at"
+    inlines = [InterestInline]
+    actions = ["publish_selected", "return_selected"]
+    change_form_template = "admin/listings/listing_change_form.html"
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request).annotate(interest_total=Count("interests"))
+        return qs.filter(kind=self.kind) if self.kind else qs
+
+    @admin.display(description=_("interest"), ordering="interest_total")
+    def interest_count(self, obj):
+        return obj.interest_total
+
+    def save_model(self, request, obj, form, change):
+        if self.kind:
+            obj.kind = self.kind
+        super().save_model(request, obj, form, change)
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "<path:object_id>/publish/",
+                self.admin_site.admin_view(require_POST(self.publish_view)),
+                name="{}_{}_publish".format(*info),
+            ),
+            path(
+                "<path:object_id>/return/",
+                self.admin_site.admin_view(self.return_view),
+                name="{}_{}_return".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def _change_url(self, obj):
+        return reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[obj.pk])
+
+    def _may_review(self, request, obj):
+        if not self.has_change_permission(request, obj):
+            raise PermissionDenied
+
+    def publish_view(self, request, object_id):
+        listing = get_object_or_404(Listing, pk=object_id)
+        self._may_review(request, listing)
+        try:
+            services.listing_publish(listing=listing, by=request.user)
+        except TransitionNotAllowed as exc:
+            self.message_user(request, str(exc), messages.ERROR)
+        else:
+            self.message_user(request, _("Published: %(ref)s") % {"ref": listing.reference})
+        return redirect(self._change_url(listing))
+
+    def return_view(self, request, object_id):
+        listing = get_object_or_404(Listing, pk=object_id)
+        self._may_review(request, listing)
+        return self._return_form(request, [listing])
+
+    def _return_form(self, request, listings):
+        error = ""
+        if request.POST.get("comment") is not None:
+            returned, failures = 0, []
+            for listing in listings:
+                try:
+                    services.listing_return(
+                        listing=listing, by=request.user, comment=request.POST["comment"]
+                    )
+                    returned += 1
+                except (ValidationError, TransitionNotAllowed) as exc:
+                    reason = " ".join(getattr(exc, "messages", [str(exc)]))
+                    failures.append(f"{listing.reference}: {reason}")
+            if returned:
+                self.message_user(
+                    request,
+                    ngettext(
+                        "%(n)d listing returned to its organisation.",
+                        "%(n)d listings returned to their organisations.",
+                        returned,
+                    )
+                    % {"n": returned},
+                )
+            if failures and not returned:
+                error = "; ".join(failures)
+            else:
+                for failure in failures:
+                    self.message_user(request, failure, messages.ERROR)
+                return redirect(
+                    self._change_url(listings[0])
+                    if len(listings) == 1
+                    else reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")
+                )
+        return TemplateResponse(
+            request,
+            "admin/listings/listing_return.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.opts,
+                "title": _("Return to the organisation with a comment"),
+                "listings": listings,
+                "error": error,
+                "comment": request.POST.get("comment", ""),
+            },
+        )
+
+    @admin.action(description=_("Publish the selected submissions"))
+    def publish_selected(self, request, queryset):
+        published = 0
+        for listing in queryset:
+            try:
+                services.listing_publish(listing=listing, by=request.user)
+                published += 1
+            except TransitionNotAllowed as exc:
+                self.message_user(request, f"{listing.reference}: {exc}", messages.ERROR)
+        self.message_user(
+            request,
+            ngettext("%(n)d listing published.", "%(n)d listings published.", published)
+            % {"n": published},
+        )
+
+    @admin.action(description=_("Return the selected submissions with a comment"))
+    def return_selected(self, request, queryset):
+        return self._return_form(request, list(queryset))
+
+
+@admin.register(Request)
+class RequestAdmin(ListingAdmin):
+    kind = ListingKind.REQUEST
+    list_display = [*ListingAdmin.list_display, "find_partners"]
+
+    @admin.display(description=_("partners"))
+    def find_partners(self, obj):
+        # The matchmaking app's curation page (matchmaking/admin.py).
+        url = reverse("admin:matchmaking_match_curate", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Find partners"))
+
+
+@admin.register(Offer)
+class OfferAdmin(ListingAdmin):
+    kind = ListingKind.OFFER
+
+
+@admin.register(Listing)
+class AllListingsAdmin(ListingAdmin):
+    list_filter = ["kind", *ListingAdmin.list_filter]
+
+
+@admin.register(ExpressionOfInterest)
+class ExpressionOfInterestAdmin(admin.ModelAdmin):
+    """Every expression of interest in one list, beside the inline on each request."""
+
+    list_display = ["listing", "organisation", "role", "user", "created_at"]
+    list_filter = ["role", "listing__status"]
+    list_select_related = ["listing", "organisation", "user"]
+    search_fields = ["listing__reference", "listing__title", "organisation__name"]
+    autocomplete_fields = ["organisation"]
+    raw_id_fields = ["listing", "user"]
+    date_hierarchy = "created_at"
+
+
+@admin.register(SavedSearch)
+class SavedSearchAdmin(admin.ModelAdmin):
+    list_display = ["name", "user", "notify", "created_at"]
+    list_select_related = ["user"]
+    search_fields = ["name", "user__email"]
+    autocomplete_fields = ["user"]

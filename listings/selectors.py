@@ -1,0 +1,145 @@
+"""Reads on requests and offers: who may see what, the browse page, my listings."""
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db.models import Case, Count, Q, Value, When
+from django.http import Http404, QueryDict
+from django_countries import countries as django_countries
+
+from members.models import Role
+from taxonomy.models import Theme
+
+from .access import is_member_of, user_organisations
+from .models import Listing, ListingStatus, SavedSearch
+
+# What a member of another organisation may see; the rest answers 404.
+PUBLIC_STATUSES = {ListingStatus.OPEN, ListingStatus.MATCHED}
+# The owner's actions per status, in the order the page shows them.
+OWNER_ACTIONS = {
+    ListingStatus.DRAFT: ["edit", "submit", "withdraw"],
+    ListingStatus.SUBMITTED: ["edit", "withdraw"],
+    ListingStatus.OPEN: ["edit", "close", "withdraw"],
+    ListingStatus.EXPIRED: ["renew", "close"],
+    ListingStatus.MATCHED: [],
+    ListingStatus.CLOSED: [],
+    ListingStatus.WITHDRAWN: [],
+}
+
+
+def listing_actions(listing: Listing) -> list[str]:
+    actions = list(OWNER_ACTIONS[listing.status])
+    if listing.renewed and "renew" in actions:
+        actions.remove("renew")
+    return actions
+
+
+def listings_browse():
+    return (
+        Listing.objects.open()
+        .select_related("organisation")
+        .prefetch_related("themes", "formats")
+        .order_by("-published_at", "-pk")
+    )
+
+
+def listing_for_viewer(*, reference: str, user) -> Listing:
+    """The listing if this person may see it; otherwise 404 (it does not exist for them)."""
+    listing = (
+        Listing.objects.select_related("organisation", "contact")
+        .prefetch_related("themes", "formats", "target_groups", "languages")
+        .annotate(interest_total=Count("interests"))
+        .filter(reference=reference)
+        .first()
+    )
+    if listing is None:
+        raise Http404
+    if user.is_staff or is_member_of(user, listing.organisation):
+        return listing
+    if listing.status in PUBLIC_STATUSES and user_organisations(user).exists():
+        return listing
+    raise Http404
+
+
+def listing_for_owner(*, reference: str, user) -> Listing:
+    """The listing if this person acts for its organisation: 404 when they may not
+    see it, 403 when they see it but it is not theirs."""
+    listing = listing_for_viewer(reference=reference, user=user)
+    if not is_member_of(user, listing.organisation):
+        raise PermissionDenied
+    return listing
+
+
+def listing_owners(listing: Listing) -> list:
+    """Who hears about a listing: its contact and its author, else the coordinators."""
+    people = {u.pk: u for u in (listing.contact, listing.created_by) if u and u.is_active}
+    if not people:
+        people = {
+            u.pk: u
+            for u in get_user_model().objects.filter(
+                is_active=True,
+                memberships__organisation=listing.organisation_id,
+                memberships__role=Role.COORDINATOR,
+            )
+        }
+    return list(people.values())
+
+
+def my_listings(user):
+    """The listings of my organisations, in workflow order of status, newest first."""
+    workflow_order = Case(
+        *(When(status=status, then=Value(i)) for i, status in enumerate(ListingStatus))
+    )
+    return (
+        Listing.objects.filter(organisation__in=user_organisations(user))
+        .select_related("organisation")
+        .annotate(interest_total=Count("interests"), workflow_order=workflow_order)
+        .order_by("workflow_order", "-updated_at", "-pk")
+    )
+
+
+def by_status(listings) -> dict:
+    """One page of my listings, grouped by status, each with the actions it allows."""
+    groups = {}
+    for listing in listings:
+        listing.actions = listing_actions(listing)
+        groups.setdefault(ListingStatus(listing.status), []).append(listing)
+    return groups
+
+
+def teaser_counts() -> dict:
+    themes = (
+        Theme.objects.filter(active=True)
+        .annotate(total=Count("listing", filter=Q(listing__status=ListingStatus.OPEN)))
+        .filter(total__gt=0)
+        .order_by("-total", "name")
+    )
+    countries = (
+        Listing.objects.open()
+        .values("organisation__country")
+        .annotate(total=Count("pk"))
+        .order_by("-total", "organisation__country")
+    )
+    countries = [
+        {"name": django_countries.name(row["organisation__country"]), "total": row["total"]}
+        for row in countries
+    ]
+    return {"themes": themes, "countries": countries, "total": Listing.objects.open().count()}
+
+
+def listing_fits(listing: Listing, query: str) -> bool:
+    """Does this one listing pass this saved filter? The browse filter decides."""
+    from .filters import ListingFilter
+
+    filterset = ListingFilter(QueryDict(query), queryset=Listing.objects.filter(pk=listing.pk))
+    return filterset.is_valid() and filterset.qs.exists()
+
+
+def saved_searches_fitting(listing: Listing) -> list[SavedSearch]:
+    """The saved searches that asked to be told and that this listing fits, except
+    those of the listing's own organisation."""
+    searches = (
+        SavedSearch.objects.filter(notify=True, user__is_active=True)
+        .exclude(user__memberships__organisation=listing.organisation_id)
+        .select_related("user")
+    )
+    return [search for search in searches if listing_fits(listing, search.query)]
