@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "core",
     "taxonomy",
     "members",
+    "embeddings",
     "listings",
     "exchanges",
     "matchmaking",
@@ -278,4 +279,14 @@ LOGGING = {
 CELERY_BEAT_SCHEDULE["listings-lifecycle"] = {
     "task": "listings.tasks.listings_lifecycle",
     "schedule": 60 * 60 * 6,
+}
+
+# The sentence encoder that reads listings' descriptions (docs/matching.md): a
+# dotted path to a class of embeddings.encoders, or your own with the same
+# interface. Its weights install with its package. Threads per encoding call.
+EMBEDDINGS_ENCODER = env_str("EMBEDDINGS_ENCODER", "embeddings.encoders.MultilingualE5Small")
+EMBEDDINGS_THREADS = env_int("EMBEDDINGS_THREADS", 1)
+CELERY_BEAT_SCHEDULE["listings-embed-missing"] = {
+    "task": "listings.tasks.listings_embed_missing",
+    "schedule": 60 * 15,
 }

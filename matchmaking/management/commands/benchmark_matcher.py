@@ -13,8 +13,8 @@ from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 
 from listings.models import Listing, ListingKind, ListingRole, ListingStatus
-from matchmaking.evaluate import DATASET
-from matchmaking.matcher import candidates, rank
+from matchmaking.evaluate import read_set
+from matchmaking.matcher import rank, survivors
 from members.models import MembershipStatus, Organisation
 from taxonomy.models import Format, Language, Theme
 
@@ -49,7 +49,7 @@ class Command(BaseCommand):
             if profile:
                 self._profile(request)
                 if connection.vendor == "postgresql":
-                    self.stdout.write(candidates(request).explain(analyze=True))
+                    self.stdout.write(survivors(request).explain(analyze=True))
             transaction.set_rollback(True)
 
     def _taxonomy(self):
@@ -79,10 +79,7 @@ class Command(BaseCommand):
             )
             for i in range(2000)
         )
-        import json
-
-        data = json.loads(DATASET.read_text(encoding="utf-8"))
-        self.texts = [(item["title"], item["description"]) for item in data["listings"]]
+        self.texts = [(item["title"], item["description"]) for item in read_set()["listings"]]
 
     def _request(self):
         request = Listing.objects.create(
