@@ -265,8 +265,9 @@ def violations(request, top: list, languages: dict) -> list[str]:
             found.append(f"{listing.reference}: dates")
         if not languages[request.pk] & languages[listing.pk]:
             found.append(f"{listing.reference}: no shared language")
-        host, guest = rules.host_and_guest(request, listing)
-        if rules.takes_group(host, [guest]):
+        # One that can host or send and cannot take the group takes part instead.
+        takes_part = listing.role == rules.R.EITHER and rules.candidate_hosts(request, listing)
+        if takes_part or rules.can_host_group(request, listing):
             if short_seen:
                 found.append(f"{listing.reference}: below one that cannot take the group")
         else:
