@@ -18,7 +18,12 @@ from exchanges.models import Exchange, ExchangeOrganisation, ExchangeRole
 from listings.models import LISTING_TRANSITIONS, Listing, ListingRole, ListingStatus
 from notifications.services import notification_record, notify_secretariat
 
-from .matcher import score_listing
+from .calibration import (
+    LEFT_OUT_RECORDED,
+    decision_record_declined,
+    decisions_record_confirmed,
+)
+from .matcher import rank, score_listing
 from .models import (
     ANSWER_TRANSITIONS,
     MATCH_LIVE,
@@ -113,6 +118,9 @@ def _create_match(request: Listing, partners: list, by, message: str) -> Match:
                 _("%(reference)s is %(status)s: only open listings can be matched.")
                 % {"reference": listing.reference, "status": listing.get_status_display()}
             )
+    # The ranking as it stands, before the listings leave it: what was left out
+    # is recorded with the choice (calibration).
+    ranked = rank(request, limit=LEFT_OUT_RECORDED)
     match = Match(request=request, message=message, confirmed_by=by)
     match._history_user = by
     match._change_reason = history_reason(message) or _("confirmed")
@@ -125,8 +133,10 @@ def _create_match(request: Listing, partners: list, by, message: str) -> Match:
             role=PartyRole.REQUESTER,
         )
     ]
+    chosen = []
     for pk, role in zip(ids, _partner_roles(request, [listings[pk] for pk in ids]), strict=True):
         candidate = score_listing(request, listings[pk], role)
+        chosen.append(candidate)
         parties.append(
             MatchParty(
                 match=match,
@@ -140,6 +150,7 @@ def _create_match(request: Listing, partners: list, by, message: str) -> Match:
     for party in parties:
         party._history_user = by
         party.save()
+    decisions_record_confirmed(match=match, chosen=chosen, ranked=ranked)
     why = _("Matched by the secretariat (%(match)s)") % {"match": match.pk}
     for listing in [request, *listings.values()]:
         change_status(
@@ -221,6 +232,7 @@ def match_answer(*, party: MatchParty, answer: str, by, reason: str = "") -> Mat
             changes=changes,
         )
         if answer == Answer.DECLINED:
+            decision_record_declined(party=party)
             _decline(match, party, by, reason)
         elif not match.parties.exclude(answer=Answer.ACCEPTED).exists():
             change_status(
