@@ -222,6 +222,12 @@ class Offer(Listing):
         verbose_name_plural = _("offers")
 
 
+# django-simple-history registers Listing only; the secretariat's request and offer
+# pages show the same history (their history page was a 500 without this).
+for _proxy in (Request, Offer):
+    _proxy._meta.simple_history_manager_attribute = Listing._meta.simple_history_manager_attribute
+
+
 class InterestRole(models.TextChoices):
     HOST = "host", _("Host")
     PARTICIPATE = "participate", _("Participate")

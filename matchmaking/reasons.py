@@ -1,49 +1,63 @@
 """Why a candidate fits, in the users' words.
 
-A reason is stored as plain JSON ({"code", "fit", "params"}) on MatchParty and
+A reason is stored as plain JSON, `{"code", "fit", "params"}`, on MatchParty and
 in notification contexts, and turned into a sentence only when shown, so each
 person reads it in their own language and from their own side: a reason about
 who hosts whom names both organisations, and says "you" to the one reading.
 `fit` is True (speaks for the candidate), False (a mismatch) or None (to know).
+Words stored as they were written (the reasons of the first demo data, before
+they had codes) are a "note".
+
+Rendering never raises: a reason of an unknown shape or age shows as what can be
+read of it, so one odd row cannot take a match page or an email down.
 """
 
 import datetime
+import logging
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from .concepts import concept_label
 
+logger = logging.getLogger(__name__)
+
+NOTE = "note"
+
 TEMPLATES = {
     "text_close": _("the descriptions speak of the same thing (similarity %(similarity)s)"),
     "text_related": _("the descriptions are related (similarity %(similarity)s)"),
     "text_far": _("the descriptions speak of other things (similarity %(similarity)s)"),
     "no_text": _("the descriptions are not compared yet"),
+    "dates_both": _(
+        "dates overlap %(dates)s, room for both stays (%(days)s and %(their_days)s days)"
+    ),
+    "track_record": _("%(exchanges)s completed exchanges on these themes"),
+    "track_record_rated": _(
+        "%(exchanges)s completed exchanges on these themes, rated %(rating)s/5 by partners"
+    ),
+    "co_participant": _("%(organisation)s would take part alongside you, with another host"),
     "themes": _("both work on %(themes)s"),
     "no_themes": _("no shared theme"),
     "concepts": _("both descriptions speak of %(concepts)s"),
     "formats": _("same format: %(formats)s"),
     "target_groups": _("same target groups: %(groups)s"),
+    "capacity": _("%(host)s can host %(capacity)s; you plan %(participants)s"),
+    "capacity_short": _("%(host)s can host only %(capacity)s; you plan %(participants)s"),
     "dates": _("dates overlap %(dates)s"),
-    "dates_both": _(
-        "dates overlap %(dates)s, room for both stays (%(days)s and %(their_days)s days)"
-    ),
     "languages": _("shared language: %(languages)s"),
+    "no_language": _("no shared language"),
     "preferred_country": _("in a preferred country: %(country)s"),
     "different_country": _("different country"),
     "same_country": _("same country"),
     "fewer_opportunities": _("supports participants with fewer opportunities"),
     "interest": _("expressed interest"),
-    "track_record": _("%(exchanges)s completed exchanges on these themes"),
-    "track_record_rated": _(
-        "%(exchanges)s completed exchanges on these themes, rated %(rating)s/5 by partners"
-    ),
     "both_requests": _("both look for partners on this theme"),
-    "co_participant": _("%(organisation)s would take part alongside you, with another host"),
     "reciprocal": _("reciprocal: %(organisation)s could host you and you could host it later"),
 }
 
-# Who hosts whom, from three sides: the host reading, the guest reading, anyone else.
+# Who hosts whom, from three sides: the host reading, the guest reading, anyone
+# else. Older reasons without the guest's name keep their first wording above.
 SIDES = {
     "capacity": (
         _("you can host %(capacity)s; %(guest)s brings %(participants)s"),
@@ -67,6 +81,40 @@ def reason(code: str, fit: bool | None = True, **params) -> dict:
     return {"code": code, "fit": fit, "params": params}
 
 
+def note(text: str, fit: bool = True) -> dict:
+    """A reason in words written by a person: shown as written, in every language."""
+    return reason(NOTE, fit, text=text)
+
+
+def as_reason(item) -> dict | None:
+    """Any stored reason in the one format; None for what holds no reason."""
+    if isinstance(item, str):
+        return note(item) if item.strip() else None
+    if not isinstance(item, dict):
+        return None
+    params = item.get("params")
+    params = params if isinstance(params, dict) else {}
+    code = item.get("code")
+    if not isinstance(code, str) or not code:
+        text = item.get("text")
+        return note(text, bool(item.get("fit", True))) if isinstance(text, str) else None
+    fit = item.get("fit", True)
+    return {"code": code, "fit": None if fit is None else bool(fit), "params": params}
+
+
+def as_reasons(items) -> list[dict]:
+    if not isinstance(items, list | tuple):
+        items = [items]
+    return [r for r in map(as_reason, items) if r is not None]
+
+
+class _Lenient(dict):
+    """Parameters that answer a missing name with an ellipsis instead of a KeyError."""
+
+    def __missing__(self, key):
+        return "…"
+
+
 def period(start: datetime.date, end: datetime.date) -> str:
     """'9–14 December', or '28 November – 3 December' across months."""
     if (start.year, start.month) == (end.year, end.month):
@@ -74,8 +122,30 @@ def period(start: datetime.date, end: datetime.date) -> str:
     return f"{date_format(start, 'j F')} – {date_format(end, 'j F')}"
 
 
+def _params(params: dict) -> dict:
+    params = dict(params)
+    if "start" in params and "end" in params:
+        try:
+            params["dates"] = period(
+                datetime.date.fromisoformat(str(params.pop("start"))),
+                datetime.date.fromisoformat(str(params.pop("end"))),
+            )
+        except ValueError:
+            pass
+    if isinstance(params.get("concepts"), list):
+        params["concepts"] = ", ".join(_concept(str(c)) for c in params["concepts"])
+    return params
+
+
+def _concept(concept: str) -> str:
+    try:
+        return concept_label(concept)
+    except KeyError:  # a concept the lexicon has since dropped
+        return concept.replace("-", " ")
+
+
 def _template(code: str, params: dict, readers):
-    if code in SIDES:
+    if code in SIDES and "guest" in params:
         as_host, as_guest, neutral = SIDES[code]
         if params.get("host_id") in readers:
             return as_host
@@ -87,28 +157,33 @@ def _template(code: str, params: dict, readers):
     return TEMPLATES.get(code)
 
 
-def reason_text(item: dict, readers=()) -> str:
+def reason_text(item, readers=()) -> str:
     """The sentence, for a reader from these organisations (ids; none: the
     secretariat or anyone else)."""
-    params = dict(item.get("params") or {})
-    if "start" in params and "end" in params:
-        params["dates"] = period(
-            datetime.date.fromisoformat(params.pop("start")),
-            datetime.date.fromisoformat(params.pop("end")),
-        )
-    if isinstance(params.get("concepts"), list):
-        params["concepts"] = ", ".join(concept_label(c) for c in params["concepts"])
-    template = _template(item.get("code"), params, set(readers or ()))
+    item = as_reason(item)
+    if item is None:
+        return ""
+    code, params = item["code"], item["params"]
+    if code == NOTE:
+        return str(params.get("text", ""))
+    template = _template(code, params, set(readers or ()))
     if template is None:
-        return item.get("code", "")
-    return str(template) % params
+        # A code this version does not know (older or newer): its words if it has any.
+        logger.warning("Unknown match reason %r", code)
+        return str(params.get("text") or code.replace("_", " "))
+    try:
+        return str(template) % _Lenient(_params(params))
+    except (TypeError, ValueError):
+        logger.warning("Match reason %r has parameters of another shape: %r", code, params)
+        return str(template).split("%", 1)[0].strip(" :") or code.replace("_", " ")
 
 
 def reasons_text(items, readers=()) -> list[str]:
-    return [reason_text(item, readers) for item in items or []]
+    texts = (reason_text(item, readers) for item in as_reasons(items or []))
+    return [text for text in texts if text]
 
 
 def reasons_marked(items, readers=()) -> list[tuple[str, bool | None]]:
     """Each reason with whether it speaks for the candidate (False: a mismatch,
     None: something to know)."""
-    return [(reason_text(item, readers), item.get("fit", True)) for item in items or []]
+    return [(reason_text(item, readers), item["fit"]) for item in as_reasons(items or [])]

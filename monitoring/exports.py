@@ -9,14 +9,11 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from openpyxl import Workbook
 
+from taxonomy.models import KpiCategory
+
 from .selectors import CATEGORIES, kpis_for, years_with_exchanges
 
-CATEGORY_LABELS = {
-    "vet_learners": _("VET learners"),
-    "apprentices": _("Apprentices"),
-    "adult_learners": _("Adult learners"),
-    "staff": _("Staff"),
-}
+CATEGORY_LABELS = dict(KpiCategory.choices)
 
 
 @dataclass

@@ -25,23 +25,16 @@ from exchanges.models import (
 )
 from listings.models import Listing, ListingKind, ListingStatus
 from matchmaking.models import Match, MatchParty, MatchStatus
-from members.models import Membership, Organisation, Role
+from members.models import Membership, MembershipStatus, Organisation, Role
+from taxonomy.models import KpiCategory
 
 # Europe on the Move: 20% of all mobilities for people with fewer opportunities.
 FEWER_OPPORTUNITIES_TARGET = 20
 VET_LEARNERS_TARGET = 20
 
-# Target-group slugs (taxonomy.TargetGroup) counted under each figure the Pact
-# for Skills asks for. The one place to change when the taxonomy changes.
-TARGET_GROUP_CATEGORIES = {
-    "vet-learners": "vet_learners",
-    "apprentices": "apprentices",
-    "adult-learners": "adult_learners",
-    "teachers-and-trainers": "staff",
-    "guidance-staff": "staff",
-    "policy-makers-and-regional-staff": "staff",
-}
-CATEGORIES = ["vet_learners", "apprentices", "adult_learners", "staff"]
+# The figures the Pact for Skills asks for; each target group says which one it
+# counts towards (taxonomy.TargetGroup.kpi_category, edited in the admin).
+CATEGORIES = KpiCategory.values
 
 PUBLIC_SUMMARY_CACHE_KEY = "monitoring:public-summary"
 PUBLIC_SUMMARY_SECONDS = 5 * 60
@@ -204,14 +197,13 @@ def _participants(days, filters) -> dict:
         ExchangeParticipants.objects.filter(
             _exchange_rows_q(**filters), exchange__status=ExchangeStatus.COMPLETED
         )
-        .values("target_group__slug")
+        .exclude(target_group__kpi_category="")
+        .values("target_group__kpi_category")
         .annotate(people=Sum("count"))
         .order_by()
     )
     for row in rows:
-        category = TARGET_GROUP_CATEGORIES.get(row["target_group__slug"])
-        if category:
-            by_category[category] += row["people"]
+        by_category[row["target_group__kpi_category"]] += row["people"]
     return {
         "total": total,
         **by_category,
@@ -375,9 +367,12 @@ def coordinated_organisations(user):
     """The organisations whose figures this person may see (None: all of them)."""
     if user.is_staff:
         return None
-    return Organisation.objects.filter(
-        memberships__user=user, memberships__role=Role.COORDINATOR
-    ).order_by("name")
+    # A suspended (or not yet approved) organisation's people lose the figures.
+    return (
+        Organisation.objects.active()
+        .filter(memberships__user=user, memberships__role=Role.COORDINATOR)
+        .order_by("name")
+    )
 
 
 def can_monitor(user) -> bool:
@@ -385,7 +380,9 @@ def can_monitor(user) -> bool:
         return False
     if user.is_staff:
         return True
-    return Membership.objects.filter(user=user, role=Role.COORDINATOR).exists()
+    return Membership.objects.filter(
+        user=user, role=Role.COORDINATOR, organisation__status=MembershipStatus.ACTIVE
+    ).exists()
 
 
 def public_summary() -> dict:

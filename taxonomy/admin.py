@@ -3,7 +3,7 @@ from django.contrib import admin
 from .models import Format, Language, TargetGroup, Theme
 
 
-@admin.register(Theme, TargetGroup)
+@admin.register(Theme)
 class TermAdmin(admin.ModelAdmin):
     list_display = ["name", "slug", "position", "active"]
     list_editable = ["position", "active"]
@@ -15,6 +15,14 @@ class TermAdmin(admin.ModelAdmin):
 @admin.register(Format)
 class FormatAdmin(TermAdmin):
     list_display = ["name", "slug", "min_days", "max_days", "position", "active"]
+    list_editable = ["min_days", "max_days", "position", "active"]
+
+
+@admin.register(TargetGroup)
+class TargetGroupAdmin(TermAdmin):
+    list_display = ["name", "slug", "kpi_category", "fewer_opportunities", "position", "active"]
+    list_editable = ["kpi_category", "position", "active"]
+    list_filter = ["active", "kpi_category"]
 
 
 @admin.register(Language)

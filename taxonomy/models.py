@@ -44,7 +44,27 @@ class Format(Term):
         ]
 
 
+class KpiCategory(models.TextChoices):
+    """The partnership figures the Pact for Skills asks for (the dashboard's
+    participants by group). A target group counts towards at most one."""
+
+    VET_LEARNERS = "vet_learners", _("VET learners")
+    APPRENTICES = "apprentices", _("Apprentices")
+    ADULT_LEARNERS = "adult_learners", _("Adult learners")
+    STAFF = "staff", _("Staff")
+
+
 class TargetGroup(Term):
+    kpi_category = models.CharField(
+        _("counts towards"),
+        max_length=20,
+        choices=KpiCategory.choices,
+        blank=True,
+        help_text=_(
+            "The partnership figure its participants count towards on the dashboard; "
+            "leave empty for a group that counts in none."
+        ),
+    )
     fewer_opportunities = models.BooleanField(
         _("people with fewer opportunities"),
         default=False,

@@ -11,3 +11,6 @@ searches give every area of the product something real to show.
 # Every demo login shares it: the demo is for showing, never for production.
 DEMO_PASSWORD = "demo-password-2024"  # noqa: S105
 SECRETARIAT_EMAIL = "secretariat@earlall.eu"
+# The demo secretariat's second factor (an authenticator-app key, hex), as public
+# as the password: `manage.py demo_code` prints its current six-digit code.
+DEMO_TOTP_KEY = "3132333435363738393031323334353637383930"  # noqa: S105

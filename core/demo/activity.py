@@ -12,20 +12,14 @@ PENDING_MATCH = {
         "guidance that reaches adults and young people outside any service. We suggest a "
         "week in Limerick and three days in Lublin."
     ),
-    # (organisation, listing, role, score, reasons, answer, answered days ago)
+    # (organisation, listing, role, answer, answered days ago); score and reasons are
+    # the matcher's.
     "parties": [
-        ("associacao-caminhos", "demo-req-caminhos-outreach", "requester", None, [], "accepted", 4),
+        ("associacao-caminhos", "demo-req-caminhos-outreach", "requester", "accepted", 4),
         (
             "shannonside-fet",
             "demo-off-shannonside-community",
             "host",
-            0.82,
-            [
-                "Offers to host staff job shadowing",
-                "Theme in common: Inclusion and fewer opportunities",
-                "Country among the preferred ones: Ireland",
-                "Working language in common: English",
-            ],
             "accepted",
             2,
         ),
@@ -33,13 +27,6 @@ PENDING_MATCH = {
             "lubelskie-guidance-centre",
             "demo-off-lubelskie-peer-learning",
             "host",
-            0.64,
-            [
-                "Offers to host a study visit",
-                "Theme in common: Career guidance",
-                "Dates overlap",
-                "Working language in common: English",
-            ],
             "pending",
             None,
         ),
@@ -57,16 +44,11 @@ DECLINED_MATCH = {
         "in Porto."
     ),
     "parties": [
-        ("asociatia-punti", "demo-req-punti-roma-inclusion", "requester", None, [], "accepted"),
+        ("asociatia-punti", "demo-req-punti-roma-inclusion", "requester", "accepted"),
         (
             "associacao-caminhos",
             "demo-off-caminhos-shadowing",
             "host",
-            0.71,
-            [
-                "Offers to host a study visit",
-                "Themes in common: Inclusion and fewer opportunities, Career guidance",
-            ],
             "declined",
         ),
     ],

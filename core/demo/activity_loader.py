@@ -17,6 +17,7 @@ from .activity import (
     PENDING_MATCH,
     SAVED_SEARCHES,
 )
+from .case_loader import scored
 
 
 def load_activity(*, orgs, people, by, today):
@@ -65,7 +66,8 @@ def save_match(data, status, by, confirmed_at, answered_at=None):
 
 
 def save_party(match, orgs, people, row, *, answered_at, decline_reason=""):
-    slug, ref, role, score, reasons, answer = row[:6]
+    slug, ref, role, answer = row[:4]
+    score, reasons = scored(match.request, Listing.objects.get(external_ref=ref), role)
     MatchParty.objects.update_or_create(
         match=match,
         organisation=orgs[slug],
@@ -87,7 +89,7 @@ def save_pending_match(orgs, people, by, now):
     days = datetime.timedelta(days=1)
     match = save_match(data, MatchStatus.CONFIRMED, by, now - data["days_ago"] * days)
     for row in data["parties"]:
-        answered = row[6]
+        answered = row[4]
         answered_at = now - answered * days if answered is not None else None
         save_party(match, orgs, people, row, answered_at=answered_at)
     return match

@@ -173,33 +173,11 @@ MATCH = {
     ),
     "confirmed_at": datetime.datetime(2024, 10, 7, 10, 0),
     "answered_at": datetime.datetime(2024, 10, 11, 15, 30),
-    # (organisation, listing, role, score, reasons)
+    # (organisation, listing, role): the score and the reasons are the matcher's.
     "parties": [
-        ("centre-val-de-loire", "demo-boras-request", "requester", None, []),
-        (
-            "boras",
-            "demo-boras-offer",
-            "host",
-            0.87,
-            [
-                "Offers to host a study visit",
-                "Themes in common: Gender equality, Career guidance",
-                "Dates overlap: October to December 2024",
-                "Working language in common: English",
-            ],
-        ),
-        (
-            "escola-del-treball",
-            "demo-escola-offer",
-            "participant",
-            0.74,
-            [
-                "Can host or take part",
-                "Theme in common: Gender equality",
-                "Dates overlap: October to December 2024",
-                "Working language in common: English",
-            ],
-        ),
+        ("centre-val-de-loire", "demo-boras-request", "requester"),
+        ("boras", "demo-boras-offer", "host"),
+        ("escola-del-treball", "demo-escola-offer", "participant"),
     ],
 }
 

@@ -11,7 +11,8 @@ from exchanges.models import (
     ExchangeStatus,
     ProgrammeItem,
 )
-from matchmaking.models import Answer, Match, MatchParty, MatchStatus
+from matchmaking.matcher import score_listing
+from matchmaking.models import Answer, Match, MatchParty, MatchStatus, PartyRole
 
 from .boras import CASE_STUDY, EXCHANGE, MATCH, TESTIMONIAL_ORGANISATIONS
 
@@ -37,7 +38,8 @@ def save_match(orgs, people, listings, by):
     Match.objects.filter(pk=match.pk).update(
         confirmed_at=timezone.make_aware(MATCH["confirmed_at"])
     )
-    for slug, ref, role, score, reasons in MATCH["parties"]:
+    for slug, ref, role in MATCH["parties"]:
+        score, reasons = scored(match.request, listings[ref], role)
         MatchParty.objects.update_or_create(
             match=match,
             organisation=orgs[slug],
@@ -52,6 +54,14 @@ def save_match(orgs, people, listings, by):
             },
         )
     return match
+
+
+def scored(request, listing, role) -> tuple:
+    """Score and reasons as match_confirm records them: the matcher's, in its format."""
+    if role == PartyRole.REQUESTER:
+        return None, []
+    candidate = score_listing(request, listing, role)
+    return candidate.score, candidate.reasons
 
 
 def save_exchange(data, terms, orgs, *, match=None):

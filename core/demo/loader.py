@@ -8,13 +8,14 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from core.secretariat import sync_secretariat_group
 from listings.models import LISTING_PRIVATE, ExpressionOfInterest, Listing, ListingStatus
 from members.models import Membership, MembershipStatus, Organisation, Role, User
 from taxonomy.models import Format, Language, TargetGroup, Theme
 
-from . import DEMO_PASSWORD, SECRETARIAT_EMAIL, boras, next_step
+from . import DEMO_PASSWORD, DEMO_TOTP_KEY, SECRETARIAT_EMAIL, boras, next_step
 from .activity_loader import load_activity
 from .case_loader import load_boras_case
 from .exchange_loader import load_exchanges
@@ -22,7 +23,6 @@ from .interests import INTERESTS
 from .listings import REQUESTS
 from .offers import OFFERS
 from .organisations import ORGANISATIONS
-from .taxonomies import FORMATS, LANGUAGES, TARGET_GROUPS, THEMES
 
 # Listings that must still lie ahead: the browse page and the expiry task see them.
 LIVE_OR_PENDING = {ListingStatus.OPEN, ListingStatus.DRAFT, ListingStatus.SUBMITTED}
@@ -42,6 +42,12 @@ def load_demo(*, today: datetime.date | None = None) -> list[dict]:
         is_staff=True,
     )
     secretariat.groups.add(sync_secretariat_group(apps))
+    # Staff sign in with a second factor; the demo's device key is published.
+    TOTPDevice.objects.update_or_create(
+        user=secretariat,
+        name="Demo authenticator",
+        defaults={"key": DEMO_TOTP_KEY, "confirmed": True},
+    )
     logins = [login_row(secretariat, "EARLALL secretariat", "staff")]
     orgs, people = {}, {}
     for row in boras.ORGANISATIONS + ORGANISATIONS:
@@ -67,28 +73,13 @@ def load_demo(*, today: datetime.date | None = None) -> list[dict]:
 
 
 def load_taxonomies() -> SimpleNamespace:
-    themes = {
-        slug: term(Theme, slug, name=name, position=i) for i, (slug, name) in enumerate(THEMES)
-    }
-    formats = {
-        slug: term(Format, slug, name=name, position=i, min_days=lo, max_days=hi, description=d)
-        for i, (slug, name, lo, hi, d) in enumerate(FORMATS)
-    }
-    groups = {
-        slug: term(TargetGroup, slug, name=name, position=i, fewer_opportunities=f, description=d)
-        for i, (slug, name, f, d) in enumerate(TARGET_GROUPS)
-    }
-    languages = {
-        code: Language.objects.update_or_create(code=code, defaults={"name": name})[0]
-        for code, name in LANGUAGES
-    }
+    """The vocabularies ship with the migrations (taxonomy 0003): the demo reads them."""
     return SimpleNamespace(
-        themes=themes, formats=formats, target_groups=groups, languages=languages
+        themes=Theme.objects.in_bulk(field_name="slug"),
+        formats=Format.objects.in_bulk(field_name="slug"),
+        target_groups=TargetGroup.objects.in_bulk(field_name="slug"),
+        languages=Language.objects.in_bulk(field_name="code"),
     )
-
-
-def term(model, slug, **fields):
-    return model.objects.update_or_create(slug=slug, defaults=fields)[0]
 
 
 def demo_password_hashes():

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from core.demo import SECRETARIAT_EMAIL
+from tests.otp import verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -12,7 +13,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def demo_secretariat_client(client):
     call_command("seed_demo", "--quiet")
-    client.force_login(get_user_model().objects.get(email=SECRETARIAT_EMAIL))
+    verified_login(client, get_user_model().objects.get(email=SECRETARIAT_EMAIL))
     return client
 
 

@@ -69,7 +69,9 @@ def test_match_confirm_notifies_each_partys_contact_with_partners_and_reasons(
     partners = {p["organisation"]: p for p in to_charlie["partners"]}
     boras = partners["Working Life Department of the municipality of Borås"]
     assert {"name": "Alice Andersson", "email": alice.email} in boras["contacts"]
-    assert "both work on Gender equality" in boras["reasons"]
+    assert {"code": "themes", "fit": True, "params": {"themes": "Gender equality"}} in boras[
+        "reasons"
+    ]
     assert to_charlie["message"] == "Borås hosts in December; Escola joins."
     assert to_charlie["match_url"].endswith(f"/matches/{confirmed.pk}/")
 

@@ -34,8 +34,7 @@ from exchanges.models import (
 from listings.models import Listing, ListingKind, ListingStatus
 from matchmaking.models import Match, MatchStatus
 from members.models import MembershipStatus, Organisation, User
-from monitoring.selectors import TARGET_GROUP_CATEGORIES
-from taxonomy.models import Format, TargetGroup, Theme
+from taxonomy.models import Format, KpiCategory, TargetGroup, Theme
 
 COUNTRIES = ["SE", "FR", "ES", "IT", "DE", "BE", "NL", "PT", "FI", "PL", "AT", "IE"]
 BATCH = 5000
@@ -131,10 +130,14 @@ class Command(BaseCommand):
         formats = Format.objects.bulk_create(
             Format(name=f"Benchmark format {i}", slug=f"benchmark-format-{i}") for i in range(5)
         )
-        groups = [
-            TargetGroup.objects.get_or_create(slug=slug, defaults={"name": f"Benchmark {slug}"})[0]
-            for slug in TARGET_GROUP_CATEGORIES
-        ]
+        groups = TargetGroup.objects.bulk_create(
+            TargetGroup(
+                name=f"Benchmark group {i}",
+                slug=f"benchmark-group-{i}",
+                kpi_category=KpiCategory.values[i % len(KpiCategory.values)],
+            )
+            for i in range(6)
+        )
         listings = self.listings(count // 5, organisations, themes, formats)
         requests = [x for x in listings if x.kind == ListingKind.REQUEST]
         matches = Match.objects.bulk_create(

@@ -1,0 +1,13 @@
+"""`{{ reason|reason }}`: a stored reason as a sentence in the reader's language
+(emails are rendered in the recipient's)."""
+
+from django import template
+
+from matchmaking.reasons import reason_text
+
+register = template.Library()
+
+
+@register.filter(name="reason")
+def reason_filter(item) -> str:
+    return reason_text(item)

@@ -1,0 +1,133 @@
+"""Match reasons render whatever their age: the one format the matcher stores,
+the sentences the first demo data stored, and shapes nobody planned for."""
+
+import importlib
+
+import pytest
+from django.apps import apps
+from django.urls import reverse
+from django.utils import translation
+
+from matchmaking.reasons import as_reasons, note, reason, reason_text, reasons_marked
+from notifications.emails import render
+from notifications.models import Notification
+from tests.factories import MatchFactory, MatchPartyFactory
+
+old = importlib.import_module("matchmaking.migrations.0006_reasons_in_one_format")
+
+
+def test_a_reason_reads_as_a_sentence_in_the_readers_language():
+    item = reason("dates", start="2024-12-09", end="2024-12-14")
+    assert reason_text(item) == "dates overlap 9–14 December"
+    with translation.override("fr"):
+        assert reason_text(reason("no_language", fit=False)) != "no shared language"
+
+
+@pytest.mark.parametrize(
+    ("item", "text"),
+    [
+        ("Offers to host a study visit", "Offers to host a study visit"),
+        (
+            note("Dates overlap: October to December 2024"),
+            "Dates overlap: October to December 2024",
+        ),
+        ({"code": "themes", "params": {}}, "both work on …"),
+        ({"code": "themes"}, "both work on …"),
+        ({"code": "themes", "params": "Gender equality"}, "both work on …"),
+        ({"code": "dates", "params": {"start": "December", "end": "2024"}}, "dates overlap …"),
+        ({"code": "concepts", "params": {"concepts": ["not-a-concept"]}}, None),
+        ({"code": "from_a_newer_version", "params": {}}, "from a newer version"),
+        ({"code": "from_a_newer_version", "params": {"text": "Said so"}}, "Said so"),
+        ({"text": "No code at all"}, "No code at all"),
+        ({}, ""),
+        (None, ""),
+        (42, ""),
+        (["nested"], ""),
+    ],
+)
+def test_a_reason_of_any_shape_renders_without_raising(item, text):
+    result = reason_text(item)
+    assert isinstance(result, str)
+    if text is not None:
+        assert result == text
+
+
+def test_reasons_marked_keep_the_mismatches_and_skip_what_holds_no_reason():
+    stored = [reason("no_themes", fit=False), "Theme in common: Gender equality", None, 3]
+    assert reasons_marked(stored) == [
+        ("no shared theme", False),
+        ("Theme in common: Gender equality", True),
+    ]
+    assert as_reasons("one sentence") == [note("one sentence")]
+    assert reasons_marked("not a list") == [("not a list", True)]
+
+
+@pytest.mark.django_db
+def test_a_match_whose_reasons_are_old_sentences_opens_for_its_parties(client, alice, boras):
+    match = MatchFactory()
+    MatchPartyFactory(match=match, organisation=boras, reasons=["Offers to host a study visit"])
+    MatchPartyFactory(
+        match=match,
+        reasons=[{"code": "themes", "params": {}}, {"code": "retired"}, 7],
+    )
+    client.force_login(alice)
+
+    response = client.get(reverse("matchmaking:detail", args=[match.pk]))
+
+    assert response.status_code == 200
+    assert "Offers to host a study visit" in response.text
+    assert "both work on …" in response.text
+
+
+@pytest.mark.django_db
+def test_the_migration_turns_old_sentences_into_notes_and_keeps_the_rest():
+    party = MatchPartyFactory(reasons=["Theme in common: Gender equality", reason("interest")])
+    untouched = MatchPartyFactory(reasons=[reason("different_country")])
+    email = Notification.objects.create(
+        kind="match_confirmed",
+        email="claire@example.org",
+        context={"partners": [{"organisation": "Borås", "reasons": ["Dates overlap"]}]},
+    )
+
+    old.convert(apps, None)
+
+    party.refresh_from_db()
+    untouched.refresh_from_db()
+    email.refresh_from_db()
+    assert party.reasons == [note("Theme in common: Gender equality"), reason("interest")]
+    assert untouched.reasons == [reason("different_country")]
+    assert email.context["partners"][0]["reasons"] == [note("Dates overlap")]
+
+
+def test_a_match_email_says_reasons_of_either_age_in_the_recipients_language():
+    context = {
+        "name": "Claire",
+        "organisation": "Centre-Val de Loire",
+        "role": "requester",
+        "request_reference": "REQ-1",
+        "request_title": "Gender equality",
+        "message": "",
+        "partners": [
+            {
+                "organisation": "Borås",
+                "country": "Sweden",
+                "role": "host",
+                "contacts": [],
+                "reasons": [
+                    "Offers to host a study visit",
+                    reason("dates", start="2024-12-09", end="2024-12-14"),
+                ],
+            }
+        ],
+        "match_url": "http://127.0.0.1:8000/matches/1/",
+        "accept_url": "http://127.0.0.1:8000/matches/1/#answer",
+        "decline_url": "http://127.0.0.1:8000/matches/1/#decline",
+    }
+
+    _, text, html = render("match_confirmed", context, "en")
+    _, text_fr, _ = render("match_confirmed", context, "fr")
+
+    assert "· Offers to host a study visit" in text
+    assert "· dates overlap 9–14 December" in text
+    assert "<li>dates overlap 9–14 December</li>" in html
+    assert "décembre" in text_fr
