@@ -30,7 +30,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('listings', '0002_content_types_follow'),
-        ('matchmaking', '0005_listings_in_their_own_app'),
+        ('matchmaking', '0006_reasons_in_one_format'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
