@@ -353,3 +353,8 @@ CELERY_BEAT_SCHEDULE["listings-embed-missing"] = {
     "task": "listings.tasks.listings_embed_missing",
     "schedule": 60 * 15,
 }
+# Stored rankings that a change left stale, computed again a batch at a time.
+CELERY_BEAT_SCHEDULE["matchmaking-rankings"] = {
+    "task": "matchmaking.tasks.rankings_refresh_stale",
+    "schedule": 60.0,
+}

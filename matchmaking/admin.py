@@ -18,7 +18,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from core.workflow import TransitionNotAllowed
 from listings.models import Listing, ListingKind
 
-from . import matcher, selectors
+from . import selectors
 from .calibration import proposal_accept, proposal_reject
 from .groups import proposals, reciprocal, rings
 from .models import (
@@ -32,6 +32,7 @@ from .models import (
     MatchStatus,
     WeightsProposal,
 )
+from .rankings import ranking_for
 from .reasons import reasons_marked, reasons_text
 from .services import MatchError, exchange_create_from_match, match_cancel, match_confirm
 
@@ -218,7 +219,8 @@ class MatchAdmin(SimpleHistoryAdmin):
             pk=request_pk,
             kind=ListingKind.REQUEST,
         )
-        ranked = matcher.rank(listing, limit=CURATE_LIMIT)
+        # The stored ranking, computed in the background (matchmaking.rankings).
+        ranked = ranking_for(listing, limit=CURATE_LIMIT)
         groups = proposals(listing, ranked)
         data = request.POST.copy() if request.method == "POST" else None
         if data is not None and data.get("group"):

@@ -279,3 +279,49 @@ class MatchDecision(models.Model):
 
     def __str__(self):
         return f"{self.request_id} → {self.listing_id}: {self.decision}"
+
+
+class StoredRanking(models.Model):
+    """A request's ranking, computed in the background when listings change, so
+    that the curation page reads it instead of computing it (issue 18)."""
+
+    request = models.OneToOneField(
+        "listings.Listing",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="stored_ranking",
+        verbose_name=_("request"),
+    )
+    # The weights and the encoder it was computed with: either changing makes it old.
+    version = models.CharField(_("version"), max_length=40)
+    stale = models.BooleanField(_("to compute again"), default=False, db_index=True)
+    computed_at = models.DateTimeField(_("computed"), auto_now=True)
+    left_out = models.JSONField(_("left out by the rules"), default=list)
+
+    class Meta:
+        verbose_name = _("stored ranking")
+        verbose_name_plural = _("stored rankings")
+
+    def __str__(self):
+        return str(self.request_id)
+
+
+class RankedCandidate(models.Model):
+    ranking = models.ForeignKey(StoredRanking, on_delete=models.CASCADE, related_name="entries")
+    # Indexed (a foreign key): "which rankings hold this listing?" when it changes.
+    listing = models.ForeignKey("listings.Listing", on_delete=models.CASCADE, related_name="+")
+    position = models.PositiveSmallIntegerField()
+    score = models.FloatField()
+    role = models.CharField(max_length=20, choices=PartyRole.choices)
+    fits = models.BooleanField(default=True)
+    signals = models.JSONField(default=dict)
+    reasons = models.JSONField(default=list)
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(fields=["ranking", "position"], name="ranked_candidate_once")
+        ]
+
+    def __str__(self):
+        return f"{self.ranking_id} #{self.position}: {self.listing_id}"

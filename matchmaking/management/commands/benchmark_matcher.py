@@ -20,6 +20,7 @@ from embeddings.services import listing_text, text_hash
 from listings.models import Listing, ListingKind, ListingRole, ListingStatus
 from matchmaking.evaluate import read_set, vectors_file
 from matchmaking.matcher import rank, survivors
+from matchmaking.rankings import ranking_store, ranking_stored
 from members.models import MembershipStatus, Organisation
 from taxonomy.models import Format, Language, Theme
 
@@ -204,11 +205,21 @@ class Command(BaseCommand):
             started = time.perf_counter()
             found = len(rank(request))
             timings.append((time.perf_counter() - started) * 1000)
+        self._report(size, "computed", timings, f"({found} candidates scored)")
+        ranking_store(request=request)
+        timings = []
+        for _i in range(runs):
+            started = time.perf_counter()
+            ranking_stored(request, limit=20)
+            timings.append((time.perf_counter() - started) * 1000)
+        self._report(size, "stored", timings, "(the curation page's read, 20 candidates)")
+
+    def _report(self, size, what, timings, note):
         timings.sort()
         p95 = timings[max(0, round(0.95 * len(timings)) - 1)]
         self.stdout.write(
-            f"{size:>7} listings: median {statistics.median(timings):6.1f} ms, "
-            f"p95 {p95:6.1f} ms ({found} candidates scored)"
+            f"{size:>7} listings, {what}: median {statistics.median(timings):6.1f} ms, "
+            f"p95 {p95:6.1f} ms {note}"
         )
 
     def _embedding(self, runs):
