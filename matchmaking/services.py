@@ -245,6 +245,8 @@ def _notify_confirmed(match: Match) -> None:
                 context={
                     "name": user.full_name,
                     "organisation": party.organisation.name,
+                    # Reasons say "you" to this organisation.
+                    "reader_organisation": party.organisation_id,
                     "role": str(role),
                     "request_reference": match.request.reference,
                     "request_title": match.request.title,

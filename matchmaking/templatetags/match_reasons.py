@@ -9,5 +9,6 @@ register = template.Library()
 
 
 @register.filter(name="reason")
-def reason_filter(item) -> str:
-    return reason_text(item)
+def reason_filter(item, reader=None) -> str:
+    """`{{ r|reason:reader }}`: "you" for the reader's organisation (an id)."""
+    return reason_text(item, readers=[reader] if reader else ())
