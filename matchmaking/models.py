@@ -138,9 +138,9 @@ DEFAULT_WEIGHTS = {
     # Both descriptions name the same concepts of the lexicon.
     "concepts": 3.0,
     # Share of the request's themes the candidate also carries.
-    "themes": 10.0,
-    "formats": 4.0,
-    "target_groups": 4.0,
+    "themes": 20.0,
+    "formats": 8.0,
+    "target_groups": 8.0,
     # The organisation already said "we are interested".
     "interest": 10.0,
     "preferred_country": 4.0,

@@ -9,9 +9,9 @@ from django.db import migrations, models
 NEW_DEFAULTS = {
     "text": 45.0,
     "concepts": 3.0,
-    "themes": 10.0,
-    "formats": 4.0,
-    "target_groups": 4.0,
+    "themes": 20.0,
+    "formats": 8.0,
+    "target_groups": 8.0,
     "interest": 10.0,
     "preferred_country": 4.0,
     "different_country": 16.0,
@@ -97,7 +97,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='historicalmatchingweights',
             name='formats',
-            field=models.FloatField(default=4.0, verbose_name='shared formats'),
+            field=models.FloatField(default=8.0, verbose_name='shared formats'),
         ),
         migrations.AlterField(
             model_name='historicalmatchingweights',
@@ -112,12 +112,12 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='historicalmatchingweights',
             name='target_groups',
-            field=models.FloatField(default=4.0, verbose_name='shared target groups'),
+            field=models.FloatField(default=8.0, verbose_name='shared target groups'),
         ),
         migrations.AlterField(
             model_name='historicalmatchingweights',
             name='themes',
-            field=models.FloatField(default=10.0, verbose_name='shared themes'),
+            field=models.FloatField(default=20.0, verbose_name='shared themes'),
         ),
         migrations.AlterField(
             model_name='matchingweights',
@@ -137,7 +137,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='matchingweights',
             name='formats',
-            field=models.FloatField(default=4.0, verbose_name='shared formats'),
+            field=models.FloatField(default=8.0, verbose_name='shared formats'),
         ),
         migrations.AlterField(
             model_name='matchingweights',
@@ -152,12 +152,12 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='matchingweights',
             name='target_groups',
-            field=models.FloatField(default=4.0, verbose_name='shared target groups'),
+            field=models.FloatField(default=8.0, verbose_name='shared target groups'),
         ),
         migrations.AlterField(
             model_name='matchingweights',
             name='themes',
-            field=models.FloatField(default=10.0, verbose_name='shared themes'),
+            field=models.FloatField(default=20.0, verbose_name='shared themes'),
         ),
         migrations.CreateModel(
             name='HistoricalWeightsProposal',
