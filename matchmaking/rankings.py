@@ -98,7 +98,10 @@ def ranking_for(request: Listing, *, limit: int | None = None) -> list:
     """The curation page's ranking: stored if current, else computed and stored."""
     found = ranking_stored(request, limit=limit)
     if found is None:
-        ranking_store(request=request)
+        if ranking_store(request=request) is None:
+            # Not open (already matched, closed): nothing to keep, computed as asked.
+            ranked = ranking(request).candidates
+            return ranked[:limit] if limit else ranked
         found = ranking_stored(request, limit=limit) or []
     return found
 
