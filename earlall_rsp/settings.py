@@ -189,6 +189,8 @@ LANGUAGES = [
     ("sv", _("Swedish")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Unambiguous dates in every language: "1 Dec 2026, 00:33" (formats/__init__.py).
+FORMAT_MODULE_PATH = ["earlall_rsp.formats"]
 TIME_ZONE = env_str("TIME_ZONE", "Europe/Brussels")
 USE_I18N = True
 USE_TZ = True
@@ -290,7 +292,16 @@ SECRETARIAT_UNMATCHED_AFTER_DAYS = env_int("SECRETARIAT_UNMATCHED_AFTER_DAYS", 3
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
-COUNTRIES_FIRST = []
+# The European countries the partnership works with come first in every country
+# choice (the EU, the EEA, the Erasmus+ associated and candidate countries,
+# Switzerland and the United Kingdom); the rest of the world follows a break.
+COUNTRIES_FIRST = [
+    *("AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK".split()),
+    *("IS LI NO".split()),
+    *("AL BA CH GB GE MD ME MK RS TR UA".split()),
+]
+COUNTRIES_FIRST_SORT = True
+COUNTRIES_FIRST_BREAK = "──────────"
 
 # Security: the production values apply whenever DEBUG is off.
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
