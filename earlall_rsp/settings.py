@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "core",
     "taxonomy",
     "members",
+    "embeddings",
     "listings",
     "exchanges",
     "matchmaking",
@@ -352,4 +353,19 @@ LOGGING = {
 CELERY_BEAT_SCHEDULE["listings-lifecycle"] = {
     "task": "listings.tasks.listings_lifecycle",
     "schedule": 60 * 60 * 6,
+}
+
+# The sentence encoder that reads listings' descriptions (docs/matching.md): a
+# dotted path to a class of embeddings.encoders, or your own with the same
+# interface. Its weights install with its package. Threads per encoding call.
+EMBEDDINGS_ENCODER = env_str("EMBEDDINGS_ENCODER", "embeddings.encoders.MultilingualE5Small")
+EMBEDDINGS_THREADS = env_int("EMBEDDINGS_THREADS", 1)
+CELERY_BEAT_SCHEDULE["listings-embed-missing"] = {
+    "task": "listings.tasks.listings_embed_missing",
+    "schedule": 60 * 15,
+}
+# Stored rankings that a change left stale, computed again a batch at a time.
+CELERY_BEAT_SCHEDULE["matchmaking-rankings"] = {
+    "task": "matchmaking.tasks.rankings_refresh_stale",
+    "schedule": 60.0,
 }

@@ -30,6 +30,7 @@ from . import matcher, selectors
 from .groups import proposals, reciprocal, rings
 from .models import MATCH_LIVE
 from .preview import match_preview
+from .rankings import ranking_for
 from .reasons import reasons_marked
 from .services import AlreadyMatched, MatchError, match_confirm
 
@@ -158,8 +159,8 @@ class Row:
 
 def _row(candidate, rank: int, interested: set, reciprocal_ids: set) -> Row:
     marked = reasons_marked(candidate.reasons)
-    # What speaks for the candidate first, then the mismatches.
-    marked.sort(key=lambda reason: not reason[1])
+    # What speaks for the candidate first, then the neutral ones and the mismatches.
+    marked.sort(key=lambda reason: reason[1] is not True)
     return Row(
         candidate=candidate,
         rank=rank,
@@ -173,7 +174,8 @@ def _row(candidate, rank: int, interested: set, reciprocal_ids: set) -> Row:
 def curation(request: Listing, query) -> dict:
     """What the page shows: rows (interest first, then the matcher's order),
     groups, rings, interests, the filters, and the token of what was shown."""
-    ranked = matcher.rank(request, limit=CURATE_LIMIT)
+    # The stored ranking, computed in the background (matchmaking.rankings).
+    ranked = ranking_for(request, limit=CURATE_LIMIT)
     interests = list(selectors.interests_for(request))
     interested = {i.organisation_id for i in interests}
     reciprocal_ids = {c.listing.pk for c in reciprocal(request, ranked)}

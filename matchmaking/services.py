@@ -18,7 +18,12 @@ from exchanges.models import Exchange, ExchangeOrganisation, ExchangeRole
 from listings.models import LISTING_TRANSITIONS, Listing, ListingRole, ListingStatus
 from notifications.services import notification_record, notify_secretariat
 
-from .matcher import score_listing
+from .calibration import (
+    LEFT_OUT_RECORDED,
+    decision_record_declined,
+    decisions_record_confirmed,
+)
+from .matcher import rank, score_listing
 from .models import (
     ANSWER_TRANSITIONS,
     MATCH_LIVE,
@@ -164,6 +169,9 @@ def _create_match(request: Listing, partners: list, by, message: str) -> Match:
             raise _not_open(
                 listing, _("%(reference)s is %(status)s: only open listings can be matched.")
             )
+    # The ranking as it stands, before the listings leave it: what was left out
+    # is recorded with the choice (calibration).
+    ranked = rank(request, limit=LEFT_OUT_RECORDED)
     match = Match(request=request, message=message, confirmed_by=by)
     match._history_user = by
     match._change_reason = history_reason(message) or _("confirmed")
@@ -176,8 +184,10 @@ def _create_match(request: Listing, partners: list, by, message: str) -> Match:
             role=PartyRole.REQUESTER,
         )
     ]
+    chosen = []
     for pk, role in zip(ids, _partner_roles(request, [listings[pk] for pk in ids]), strict=True):
         candidate = score_listing(request, listings[pk], role)
+        chosen.append(candidate)
         parties.append(
             MatchParty(
                 match=match,
@@ -191,6 +201,7 @@ def _create_match(request: Listing, partners: list, by, message: str) -> Match:
     for party in parties:
         party._history_user = by
         party.save()
+    decisions_record_confirmed(match=match, chosen=chosen, ranked=ranked)
     why = _("Matched by the secretariat (%(match)s)") % {"match": match.pk}
     for listing in [request, *listings.values()]:
         change_status(
@@ -241,6 +252,8 @@ def _notify_confirmed(match: Match) -> None:
                 context={
                     "name": user.full_name,
                     "organisation": party.organisation.name,
+                    # Reasons say "you" to this organisation.
+                    "reader_organisation": party.organisation_id,
                     "role": str(role),
                     "request_reference": match.request.reference,
                     "request_title": match.request.title,
@@ -282,6 +295,7 @@ def match_answer(*, party: MatchParty, answer: str, by, reason: str = "") -> Mat
             changes=changes,
         )
         if answer == Answer.DECLINED:
+            decision_record_declined(party=party)
             _decline(match, party, by, reason)
         elif not match.parties.exclude(answer=Answer.ACCEPTED).exists():
             change_status(

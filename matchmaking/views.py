@@ -43,7 +43,9 @@ def answerable(user, match):
 
 
 def _detail(request, match, form=None):
-    parties = [(p, reasons_marked(p.reasons)) for p in match.parties.all()]
+    # Reasons say "you" to the reader's organisations.
+    mine = list(request.user.memberships.values_list("organisation_id", flat=True))
+    parties = [(p, reasons_marked(p.reasons, readers=mine)) for p in match.parties.all()]
     mine = answerable(request.user, match)
     return render(
         request,

@@ -49,7 +49,7 @@ def test_secretariat_matches_boras_and_escola_parties_accept_exchange_created(
     assert "Working Life Department of the municipality of Borås" in top3
     assert "Institut Escola del Treball" in top3
     expect(page.get_by_test_id(f"candidate-{case.boras_offer.reference}")).to_contain_text(
-        "can host 12; you plan 8"
+        "can host 12; Centre-Val de Loire Region - Service Orientation brings 8"
     )
     screenshot("find-partners")
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from exchanges.models import Exchange
 from listings.models import ListingStatus
-from matchmaking.models import Answer, MatchingWeights
+from matchmaking.models import DEFAULT_WEIGHTS, Answer, MatchingWeights
 from matchmaking.services import match_answer, match_confirm
 from tests.factories import OfferFactory, RequestFactory
 
@@ -66,7 +66,9 @@ def test_weights_admin_opens_the_one_row_and_saves_it(secretariat_client):
     response = secretariat_client.get(reverse("admin:matchmaking_matchingweights_changelist"))
     assert response.status_code == 302
     change = response["Location"]
-    assert "Default: 30.0" in secretariat_client.get(change).content.decode()
+    assert (
+        f"Default: {DEFAULT_WEIGHTS['themes']}" in secretariat_client.get(change).content.decode()
+    )
     data = dict.fromkeys(MatchingWeights.current(), 1.0)
     data["interest"] = 40
     secretariat_client.post(change, data)

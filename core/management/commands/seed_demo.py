@@ -12,6 +12,7 @@ from core.demo import DEMO_PASSWORD
 from core.demo.loader import load_demo
 from exchanges.models import Exchange
 from listings.models import ExpressionOfInterest, Listing
+from listings.services import listings_embed
 from matchmaking.models import Match
 from members.models import Organisation, User
 from taxonomy.models import Format, Language, TargetGroup, Theme
@@ -27,6 +28,9 @@ class Command(BaseCommand):
         # One transaction: a mistake in the data leaves the database as it was.
         with transaction.atomic():
             logins = load_demo()
+        # The open listings' vectors, through the same service as a published
+        # listing (after the load, so that a failed load encodes nothing).
+        listings_embed()
         self.print_summary()
         if not quiet:
             self.print_logins(logins)
