@@ -171,11 +171,21 @@ def _row(candidate, rank: int, interested: set, reciprocal_ids: set) -> Row:
     )
 
 
+def _with_tags(ranked: list) -> list:
+    """The candidates' formats and languages, for the filters: one query for all
+    (a stored ranking brings the listings without them)."""
+    found = matcher.tag_ids([c.listing.pk for c in ranked])
+    for c in ranked:
+        for name in ("formats", "languages"):
+            setattr(c.listing, f"{name}_ids", found[name].get(c.listing.pk, set()))
+    return ranked
+
+
 def curation(request: Listing, query) -> dict:
     """What the page shows: rows (interest first, then the matcher's order),
     groups, rings, interests, the filters, and the token of what was shown."""
     # The stored ranking, computed in the background (matchmaking.rankings).
-    ranked = ranking_for(request, limit=CURATE_LIMIT)
+    ranked = _with_tags(ranking_for(request, limit=CURATE_LIMIT))
     interests = list(selectors.interests_for(request))
     interested = {i.organisation_id for i in interests}
     reciprocal_ids = {c.listing.pk for c in reciprocal(request, ranked)}

@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from listings.models import Listing, ListingKind, ListingStatus
+from listings.models import ExpressionOfInterest, Listing, ListingKind, ListingStatus
 from members.models import Organisation
 
 from . import rules
@@ -75,7 +75,27 @@ def _co_participants(ctx: Context, ranked: list) -> list:
                 role=PartyRole.PARTICIPANT,
                 signals=c.signals,
             )
-    return sorted(found.values(), key=lambda c: (-c.score, c.organisation.name))[:TOP]
+    return sorted(found.values(), key=lambda c: (-c.score, c.organisation.name))
+
+
+def _interest_first(candidates: list, interested: set) -> list:
+    """Every organisation that said it is interested, then the best-ranked others
+    up to TOP: an interested partner is never left out of the groups for being
+    ranked ninth (the secretariat missed exactly those in the seed case)."""
+    keen = [c for c in candidates if c.organisation.pk in interested]
+    return keen + [c for c in candidates if c.organisation.pk not in interested][:TOP]
+
+
+def _distinct(groups: list) -> list:
+    """One group per set of organisations, its best: the same consortium through
+    another of its listings is no second proposal."""
+    seen, kept = set(), []
+    for group in groups:
+        key = frozenset(c.organisation.pk for c in group.members)
+        if key not in seen:
+            seen.add(key)
+            kept.append(group)
+    return kept
 
 
 def _group(request, host, chosen) -> Group | None:
@@ -104,16 +124,25 @@ def _group(request, host, chosen) -> Group | None:
 
 def proposals(request: Listing, ranked: list, *, max_partners: int = 2, limit: int = 3) -> list:
     """Groups best first: for a request that needs a host, a host and one or two
-    co-participants; for a request that hosts, two or three groups coming to it."""
+    co-participants; for a request that hosts, two or three groups coming to it.
+    They start from the organisations interested in the request and the
+    best-ranked candidates, and each proposes a different set of organisations."""
     groups = []
+    interested = set(
+        ExpressionOfInterest.objects.filter(listing=request).values_list(
+            "organisation_id", flat=True
+        )
+    )
     if request.role == rules.R.HOST:
-        senders = [c for c in ranked if c.fits][:TOP]
+        senders = _interest_first([c for c in ranked if c.fits], interested)
         for size in range(2, max_partners + 2):
             for chosen in combinations(senders, size):
                 groups.append(_group(request, None, chosen))
     else:
-        hosts = [c for c in ranked if c.role == PartyRole.HOST and c.fits][:TOP]
-        others = _co_participants(Context(request), ranked)
+        hosts = _interest_first(
+            [c for c in ranked if c.role == PartyRole.HOST and c.fits], interested
+        )
+        others = _interest_first(_co_participants(Context(request), ranked), interested)
         for host in hosts:
             pool = [c for c in others if c.organisation.pk != host.organisation.pk]
             for size in range(1, max_partners + 1):
@@ -121,7 +150,7 @@ def proposals(request: Listing, ranked: list, *, max_partners: int = 2, limit: i
                     groups.append(_group(request, host, chosen))
     found = [g for g in groups if g is not None]
     found.sort(key=lambda g: (-g.score, [c.organisation.name for c in g.members]))
-    return found[:limit]
+    return _distinct(found)[:limit]
 
 
 def _open_by_role(theme_ids, organisation_ids=None):

@@ -34,6 +34,7 @@ from .models import (
     MatchStatus,
     PartyRole,
 )
+from .rankings import ranking_stored
 from .reasons import as_reasons
 from .selectors import party_contacts
 
@@ -171,7 +172,11 @@ def _create_match(request: Listing, partners: list, by, message: str) -> Match:
             )
     # The ranking as it stands, before the listings leave it: what was left out
     # is recorded with the choice (calibration).
-    ranked = rank(request, limit=LEFT_OUT_RECORDED)
+    # The stored one when current: computing it here would make the secretariat
+    # wait on the matcher while it confirms (the desk's 300 ms budget).
+    stored = ranking_stored(request) or []
+    ranked = stored[:LEFT_OUT_RECORDED] or rank(request, limit=LEFT_OUT_RECORDED)
+    scored = {c.listing.pk: c for c in stored}
     match = Match(request=request, message=message, confirmed_by=by)
     match._history_user = by
     match._change_reason = history_reason(message) or _("confirmed")
@@ -186,7 +191,10 @@ def _create_match(request: Listing, partners: list, by, message: str) -> Match:
     ]
     chosen = []
     for pk, role in zip(ids, _partner_roles(request, [listings[pk] for pk in ids]), strict=True):
-        candidate = score_listing(request, listings[pk], role)
+        # Scored as the stored ranking has it when it played the same part there.
+        candidate = scored.get(pk)
+        if candidate is None or candidate.role != role:
+            candidate = score_listing(request, listings[pk], role)
         chosen.append(candidate)
         parties.append(
             MatchParty(

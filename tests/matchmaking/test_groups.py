@@ -3,9 +3,14 @@
 import pytest
 
 from listings.models import ListingRole
-from matchmaking.groups import proposals, reciprocal, rings
+from matchmaking.groups import TOP, proposals, reciprocal, rings
 from matchmaking.matcher import rank
-from tests.factories import OfferFactory, OrganisationFactory, RequestFactory
+from tests.factories import (
+    ExpressionOfInterestFactory,
+    OfferFactory,
+    OrganisationFactory,
+    RequestFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -75,3 +80,54 @@ def test_rings_find_the_three_way_project_of_the_seed_case(case):
     RequestFactory(organisation=case.boras_offer.organisation, role=ListingRole.SEND, themes=gender)
     found = [(b.organisation, c) for b, c in rings(case.request, rank(case.request))]
     assert (case.boras_offer.organisation, case.escola) in found
+
+
+def _strong_host(case, name, country="DE"):
+    return OfferFactory(
+        organisation=OrganisationFactory(name=name, country=country),
+        role=ListingRole.HOST,
+        participants=20,
+        themes=list(case.boras_offer.themes.all()),
+        formats=list(case.boras_offer.formats.all()),
+        languages=list(case.request.languages.all()),
+        description=case.boras_offer.description,
+        earliest_start=case.request.earliest_start,
+        latest_end=case.request.latest_end,
+    )
+
+
+def test_groups_start_from_an_interested_host_even_when_it_ranks_low(case):
+    """The seed's complaint: the proposals left out the partners who had said
+    they were interested. Ten strong hosts push an interested one below the
+    eight looked at; it still leads a group."""
+    for n in range(10):
+        _strong_host(case, f"Strong host {n}")
+    keen = OfferFactory(
+        organisation=OrganisationFactory(name="Keen host Vilnius", country="LT"),
+        role=ListingRole.HOST,
+        participants=20,
+        themes=list(case.request.themes.all())[:1],
+        earliest_start=case.request.earliest_start,
+        latest_end=case.request.latest_end,
+    )
+    ExpressionOfInterestFactory(listing=case.request, organisation=keen.organisation)
+    # Whatever its score, it comes last: the ranking is the matcher's business.
+    ranked = rank(case.request)
+    ranked.sort(key=lambda c: c.listing == keen)
+    hosts = [c.listing for c in ranked if c.role == "host"]
+    assert hosts.index(keen) >= TOP  # what made it invisible before
+
+    groups = proposals(case.request, ranked, limit=100)
+    assert any(g.host.listing == keen for g in groups)
+
+
+def test_groups_propose_each_consortium_once(case):
+    """Borås with a second offer is the same consortium with Escola: one proposal."""
+    second = _strong_host(case, "unused")
+    second.organisation = case.boras_offer.organisation
+    second.save()
+    groups = proposals(case.request, rank(case.request), limit=100)
+    consortia = [frozenset(c.organisation.pk for c in g.members) for g in groups]
+    assert len(consortia) == len(set(consortia))
+    boras_escola = frozenset({case.boras_offer.organisation_id, case.escola.pk})
+    assert boras_escola in consortia
