@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "casestudies",
     "notifications",
     "monitoring",
+    "demo",
 ]
 
 MIDDLEWARE = [

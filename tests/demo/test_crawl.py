@@ -1,6 +1,7 @@
 """Every page each demo role can reach answers without a server error.
 
-Signed in as each role on the demo data, the crawl follows every same-site link
+Signed in as each role on the demo data (the users of applicant organisations
+cannot sign in: test_seed_demo.py), the crawl follows every same-site link
 from the home page and the member area, breadth first, with GET only, and lists
 each 500 with the role and the URL. It skips sign-out and the links that change
 something, and visits a few URLs of each route (the pages of one route share
@@ -25,8 +26,9 @@ ROLES = {
     "Centre-Val de Loire (requester)": "claire.chartier@centre-valdeloire.example",
     "Borås (host)": "nicholas.waller@boras.example",
     "Escola del Treball (participant)": "albert.peiro@escoladeltreball.example",
-    "coordinator of another organisation": "marco.bellucci@its-meccatronica.example",
-    "coordinator and contact of two": "giulia.fontana@cfp-lagorai.example",
+    # Coordinator of a Trentino VET school and contact of a Tyrolean academy.
+    "coordinator of another organisation": "giulia.fontana@cfp-lagorai.example",
+    "contact, no coordinator": "pablo.garcia@cifp-rionalon.example",
     "secretariat": "secretariat@earlall.eu",
 }
 START = ["/", "/my/"]
