@@ -3,9 +3,10 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin_decisions import OPTIONAL, Decision, DecisionsMixin
 from core.workflow import TransitionNotAllowed
 
-from .models import CaseStudy, Lesson, Photo, Testimonial
+from .models import CaseStudy, CaseStudyStatus, Lesson, Photo, Testimonial
 from .services import case_study_publish, case_study_unpublish
 
 
@@ -25,8 +26,28 @@ class PhotoInline(admin.TabularInline):
     extra = 0
 
 
+CASE_STUDY_DECISIONS = [
+    Decision(
+        name="publish",
+        label=_("Publish"),
+        run=lambda c, by, reason: case_study_publish(case_study=c, by=by),
+        applies=lambda c: c.status != CaseStudyStatus.PUBLISHED,
+        done=_("“%(object)s” is published; the organisations are told."),
+    ),
+    Decision(
+        name="unpublish",
+        label=_("Unpublish"),
+        run=lambda c, by, reason: case_study_unpublish(case_study=c, by=by, reason=reason),
+        applies=lambda c: c.status == CaseStudyStatus.PUBLISHED,
+        done=_("“%(object)s” is no longer public."),
+        reason=OPTIONAL,
+        reason_label=_("Reason, kept in the history"),
+    ),
+]
+
+
 @admin.register(CaseStudy)
-class CaseStudyAdmin(SimpleHistoryAdmin):
+class CaseStudyAdmin(DecisionsMixin, SimpleHistoryAdmin):
     list_display = ["title", "exchange", "status", "published_at", "preview"]
     list_filter = ["status", "exchange__themes"]
     list_select_related = ["exchange"]
@@ -37,6 +58,7 @@ class CaseStudyAdmin(SimpleHistoryAdmin):
     readonly_fields = ["status", "published_at", "preview"]
     inlines = [LessonInline, TestimonialInline, PhotoInline]
     actions = ["publish", "unpublish"]
+    decisions = CASE_STUDY_DECISIONS
 
     @admin.display(description=_("preview"))
     def preview(self, obj):

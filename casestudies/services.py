@@ -19,6 +19,9 @@ from .models import CASE_STUDY_TRANSITIONS, CaseStudy, CaseStudyStatus
 
 # Members edit until the secretariat publishes; then the secretariat edits.
 MEMBER_EDITABLE = {CaseStudyStatus.DRAFT, CaseStudyStatus.UNPUBLISHED}
+# The history reason of a member's edit: the secretariat's desk counts a draft
+# as ready once the organisations have worked on it.
+MEMBER_EDIT = "edited by a member"
 # Paths under /case-studies/ that a slug must not shadow.
 RESERVED_SLUGS = {"feed"}
 
@@ -137,7 +140,7 @@ def case_study_save(*, case_study: CaseStudy, by, form, formsets) -> CaseStudy:
     with transaction.atomic():
         case_study = form.save(commit=False)
         case_study._history_user = by
-        case_study._change_reason = "edited by a member"
+        case_study._change_reason = MEMBER_EDIT
         case_study.save()
         for formset in formsets:
             formset.instance = case_study

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.static import serve
@@ -11,6 +11,14 @@ from . import health
 
 def home(request):
     return render(request, "core/home.html")
+
+
+@login_required
+def signed_in(request):
+    """Where sign-in leads: the secretariat to its desk, a member to their area."""
+    if request.user.is_staff:
+        return redirect("admin:index")
+    return redirect("core:member-home")
 
 
 @login_required

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "casestudies",
     "notifications",
     "monitoring",
+    "desk",
     "demo",
 ]
 
@@ -119,7 +120,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "core:member-home"
+# Members land in their area, the secretariat on its desk (core.views.signed_in).
+LOGIN_REDIRECT_URL = "core:signed-in"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3
 
 # Axes: five wrong passwords for one account from one address lock it for an hour.
@@ -229,6 +231,9 @@ NOTIFICATIONS_RETRY_DELAY = 30
 NOTIFICATIONS_RETRY_MAX_DELAY = 600
 # A pending row older than this is queued again (the broker was down at commit).
 NOTIFICATIONS_REQUEUE_AFTER = 120
+
+# The secretariat's desk lists open requests nobody matched after this many days.
+SECRETARIAT_UNMATCHED_AFTER_DAYS = env_int("SECRETARIAT_UNMATCHED_AFTER_DAYS", 30)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

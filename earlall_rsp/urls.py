@@ -9,6 +9,11 @@ from core.views import healthz, media
 admin.site.site_header = _("RSP Mobility Matchmaking — Secretariat")
 admin.site.site_title = _("RSP Secretariat")
 admin.site.index_title = _("Secretariat workplace")
+# The admin's home is the secretariat's desk: what waits, and where to decide it.
+admin.site.index_template = "admin/desk/index.html"
+# Without the navigation sidebar a list has the width of the screen at 1280 px;
+# the desk and the breadcrumbs lead everywhere the sidebar did.
+admin.site.enable_nav_sidebar = False
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),

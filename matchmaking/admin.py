@@ -1,5 +1,6 @@
 """The secretariat's matchmaking workplace: find partners for a request, confirm
-the match, follow the answers, create the exchange; the dashboard of what waits."""
+the match, follow the answers, create the exchange. What waits is on the desk
+(the admin's home, desk/)."""
 
 from django import forms
 from django.contrib import admin, messages
@@ -77,15 +78,8 @@ def _what(h) -> str:
 
 @admin.register(Match)
 class MatchAdmin(SimpleHistoryAdmin):
-    list_display = [
-        "request",
-        "organisation",
-        "status",
-        "answers",
-        "confirmed_by",
-        "confirmed_at",
-        "find_partners",
-    ]
+    # Few columns, "Find partners" early: the list fits 1280 px without scrolling sideways.
+    list_display = ["request", "find_partners", "organisation", "status", "answers", "confirmed_at"]
     list_filter = ["status"]
     list_select_related = ["request__organisation", "confirmed_by"]
     search_fields = ["request__reference", "request__title", "parties__organisation__name"]
@@ -196,7 +190,6 @@ class MatchAdmin(SimpleHistoryAdmin):
             path(
                 "curate/<int:request_pk>/", view(self.curate_view), name="matchmaking_match_curate"
             ),
-            path("dashboard/", view(self.dashboard_view), name="matchmaking_match_dashboard"),
             path("<int:pk>/cancel/", view(self.cancel_view), name="matchmaking_match_cancel"),
             path(
                 "<int:pk>/create-exchange/",
@@ -263,18 +256,6 @@ class MatchAdmin(SimpleHistoryAdmin):
             context,
             status=400 if form.errors else 200,
         )
-
-    def dashboard_view(self, request):
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "title": _("Matchmaking dashboard"),
-            **selectors.dashboard(),
-            "stale_days": selectors.STALE_AFTER_DAYS,
-        }
-        return TemplateResponse(request, "admin/matchmaking/match/dashboard.html", context)
 
     def cancel_view(self, request, pk):
         if request.method != "POST" or not self.has_change_permission(request):

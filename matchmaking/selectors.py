@@ -1,19 +1,13 @@
-"""Reads: the matches a member may see, the secretariat's dashboard."""
-
-import datetime
+"""Reads: the matches a member may see, the expressions of interest."""
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 
-from listings.models import ExpressionOfInterest, Listing, ListingKind, ListingStatus
+from listings.models import ExpressionOfInterest, Listing
 from members.models import Role
 
-from .models import MATCH_LIVE, Answer, Match, MatchParty, MatchStatus
-
-# An open request nobody matched within this many days needs the secretariat.
-STALE_AFTER_DAYS = 30
+from .models import Match, MatchParty
 
 
 def party_contacts(party: MatchParty) -> list:
@@ -59,25 +53,3 @@ def interests_for(request: Listing):
     return ExpressionOfInterest.objects.filter(listing=request).select_related(
         "organisation", "user"
     )
-
-
-def dashboard():
-    """What waits for the secretariat, each list short and linked."""
-    now = timezone.now()
-    requests = Listing.objects.filter(kind=ListingKind.REQUEST).select_related("organisation")
-    return {
-        "to_review": requests.filter(status=ListingStatus.SUBMITTED).order_by("submitted_at")[:50],
-        "unmatched": requests.filter(
-            status=ListingStatus.OPEN,
-            published_at__lte=now - datetime.timedelta(days=STALE_AFTER_DAYS),
-        )
-        .exclude(matches__status__in=MATCH_LIVE)
-        .order_by("published_at")[:50],
-        "waiting": Match.objects.filter(status=MatchStatus.CONFIRMED)
-        .select_related("request__organisation")
-        .annotate(pending=Count("parties", filter=Q(parties__answer=Answer.PENDING)))
-        .order_by("confirmed_at")[:50],
-        "accepted": Match.objects.filter(status=MatchStatus.ACCEPTED, exchange__isnull=True)
-        .select_related("request__organisation")
-        .order_by("answered_at")[:50],
-    }

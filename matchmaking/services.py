@@ -8,7 +8,7 @@ notifications are saved together or not at all.
 import datetime
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -81,37 +81,88 @@ def match_confirm(*, request: Listing, partners: list, by, message: str = "") ->
         raise MatchError(_("Choose at least one partner."))
     try:
         with transaction.atomic():
-            # The lock makes two secretariat members confirming at the same moment
-            # queue here; the second then sees the first one's match below.
-            locked = Listing.objects.select_for_update().get(pk=request.pk)
+            listings = _lock_in_order([request.pk, *(p.pk for p in partners)])
+            locked = listings[request.pk]
             if Match.objects.filter(request=locked, status__in=MATCH_LIVE).exists():
                 raise _already_matched(locked)
             if locked.status != ListingStatus.OPEN:
-                raise MatchError(
-                    _("This request is %(status)s: only an open request can be matched.")
-                    % {"status": locked.get_status_display()}
+                raise _not_open(
+                    locked,
+                    _("This request is %(status)s: only an open request can be matched."),
                 )
-            match = _create_match(locked, partners, by, message)
-    except IntegrityError as exc:
-        # Without row locks (SQLite) the partial unique constraint is the last guard.
-        raise _already_matched(request) from exc
+            if any(p.pk not in listings for p in partners):
+                raise MatchError(_("A partner's listing no longer exists. Look again."))
+            match = _create_match(locked, [listings[p.pk] for p in partners], by, message)
+    except (IntegrityError, OperationalError) as exc:
+        # The partial unique constraint (without row locks, on SQLite), or a lock
+        # the database gave up on: either way another confirmation won.
+        if isinstance(exc, OperationalError) and not is_conflict(exc):
+            raise
+        raise _conflict(request) from exc
     request.status = ListingStatus.MATCHED
     return match
 
 
-def _create_match(request: Listing, partners: list, by, message: str) -> Match:
-    ids = [p.pk for p in partners]
-    listings = {
-        p.pk: p for p in Listing.objects.select_for_update().filter(pk__in=ids).order_by("pk")
+def _lock_in_order(ids: list) -> dict:
+    """Lock the request and its partners in one statement, in primary-key order.
+
+    Two people confirming X with Y and Y with X at the same moment would each
+    hold one row and wait for the other's (a deadlock) if each locked its own
+    request first; in a fixed order the second simply waits, then sees the match.
+    """
+    return {
+        listing.pk: listing
+        for listing in Listing.objects.select_for_update().filter(pk__in=ids).order_by("pk")
     }
+
+
+# PostgreSQL's codes for "another transaction got in the way": deadlock,
+# serialisation failure, lock not available.
+CONFLICT_CODES = {"40P01", "40001", "55P03"}
+
+
+def is_conflict(exc: Exception) -> bool:
+    cause = exc.__cause__
+    if getattr(cause, "pgcode", None) in CONFLICT_CODES:
+        return True
+    return "database is locked" in str(exc)  # SQLite's busy writer
+
+
+def _not_open(listing: Listing, refusal: str) -> MatchError:
+    """A listing matched meanwhile is a colleague's doing; any other state is a rule."""
+    if listing.status == ListingStatus.MATCHED:
+        return AlreadyMatched(
+            _("Someone else was faster: %(reference)s was matched meanwhile.")
+            % {"reference": listing.reference}
+        )
+    return MatchError(
+        refusal % {"reference": listing.reference, "status": listing.get_status_display()}
+    )
+
+
+def _conflict(request: Listing) -> AlreadyMatched:
+    if Match.objects.filter(request=request, status__in=MATCH_LIVE).exists():
+        return _already_matched(request)
+    return AlreadyMatched(
+        _(
+            "Someone else was faster: one of these listings changed while you confirmed. "
+            "Look at the candidates again."
+        )
+    )
+
+
+def _create_match(request: Listing, partners: list, by, message: str) -> Match:
+    listings = {p.pk: p for p in partners}
+    ids = list(listings)
+    if len(ids) != len(partners):
+        raise MatchError(_("Each partner must be a different organisation from the others."))
     organisations = [listings[pk].organisation_id for pk in ids]
     if request.organisation_id in organisations or len(set(organisations)) != len(organisations):
         raise MatchError(_("Each partner must be a different organisation from the others."))
     for listing in listings.values():
         if listing.status != ListingStatus.OPEN:
-            raise MatchError(
-                _("%(reference)s is %(status)s: only open listings can be matched.")
-                % {"reference": listing.reference, "status": listing.get_status_display()}
+            raise _not_open(
+                listing, _("%(reference)s is %(status)s: only open listings can be matched.")
             )
     match = Match(request=request, message=message, confirmed_by=by)
     match._history_user = by
@@ -236,7 +287,9 @@ def match_answer(*, party: MatchParty, answer: str, by, reason: str = "") -> Mat
 
 def _reopen_listings(match: Match, by, why: str) -> None:
     listing_ids = match.parties.exclude(listing=None).values("listing_id")
-    for listing in Listing.objects.filter(pk__in=listing_ids, status=ListingStatus.MATCHED):
+    # In primary-key order, as match_confirm locks them.
+    matched = Listing.objects.filter(pk__in=listing_ids, status=ListingStatus.MATCHED)
+    for listing in matched.order_by("pk"):
         change_status(
             listing, to=ListingStatus.OPEN, by=by, reason=why, transitions=LISTING_TRANSITIONS
         )

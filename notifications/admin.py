@@ -2,12 +2,24 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .models import Notification
+from core.admin_decisions import Decision, DecisionsMixin
+
+from .models import Notification, NotificationState
 from .services import notification_resend
+
+NOTIFICATION_DECISIONS = [
+    Decision(
+        name="resend",
+        label=_("Send again"),
+        run=lambda n, by, reason: notification_resend(notification=n),
+        applies=lambda n: n.state == NotificationState.FAILED,
+        done=_("Queued to be sent again: %(object)s"),
+    )
+]
 
 
 @admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(DecisionsMixin, admin.ModelAdmin):
     """The secretariat's view of the outbox: what failed, why, and a way to send it again."""
 
     list_display = [
@@ -26,6 +38,7 @@ class NotificationAdmin(admin.ModelAdmin):
     readonly_fields = [f.name for f in Notification._meta.fields]
     date_hierarchy = "created_at"
     actions = ["resend"]
+    decisions = NOTIFICATION_DECISIONS
 
     def has_add_permission(self, request):
         return False

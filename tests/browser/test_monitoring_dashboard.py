@@ -59,8 +59,8 @@ def figures(boras, centre_val_de_loire):
 def test_secretariat_follows_the_figures_with_charts_and_tables(
     page, screenshot, secretariat, figures
 ):
-    sign_in(page, "staff@earlall.example")
-    page.get_by_role("navigation").get_by_role("link", name="Monitoring").click()
+    sign_in(page, "staff@earlall.example")  # lands on the secretariat's desk
+    page.get_by_role("navigation", name="Figures").get_by_role("link", name="Monitoring").click()
     expect(page.get_by_role("heading", name="Monitoring", exact=True)).to_be_visible()
     # 8 + 12 + 6 participants in completed exchanges; 6 of them with fewer opportunities.
     expect(page.get_by_test_id("figure-participants")).to_have_text("26")

@@ -68,7 +68,8 @@ def test_sign_in_with_email_address(client, alice, settings):
         "/accounts/login/", {"username": "alice@boras.example", "password": "correct-horse-battery"}
     )
     assert response.status_code == 302
-    assert response["Location"] == "/my/"
+    assert response["Location"] == "/signed-in/"
+    assert client.get("/signed-in/")["Location"] == "/my/"
 
 
 def test_language_switcher_changes_the_language(client):

@@ -1,10 +1,7 @@
 """The secretariat's curation in the admin."""
 
-import datetime
-
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from exchanges.models import Exchange
 from listings.models import ListingStatus
@@ -138,24 +135,6 @@ def test_match_changelist_query_count_is_bounded(
     with django_assert_max_num_queries(15):
         response = secretariat_client.get(reverse("admin:matchmaking_match_changelist"))
     assert "Find partners" in response.content.decode()
-
-
-def test_dashboard_lists_what_waits_for_the_secretariat(
-    secretariat_client, secretariat, case, django_assert_max_num_queries
-):
-    submitted = RequestFactory(status=ListingStatus.SUBMITTED, title="Waiting for review")
-    stale = RequestFactory(title="Nobody matched me")
-    stale.published_at = timezone.now() - datetime.timedelta(days=45)
-    stale.save()
-    match_confirm(request=case.request, partners=[case.boras_offer], by=secretariat)
-    for _ in range(10):
-        RequestFactory(status=ListingStatus.SUBMITTED)
-    with django_assert_max_num_queries(12):
-        response = secretariat_client.get(reverse("admin:matchmaking_match_dashboard"))
-    page = response.content.decode()
-    assert submitted.reference in page
-    assert stale.reference in page and curate(stale) in page
-    assert case.request.reference in page and "2 answers missing" in page
 
 
 def test_request_admin_links_to_find_partners(secretariat_client, case):

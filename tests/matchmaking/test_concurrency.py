@@ -6,9 +6,10 @@ import threading
 import pytest
 from django.db import connection
 
+from listings.models import Listing, ListingRole, ListingStatus
 from matchmaking.models import Match
 from matchmaking.services import AlreadyMatched, match_confirm
-from tests.factories import UserFactory
+from tests.factories import RequestFactory, ThemeFactory, UserFactory
 
 from .cases import build_boras_case
 
@@ -50,3 +51,56 @@ def test_match_confirm_at_the_same_moment_makes_one_match_and_tells_the_second(
     assert len(refused) == 1
     winner = Match.objects.get(request=case.request).confirmed_by
     assert refused[0].startswith(f"Someone else was faster: {winner.full_name} confirmed")
+
+
+def _race(confirmations):
+    """Run each (request, partners, by) confirmation in its own thread and
+    connection, released at the same moment; say how each one ended."""
+    start = threading.Barrier(len(confirmations))
+    outcomes = [None] * len(confirmations)
+
+    def confirm(i, request, partners, by):
+        try:
+            start.wait(timeout=10)
+            match_confirm(request=request, partners=partners, by=by)
+            outcomes[i] = "confirmed"
+        except AlreadyMatched as exc:
+            outcomes[i] = str(exc)
+        except Exception as exc:  # a deadlock or a 500: what the race must never give
+            outcomes[i] = f"ERROR {exc.__class__.__name__}: {exc}"
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=confirm, args=(i, *args)) for i, args in enumerate(confirmations)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    return outcomes
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_confirming_x_with_y_while_another_confirms_y_with_x_never_deadlocks(secretariat):
+    """Each request is the other's partner: before the rows were locked in a fixed
+    order, most such races ended in a deadlock (a 500). Now one wins and the other
+    is told someone else was faster, every time."""
+    colleague = UserFactory(email="second@earlall.example", is_staff=True)
+    theme = ThemeFactory(name="Gender equality")
+    races = 20
+    ended = []
+    for _ in range(races):
+        x = RequestFactory(role=ListingRole.SEND, themes=[theme])
+        y = RequestFactory(role=ListingRole.EITHER, themes=[theme])
+        ended.append(_race([(x, [y], secretariat), (y, [x], colleague)]))
+
+    errors = [outcome for outcomes in ended for outcome in outcomes if outcome.startswith("ERROR")]
+    assert errors == []
+    for outcomes in ended:
+        assert sorted(o == "confirmed" for o in outcomes) == [False, True]
+        refused = next(o for o in outcomes if o != "confirmed")
+        assert refused.startswith("Someone else was faster")
+    assert Match.objects.count() == races
+    assert not Listing.objects.filter(status=ListingStatus.OPEN).exists()

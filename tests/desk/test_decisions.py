@@ -1,0 +1,208 @@
+"""Decisions as buttons on each object's own admin page: the secretariat approves,
+rejects, suspends and reinstates an organisation, publishes and unpublishes a
+case study, sends a failed e-mail again. Each goes through its service, leaves a
+history entry, and is the secretariat's alone."""
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.urls import reverse
+
+from casestudies.models import CaseStudyStatus
+from members.models import MembershipStatus, Role
+from notifications.models import Notification, NotificationState
+from tests.factories import (
+    CaseStudyFactory,
+    MembershipFactory,
+    NotificationFactory,
+    OrganisationFactory,
+    PublishedCaseStudyFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def decide(obj, name):
+    info = obj._meta.app_label, obj._meta.model_name
+    return reverse("admin:{}_{}_decide".format(*info), args=[obj.pk, name])
+
+
+def change_page(obj):
+    info = obj._meta.app_label, obj._meta.model_name
+    return reverse("admin:{}_{}_change".format(*info), args=[obj.pk])
+
+
+@pytest.fixture
+def applicant(db):
+    organisation = OrganisationFactory(
+        name="Vocational School of Tampere", country="FI", status=MembershipStatus.APPLICANT
+    )
+    person = UserFactory(email="tuula@tampere.example", is_active=False)
+    MembershipFactory(user=person, organisation=organisation, role=Role.COORDINATOR)
+    return organisation
+
+
+def test_applicant_page_shows_approve_and_reject_only(secretariat_client, applicant):
+    page = secretariat_client.get(change_page(applicant)).text
+    assert "Approve the application" in page
+    assert "Reject the application" in page
+    assert "Suspend the membership" not in page
+    assert decide(applicant, "approve") in page
+
+
+def test_approve_button_makes_a_member_with_a_history_entry_and_an_email(
+    secretariat_client, secretariat, applicant
+):
+    response = secretariat_client.post(decide(applicant, "approve"), follow=True)
+
+    assert "Vocational School of Tampere is now a member" in response.text
+    assert response.redirect_chain[-1][0] == change_page(applicant)
+    applicant.refresh_from_db()
+    assert applicant.status == MembershipStatus.ACTIVE
+    entry = applicant.history.first()
+    assert entry.history_user == secretariat
+    assert entry.history_change_reason == "Application approved"
+    assert Notification.objects.filter(
+        kind="membership_approved", email="tuula@tampere.example"
+    ).exists()
+
+
+def test_reject_button_needs_a_reason_and_changes_nothing_without_one(
+    secretariat_client, applicant
+):
+    response = secretariat_client.post(decide(applicant, "reject"), {"reason": " "}, follow=True)
+
+    assert "Say why the application is rejected" in response.text
+    applicant.refresh_from_db()
+    assert applicant.status == MembershipStatus.APPLICANT
+    assert not Notification.objects.filter(kind="membership_rejected").exists()
+
+
+def test_reject_button_keeps_the_reason_in_the_history_and_tells_the_applicant(
+    secretariat_client, secretariat, applicant
+):
+    reason = "We accept public bodies and VET providers only."
+    secretariat_client.post(decide(applicant, "reject"), {"reason": reason})
+
+    applicant.refresh_from_db()
+    assert applicant.status == MembershipStatus.REJECTED
+    entry = applicant.history.first()
+    assert (entry.history_user, entry.history_change_reason) == (secretariat, reason)
+    rejection = Notification.objects.get(kind="membership_rejected")
+    assert rejection.context["reason"] == reason
+
+
+def test_suspend_then_reinstate_buttons_record_who_and_why(secretariat_client, secretariat, boras):
+    secretariat_client.post(decide(boras, "suspend"), {"reason": "Membership fee unpaid"})
+    boras.refresh_from_db()
+    assert boras.status == MembershipStatus.SUSPENDED
+    assert boras.history.first().history_change_reason == "Membership fee unpaid"
+    assert "Reinstate the membership" in secretariat_client.get(change_page(boras)).text
+
+    secretariat_client.post(decide(boras, "reinstate"))
+    boras.refresh_from_db()
+    assert boras.status == MembershipStatus.ACTIVE
+    entry = boras.history.first()
+    assert (entry.history_user, entry.history_change_reason) == (
+        secretariat,
+        "Membership reinstated",
+    )
+
+
+def test_a_decision_that_no_longer_applies_is_refused_with_the_reason(secretariat_client, boras):
+    response = secretariat_client.post(decide(boras, "approve"), follow=True)
+
+    assert "Only an application can be approved." in response.text
+    boras.refresh_from_db()
+    assert boras.status == MembershipStatus.ACTIVE
+
+
+def test_case_study_publish_and_unpublish_buttons(secretariat_client, secretariat):
+    case_study = CaseStudyFactory(title="Gender equality in Borås")
+    assert "Publish" in secretariat_client.get(change_page(case_study)).text
+
+    response = secretariat_client.post(decide(case_study, "publish"), follow=True)
+    assert "“Gender equality in Borås” is published" in response.text
+    case_study.refresh_from_db()
+    assert case_study.status == CaseStudyStatus.PUBLISHED
+    assert case_study.published_at is not None
+    assert case_study.history.first().history_user == secretariat
+
+    secretariat_client.post(decide(case_study, "unpublish"), {"reason": "Photo consent missing"})
+    case_study.refresh_from_db()
+    assert case_study.status == CaseStudyStatus.UNPUBLISHED
+    entry = case_study.history.first()
+    assert (entry.history_user, entry.history_change_reason) == (
+        secretariat,
+        "Photo consent missing",
+    )
+
+
+def test_failed_email_can_be_sent_again_from_its_page(
+    secretariat_client, django_capture_on_commit_callbacks
+):
+    failed = NotificationFactory(state=NotificationState.FAILED, attempts=5, last_error="refused")
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        secretariat_client.post(decide(failed, "resend"))
+    failed.refresh_from_db()
+    assert (failed.state, failed.attempts) == (NotificationState.PENDING, 0)
+    assert len(queued) == 1
+
+
+def _every_decision(boras):
+    applicant = OrganisationFactory(status=MembershipStatus.APPLICANT)
+    suspended = OrganisationFactory(status=MembershipStatus.SUSPENDED)
+    draft = CaseStudyFactory()
+    published = PublishedCaseStudyFactory()
+    failed = NotificationFactory(state=NotificationState.FAILED)
+    return [
+        (applicant, "approve"),
+        (applicant, "reject"),
+        (boras, "suspend"),
+        (suspended, "reinstate"),
+        (draft, "publish"),
+        (published, "unpublish"),
+        (failed, "resend"),
+    ]
+
+
+def _state(obj):
+    obj.refresh_from_db()
+    return getattr(obj, "status", None) or obj.state
+
+
+def test_a_member_gets_403_from_every_decision_and_nothing_changes(client, alice, boras):
+    client.force_login(alice)
+    for obj, name in _every_decision(boras):
+        before = _state(obj)
+        response = client.post(decide(obj, name), {"reason": "because"})
+        assert response.status_code == 403, name
+        assert _state(obj) == before, name
+
+
+def test_staff_without_the_permission_gets_403(client, boras):
+    clerk = UserFactory(is_staff=True)
+    clerk.user_permissions.add(
+        *Permission.objects.filter(codename__startswith="view_")  # may look, not decide
+    )
+    client.force_login(clerk)
+    for obj, name in _every_decision(boras):
+        before = _state(obj)
+        assert client.post(decide(obj, name), {"reason": "because"}).status_code == 403, name
+        assert _state(obj) == before, name
+        assert 'data-testid="decisions"' not in client.get(change_page(obj)).text
+
+
+def test_a_visitor_is_sent_to_sign_in_and_nothing_changes(client, boras):
+    for obj, name in _every_decision(boras):
+        before = _state(obj)
+        response = client.post(decide(obj, name))
+        assert response.status_code == 302 and "/login/" in response["Location"], name
+        assert _state(obj) == before, name
+
+
+def test_a_decision_is_taken_by_post_only(secretariat_client, applicant):
+    assert secretariat_client.get(decide(applicant, "approve")).status_code == 405
+    assert secretariat_client.post(decide(applicant, "no-such-thing")).status_code == 404
+    applicant.refresh_from_db()
+    assert applicant.status == MembershipStatus.APPLICANT
