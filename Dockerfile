@@ -20,9 +20,9 @@ COPY . /app
 # The lock pins every dependency to the versions the tests ran with.
 RUN pip install -c requirements.lock . && rm -rf build *.egg-info
 
-# Static files are collected into the image. The SECRET_KEY here exists only for
-# this step and is not kept in the image; set the real one at run time.
-RUN SECRET_KEY=build-only-collectstatic-key DEBUG=false \
+# Static files are collected into the image. The SECRET_KEY here is random, exists
+# only for this step and is not kept in the image; set the real one at run time.
+RUN SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(50))')" DEBUG=false \
     python manage.py collectstatic --noinput \
     && mkdir -p /app/var/media /app/var/mail \
     && chown -R app:app /app/var

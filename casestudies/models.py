@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.images import ReencodedImageField
+
 from .validators import validate_image_upload
 
 
@@ -109,7 +111,7 @@ class Testimonial(models.Model):
         blank=True,
         help_text=_("As the person wants it shown, e.g. 'Working Life Department, Borås Stad'."),
     )
-    photo = models.ImageField(
+    photo = ReencodedImageField(
         _("photo"), upload_to="testimonials/", blank=True, validators=[validate_image_upload]
     )
     photo_alt = models.CharField(_("photo description (alt text)"), max_length=200, blank=True)
@@ -142,7 +144,7 @@ class Testimonial(models.Model):
 
 class Photo(models.Model):
     case_study = models.ForeignKey(CaseStudy, on_delete=models.CASCADE, related_name="photos")
-    image = models.ImageField(
+    image = ReencodedImageField(
         _("image"), upload_to="casestudies/", validators=[validate_image_upload]
     )
     caption = models.CharField(_("caption"), max_length=200, blank=True)

@@ -7,10 +7,13 @@ renamed file is judged by what it is, not by its name.
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, UnidentifiedImageError
+
+from core.images import check_pixels, image_header
 
 ALLOWED_IMAGE_FORMATS = {"PNG", "JPEG", "WEBP"}
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
+# A 24-megapixel camera's photo fits; a claimed 20000 × 20000 canvas does not.
+MAX_IMAGE_SIDE = 8000
 
 
 def validate_image_upload(file) -> None:
@@ -22,15 +25,9 @@ def validate_image_upload(file) -> None:
             code="image_too_large",
             params={"size": filesizeformat(file.size), "limit": filesizeformat(MAX_IMAGE_BYTES)},
         )
-    position = file.tell() if hasattr(file, "tell") else 0
-    try:
-        file.seek(0)
-        with Image.open(file) as image:
-            image_format = image.format
-    except (UnidentifiedImageError, OSError, ValueError):
-        image_format = None
-    finally:
-        file.seek(position)
+    image_format, size = image_header(file)
+    if size is not None:
+        check_pixels(size, max_side=MAX_IMAGE_SIDE)
     if image_format not in ALLOWED_IMAGE_FORMATS:
         raise ValidationError(
             _("Please upload a PNG, JPEG or WebP image (SVG and other files are refused)."),

@@ -6,9 +6,17 @@ Django's own views with our templates; the reset email has a text and an HTML pa
 from django.contrib.auth import views as auth
 from django.urls import path
 
+from . import two_factor
+from .throttles import password_reset_throttled, sign_in_throttled
+
 urlpatterns = [
-    path("login/", auth.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path(
+        "login/",
+        sign_in_throttled(auth.LoginView.as_view(redirect_authenticated_user=True)),
+        name="login",
+    ),
     path("logout/", auth.LogoutView.as_view(), name="logout"),
+    path("two-factor/", two_factor.two_factor, name="two-factor"),
     path("password/change/", auth.PasswordChangeView.as_view(), name="password_change"),
     path(
         "password/change/done/",
@@ -17,10 +25,12 @@ urlpatterns = [
     ),
     path(
         "password/reset/",
-        auth.PasswordResetView.as_view(
-            subject_template_name="emails/password_reset/subject.txt",
-            email_template_name="emails/password_reset/body.txt",
-            html_email_template_name="emails/password_reset/body.html",
+        password_reset_throttled(
+            auth.PasswordResetView.as_view(
+                subject_template_name="emails/password_reset/subject.txt",
+                email_template_name="emails/password_reset/body.txt",
+                html_email_template_name="emails/password_reset/body.html",
+            )
         ),
         name="password_reset",
     ),

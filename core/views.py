@@ -1,6 +1,8 @@
+from pathlib import Path
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -36,13 +38,45 @@ def privacy(request):
 @require_GET
 @never_cache
 def healthz(request):
-    problems = health.problems()
-    if problems:
-        return JsonResponse({"status": "unavailable", "problems": problems}, status=503)
-    return JsonResponse({"status": "ok"})
+    """200 while pages can be served, 503 when the database is away. Anonymous
+    callers (load balancers, monitors) learn only that; the secretariat also sees
+    what failed, since addresses and error texts help an attacker map the system."""
+    report = health.report()
+    status = 503 if report["status"] == "down" else 200
+    if status == 200 and request.user.is_authenticated and request.user.is_staff:
+        # (With the database down the session, and so the user, cannot be read.)
+        return JsonResponse(report, status=status)
+    return JsonResponse({"status": "down" if status == 503 else "ok"}, status=status)
+
+
+def rate_limited(request, exception):
+    """django-ratelimit's answer when a client asks too often (core.throttles)."""
+    return render(request, "core/rate_limited.html", status=429)
+
+
+# Only the formats core.images writes are served, whatever else lies in MEDIA_ROOT.
+MEDIA_TYPES = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".webp": "image/webp",
+}
 
 
 @require_GET
 def media(request, path):
-    """An uploaded file (logo, photo); MEDIA_ROOT is read per request."""
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
+    """An uploaded image (logo, photo); MEDIA_ROOT is read per request.
+
+    Served as a download with its type fixed by the extension, nosniff and a
+    sandboxing policy: an <img> shows it, but opened on its own it is never a page
+    of this site, whatever bytes it holds.
+    """
+    content_type = MEDIA_TYPES.get(Path(path).suffix.lower())
+    if content_type is None:
+        raise Http404
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    response["Content-Type"] = content_type
+    response["Content-Disposition"] = "attachment"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response

@@ -24,6 +24,7 @@ from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from casestudies.models import Audience, CaseStudy, Lesson, Testimonial
 from core.secretariat import sync_secretariat_group
@@ -160,6 +161,12 @@ def load_secretariat(run: Run, person: dict) -> User:
     user = save_person(run, person, is_staff=True)
     if run.is_new(user):
         user.groups.add(sync_secretariat_group(apps))
+    # Staff sign in with a second factor; a demo secretariat loaded before that
+    # existed gets its published device too, or it could not open the admin.
+    if not TOTPDevice.objects.filter(user=user).exists():
+        TOTPDevice.objects.create(
+            user=user, name="Demo authenticator", key=person["totp_key"], confirmed=True
+        )
     return user
 
 

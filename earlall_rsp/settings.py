@@ -14,6 +14,7 @@ from .env import (
     check_secret_key,
     ensure_dir,
     env_bool,
+    env_cache,
     env_database,
     env_email,
     env_int,
@@ -29,13 +30,15 @@ DEVELOPMENT_SECRET_KEY = "development-only-not-for-production"  # noqa: S105
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env_str("SECRET_KEY", DEVELOPMENT_SECRET_KEY)
 check_secret_key(secret_key=SECRET_KEY, debug=DEBUG, development_key=DEVELOPMENT_SECRET_KEY)
+# Previous keys, still accepted for signatures while a rotation runs (docs/security.md).
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS", [])
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 SITE_URL = env_url("SITE_URL", "http://127.0.0.1:8000", ("http", "https")).rstrip("/")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [SITE_URL])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "core.admin_site.SecretariatAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -50,6 +53,9 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_ratelimit",
     "core",
     "taxonomy",
     "members",
@@ -71,10 +77,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "core.middleware.IdleTimeoutMiddleware",
+    "core.middleware.StaffTwoFactorMiddleware",
+    "core.middleware.PrivatePagesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Turns a refused request (core.throttles) into the "too many" page.
+    "django_ratelimit.middleware.RatelimitMiddleware",
     # Axes last: it answers locked-out sign-ins before any view runs.
     "axes.middleware.AxesMiddleware",
 ]
@@ -103,7 +115,30 @@ DATABASES = {"default": env_database("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.
 # Persistent connections more than double PostgreSQL throughput (FIELD-NOTES).
 DATABASES["default"]["CONN_MAX_AGE"] = env_int("CONN_MAX_AGE", 60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # An unreachable server fails a request (and /healthz) in seconds, not minutes.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The cache holds the rate-limit counters and cached figures. Every web process
+# must share it in production (CACHE_URL=redis://host:6379/1), or each process
+# counts on its own; the local-memory default is for `make run` and the tests.
+CACHES = {"default": env_cache("CACHE_URL", "locmemcache://")}
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_IP_META_KEY = "core.client_ip.client_ip"
+RATELIMIT_VIEW = "core.views.rate_limited"
+SILENCED_SYSTEM_CHECKS = [
+    # Django's own RedisCache increments atomically; django-ratelimit only lists
+    # django-redis by name.
+    "django_ratelimit.W001",
+    # HSTS preload binds the domain and every subdomain to HTTPS in browsers for
+    # months and is hard to undo: the domain's owner decides it
+    # (SECURE_HSTS_PRELOAD=true), not a default.
+    "security.W021",
+]
+if DEBUG:
+    # One process under `make run`: the local-memory cache counts correctly.
+    SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
 
 AUTH_USER_MODEL = "members.User"
 AUTHENTICATION_BACKENDS = [
@@ -120,15 +155,28 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
+# A session ends after SESSION_IDLE_MINUTES without a request (core.middleware)
+# and at the latest SESSION_COOKIE_AGE after sign-in.
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 60)
+SESSION_COOKIE_AGE = 60 * 60 * 12
 # Members land in their area, the secretariat on its desk (core.views.signed_in).
 LOGIN_REDIRECT_URL = "core:signed-in"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3
 
+# Reverse proxies in front of the application (a TLS terminator, a load balancer)
+# that append the address they saw to X-Forwarded-For. With 0 the header is
+# ignored, since anyone can send it; docs/security.md explains the choice.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
 # Axes: five wrong passwords for one account from one address lock it for an hour.
+# The account is the e-mail as sign-in reads it (lower case, no spaces), the
+# address the client's own, not the proxy's (core.client_ip).
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "core.client_ip.sign_in_username"
+AXES_CLIENT_IP_CALLABLE = "core.client_ip.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
@@ -219,6 +267,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "notifications.tasks.record_exchange_report_requests",
         "schedule": crontab(hour=8, minute=17),
     },
+    # Retention periods of personal data (core.retention, docs/security.md).
+    "core-purge-expired-data": {
+        "task": "core.tasks.purge_expired_data",
+        "schedule": crontab(hour=3, minute=41),
+    },
     "notifications-weekly-digest": {
         "task": "notifications.tasks.record_weekly_digests",
         "schedule": crontab(day_of_week="mon", hour=7, minute=23),
@@ -243,11 +296,16 @@ COUNTRIES_FIRST = []
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
-SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+# HTTPS everywhere unless told otherwise: a plain-http deployment (the local
+# compose stack) turns these off explicitly. /healthz stays on http for the
+# container's own health check.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 60 * 60 * 24 * 365)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+# The scheme header is believed only when a proxy that sets it is declared.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if TRUSTED_PROXY_COUNT else None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

@@ -6,12 +6,22 @@ CELERY_BROKER_URL point at them.
 """
 
 import os
+import secrets
 
-os.environ.setdefault("SECRET_KEY", "test-only-secret-key")  # noqa: S105
+# A fresh random key per run: the settings refuse short and published keys with
+# DEBUG off, and subprocesses (the broker tests' worker) inherit this one.
+os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
 os.environ.setdefault("EMAIL_URL", "memorymail://")
 
 from .settings import *  # noqa: E402,F403
 from .settings import DATABASES  # noqa: E402
+
+# Rate-limit counters in local memory, whatever CACHE_URL says: the suite clears
+# the cache between tests and must never empty a shared Redis.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001", "django_ratelimit.E003"]
+# The test client speaks plain http.
+SECURE_SSL_REDIRECT = False
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {

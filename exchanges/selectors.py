@@ -8,6 +8,7 @@ from django.http import Http404
 
 from casestudies.models import CaseStudy, CaseStudyStatus
 from members.models import Membership, Role
+from members.selectors import is_member_user
 
 from .models import (
     Exchange,
@@ -49,6 +50,10 @@ def exchanges_visible_to(user):
     if user.is_staff:
         return Exchange.objects.all()
     own = organisation_ids_of(user)
+    if not is_member_user(user):
+        # Removed from every organisation, or only in a suspended one: their own
+        # exchanges at most, not the partnership's completed ones and figures.
+        return Exchange.objects.filter(parties__organisation__in=own).distinct()
     return Exchange.objects.filter(
         Q(status=ExchangeStatus.COMPLETED) | Q(parties__organisation__in=own)
     ).distinct()

@@ -1,8 +1,9 @@
-"""An Atom feed of newly opened listings: public fields only (title, kind, themes,
-country), so that it can be read without signing in."""
+"""An Atom feed of newly opened listings: the fields the public teaser shows
+(kind, themes, country), not the titles and texts that only members may browse,
+so that it can be read without signing in."""
 
 from django.contrib.syndication.views import Feed
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -27,7 +28,12 @@ class NewListingsFeed(Feed):
         )
 
     def item_title(self, item):
-        return f"{item.get_kind_display()}: {item.title}"
+        themes = ", ".join(theme.name for theme in item.themes.all())
+        return f"{item.get_kind_display()}: {themes} ({item.organisation.country.name})"
+
+    def item_link(self, item):
+        # The detail is for members; everyone else lands on the teaser.
+        return reverse("listings:browse")
 
     def item_description(self, item):
         themes = ", ".join(theme.name for theme in item.themes.all())

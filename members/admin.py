@@ -38,6 +38,27 @@ class UserAdmin(SimpleHistoryAdmin, DjangoUserAdmin):
         (None, {"classes": ["wide"], "fields": ["email", "full_name", "password1", "password2"]})
     ]
     filter_horizontal = ["groups"]
+    # Who may act as the secretariat, and with which rights, is a superuser's call.
+    ACCESS_FIELDS = ["is_staff", "is_superuser", "groups", "user_permissions"]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            readonly += self.ACCESS_FIELDS
+        return readonly
+
+    def has_change_permission(self, request, obj=None):
+        # A member of the secretariat cannot change another staff account (nor
+        # its password, nor their own through the admin): that is how a staff
+        # account would take over a superuser's.
+        if obj is not None and obj.is_staff and not request.user.is_superuser:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.is_staff and not request.user.is_superuser:
+            return False
+        return super().has_delete_permission(request, obj)
 
 
 S = MembershipStatus

@@ -3,6 +3,7 @@ from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from core.images import ReencodedImageFormField
 from taxonomy.models import Language, Theme
 
 from .models import Organisation, Role, User
@@ -25,9 +26,10 @@ PROFILE_FIELDS = [
 
 class OrganisationProfileForm(forms.ModelForm):
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
-    # A plain file field: validate_logo explains a refused logo better than
-    # ImageField's generic "not an image" (SVG, size, dimensions).
-    logo = forms.FileField(
+    # validate_logo explains a refused logo (SVG, size, pixels) before the image
+    # is re-encoded and stored under a new name (core.images).
+    logo = ReencodedImageFormField(
+        checks=[validate_logo],
         label=_("Logo"),
         required=False,
         widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg"}),
@@ -58,12 +60,6 @@ class OrganisationProfileForm(forms.ModelForm):
     def clean_region(self):
         return (self.cleaned_data.get("region") or "").strip().upper()
 
-    def clean_logo(self):
-        logo = self.cleaned_data.get("logo")
-        if logo and hasattr(logo, "content_type"):
-            validate_logo(logo)
-        return logo
-
     def clean(self):
         cleaned = super().clean()
         region, country = cleaned.get("region"), cleaned.get("country")
@@ -78,14 +74,24 @@ class OrganisationProfileForm(forms.ModelForm):
         data = {
             name: self.cleaned_data[name]
             for name in PROFILE_FIELDS
-            if name not in ("themes", "languages")
+            if name not in ("themes", "languages") and name in self.fields
         }
-        # ClearableFileInput says False for "remove the logo", None for "no file".
-        data["logo"] = data["logo"] or ""
+        if "logo" in data:
+            # ClearableFileInput says False for "remove the logo", None for "no file".
+            data["logo"] = data["logo"] or ""
         return data
 
 
 class ApplicationForm(OrganisationProfileForm):
+    """No logo here: nothing a stranger sends is stored as a file before the
+    secretariat approves the organisation; its coordinator adds the logo then."""
+
+    logo = None
+    homepage = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
     full_name = forms.CharField(label=_("Your name"), max_length=150)
     email = forms.EmailField(label=_("Your email address"))
     job_title = forms.CharField(label=_("Your role in the organisation"), max_length=150)
@@ -97,10 +103,18 @@ class ApplicationForm(OrganisationProfileForm):
         error_messages={"required": _("Please agree to the privacy notice to apply.")},
     )
 
+    class Meta(OrganisationProfileForm.Meta):
+        fields = [name for name in PROFILE_FIELDS if name != "logo"]
+
     def validate_unique(self):
         # A second application for a known organisation is flagged to the
         # secretariat by the service, not refused here.
         pass
+
+    @property
+    def is_robot(self) -> bool:
+        """The honeypot: a person never sees the homepage field, a robot fills it."""
+        return bool(self.cleaned_data.get("homepage"))
 
     def applicant_data(self) -> dict:
         return {k: self.cleaned_data[k] for k in ("full_name", "email", "job_title")}
@@ -155,10 +169,9 @@ class AccountForm(forms.ModelForm):
         help_texts = {"email": _("A change takes effect once you open the link we send there.")}
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(email__iexact=email).exclude(pk=self.instance.pk).exists():
-            raise ValidationError(_("Another account already uses this email address."))
-        return email
+        # Whether another account uses the address is not said here: anyone
+        # signed in could learn who has an account (services.email_change_request).
+        return self.cleaned_data["email"].strip().lower()
 
     def validate_unique(self):
         pass
@@ -176,6 +189,11 @@ class AccountDeleteForm(forms.Form):
         if not self.user.check_password(password):
             raise ValidationError(_("This is not your password."))
         return password
+
+
+class EmailConfirmForm(AccountDeleteForm):
+    """The password confirms that the owner of the account, not only the owner
+    of the new mailbox, wants the change."""
 
 
 class RejectionForm(forms.Form):

@@ -10,7 +10,15 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from .validators import NUTS_PATTERN, OID_PATTERN, validate_nuts_format, validate_oid
+from core.images import ReencodedImageField
+
+from .validators import (
+    NUTS_PATTERN,
+    OID_PATTERN,
+    validate_logo,
+    validate_nuts_format,
+    validate_oid,
+)
 
 
 class UserManager(BaseUserManager):
@@ -156,7 +164,9 @@ class Organisation(models.Model):
         help_text=_("Optional. E followed by 8 digits."),
     )
     description = models.TextField(_("description"), blank=True)
-    logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
+    logo = ReencodedImageField(
+        _("logo"), upload_to="logos/", blank=True, validators=[validate_logo]
+    )
     themes = models.ManyToManyField(
         "taxonomy.Theme", verbose_name=_("themes of interest"), blank=True
     )
@@ -257,3 +267,22 @@ class Invitation(models.Model):
 
     def __str__(self):
         return f"{self.email} → {self.organisation}"
+
+
+class EmailChange(models.Model):
+    """A person's request to sign in with another address. The e-mailed link
+    names this row only (the addresses are not in it); it works once, for the
+    latest request, after the password is given."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="email_changes")
+    new_email = models.EmailField(_("new email address"))
+    created_at = models.DateTimeField(_("asked"), auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("email address change")
+        verbose_name_plural = _("email address changes")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.user} → {self.new_email}"

@@ -4,14 +4,11 @@ Views, admin actions and commands call these functions; each one changes the dat
 and records the notifications due inside one transaction.
 """
 
-import uuid
-
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
@@ -20,11 +17,11 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from core.workflow import TransitionNotAllowed, change_status
-from notifications.models import Notification
 from notifications.services import notification_record, notify_secretariat
 
 from .models import (
     MEMBERSHIP_TRANSITIONS,
+    EmailChange,
     Invitation,
     Membership,
     MembershipStatus,
@@ -37,7 +34,6 @@ INVITATION_SALT = "members.invitation"
 INVITATION_MAX_AGE = 60 * 60 * 24 * 14
 EMAIL_CHANGE_SALT = "members.email-change"
 EMAIL_CHANGE_MAX_AGE = 60 * 60 * 24 * 3
-FORMER_MEMBER_NAME = "Former member"
 
 
 class InvitationInvalid(Exception):
@@ -63,15 +59,34 @@ def application_duplicate_of(*, name: str, country: str, oid: str | None):
     return same.first()
 
 
-@transaction.atomic
 def application_submit(*, organisation: dict, themes=(), languages=(), applicant: dict):
     """Record an application: the organisation as an applicant and the person's
     account inactive. A second application for the same organisation is flagged to
     the secretariat instead of created; then None is returned."""
-    duplicate = application_duplicate_of(
-        name=organisation["name"], country=str(organisation["country"]), oid=organisation["oid"]
-    )
-    applicant_context = {
+    try:
+        with transaction.atomic():
+            return _application_record(
+                organisation=organisation, themes=themes, languages=languages, applicant=applicant
+            )
+    except IntegrityError:
+        # A double click, or two people applying for one OID at the same moment:
+        # the unique constraints decide, and the second is flagged like any
+        # duplicate (or dropped, when the first is not visible yet).
+        with transaction.atomic():
+            duplicate = application_duplicate_of(
+                name=organisation["name"],
+                country=str(organisation["country"]),
+                oid=organisation["oid"],
+            )
+            if duplicate is not None:
+                application_flag_duplicate(
+                    duplicate=duplicate, context=applicant_context(organisation, applicant)
+                )
+        return None
+
+
+def applicant_context(organisation: dict, applicant: dict) -> dict:
+    return {
         "applicant": applicant["full_name"],
         "applicant_email": applicant["email"],
         "applicant_role": applicant.get("job_title", ""),
@@ -79,42 +94,67 @@ def application_submit(*, organisation: dict, themes=(), languages=(), applicant
         "country": str(organisation["country"]),
         "oid": organisation["oid"] or "",
     }
+
+
+def _application_record(*, organisation: dict, themes, languages, applicant: dict):
+    context = applicant_context(organisation, applicant)
+    duplicate = application_duplicate_of(
+        name=organisation["name"], country=str(organisation["country"]), oid=organisation["oid"]
+    )
     if duplicate is not None:
-        application_flag_duplicate(duplicate=duplicate, context=applicant_context)
+        application_flag_duplicate(duplicate=duplicate, context=context)
         return None
-    try:
-        # Two people applying for one OID at the same moment: the unique
-        # constraint decides, and the second is flagged like any duplicate.
-        with transaction.atomic():
-            new = Organisation.objects.create(
-                **organisation,
-                slug=unique_slug(organisation["name"]),
-                status=MembershipStatus.APPLICANT,
-            )
-    except IntegrityError:
-        duplicate = Organisation.objects.get(oid=organisation["oid"])
-        application_flag_duplicate(duplicate=duplicate, context=applicant_context)
-        return None
+    new = Organisation.objects.create(
+        **organisation,
+        slug=unique_slug(organisation["name"]),
+        status=MembershipStatus.APPLICANT,
+    )
     new.themes.set(themes)
     new.languages.set(languages)
-    person = applicant_account(applicant)
-    Membership.objects.create(user=person, organisation=new, role=Role.COORDINATOR)
+    existing = User.objects.filter(email__iexact=applicant["email"].strip(), is_active=True).first()
+    if existing is not None:
+        # Anyone can type anyone's address: an existing member becomes coordinator
+        # only after confirming from their own mailbox and account.
+        application_confirm_request(organisation=new, person=existing)
+    else:
+        person = applicant_account(applicant)
+        Membership.objects.create(user=person, organisation=new, role=Role.COORDINATOR)
     notify_secretariat(
         kind="membership_application",
         about=new,
         context={
-            **applicant_context,
+            **context,
             "admin_url": site_url(reverse("admin:members_organisation_change", args=[new.pk])),
         },
     )
     return new
 
 
+def application_confirm_request(*, organisation: Organisation, person: User) -> Invitation:
+    invitation = Invitation.objects.create(
+        organisation=organisation, email=person.email, role=Role.COORDINATOR, invited_by=None
+    )
+    accept_url = site_url(reverse("members:invitation-accept", args=[invitation_token(invitation)]))
+    notification_record(
+        kind="application_confirm",
+        recipient=person,
+        about=invitation,
+        context={
+            "name": person.full_name,
+            "organisation": organisation.name,
+            "accept_url": accept_url,
+            "days": INVITATION_MAX_AGE // 86400,
+        },
+    )
+    return invitation
+
+
 def application_flag_duplicate(*, duplicate: Organisation, context: dict) -> None:
+    # One flag a day per organisation and address, however often the form is sent.
     notify_secretariat(
         kind="membership_duplicate",
         about=duplicate,
-        event=f"duplicate:{context['applicant_email'].lower()}:{timezone.now():%Y%m%d%H%M%S%f}",
+        event=f"duplicate:{context['applicant_email'].lower()}:{timezone.localdate():%Y%m%d}",
         context={
             **context,
             "existing": duplicate.name,
@@ -127,8 +167,9 @@ def application_flag_duplicate(*, duplicate: Organisation, context: dict) -> Non
 
 
 def applicant_account(applicant: dict) -> User:
-    """The applicant's account: an existing person keeps theirs (they may belong to
-    another organisation already); a new one waits, inactive, for the approval."""
+    """The applicant's new account, inactive until the approval; an inactive
+    account already there (an earlier application) is reused: its owner proves
+    the address when they set a password from the approval e-mail."""
     email = applicant["email"].strip().lower()
     person = User.objects.filter(email__iexact=email).first()
     if person is None:
@@ -280,6 +321,11 @@ def invitation_token(invitation: Invitation) -> str:
 @transaction.atomic
 def invitation_send(*, organisation: Organisation, email: str, role: str, by) -> Invitation:
     require_coordinator(organisation=organisation, user=by)
+    if not organisation.is_active_member:
+        # An applicant cannot yet use the tool to mail strangers in its name.
+        raise ValidationError(
+            _("Colleagues can be invited once the secretariat has approved the organisation.")
+        )
     email = email.strip().lower()
     if organisation.memberships.filter(user__email__iexact=email).exists():
         raise ValidationError({"email": _("This person is already a colleague here.")})
@@ -408,121 +454,102 @@ def account_update(*, user: User, data: dict) -> User:
     return user
 
 
-def email_change_token(*, user: User, new_email: str) -> str:
-    return signing.TimestampSigner(salt=EMAIL_CHANGE_SALT).sign_object(
-        {"user": user.pk, "old": user.email, "new": new_email}
-    )
+def email_change_token(change: EmailChange) -> str:
+    # Only the row's id, signed: the addresses never travel in the link.
+    return signing.TimestampSigner(salt=EMAIL_CHANGE_SALT).sign(str(change.pk))
+
+
+def masked(email: str) -> str:
+    """a•••@example.org: enough for the owner to recognise, little for others."""
+    local, _at, domain = email.partition("@")
+    return f"{local[:1]}•••@{domain}"
 
 
 @transaction.atomic
-def email_change_request(*, user: User, new_email: str):
-    """The new address is used only once its owner opens the link sent to it."""
+def email_change_request(*, user: User, new_email: str) -> EmailChange | None:
+    """Send the link to the new address, and a notice to the current one. If
+    the new address already belongs to an account, its owner is told instead;
+    the person asking sees the same answer either way (no account enumeration)."""
     new_email = new_email.strip().lower()
-    token = email_change_token(user=user, new_email=new_email)
-    return notification_record(
+    stamp = f"{timezone.now():%Y%m%d%H%M%S%f}"
+    owner = User.objects.filter(email__iexact=new_email).exclude(pk=user.pk).first()
+    if owner is not None:
+        notification_record(kind="email_taken", recipient=owner, about=owner, event=stamp)
+        return None
+    # Only the latest request counts: earlier links stop working.
+    EmailChange.objects.filter(user=user, confirmed_at__isnull=True).delete()
+    change = EmailChange.objects.create(user=user, new_email=new_email)
+    notification_record(
         kind="email_change",
         email=new_email,
-        about=user,
-        event=f"email:{timezone.now():%Y%m%d%H%M%S%f}",
+        about=change,
         context={
             "name": user.full_name,
             "old_email": user.email,
             "new_email": new_email,
-            "confirm_url": site_url(reverse("members:email-confirm", args=[token])),
+            "confirm_url": site_url(
+                reverse("members:email-confirm", args=[email_change_token(change)])
+            ),
             "days": EMAIL_CHANGE_MAX_AGE // 86400,
         },
     )
+    notification_record(
+        kind="email_change_notice",
+        recipient=user,
+        about=change,
+        context={
+            "name": user.full_name,
+            "masked_email": masked(new_email),
+            "password_url": site_url(reverse("password_change")),
+        },
+    )
+    return change
 
 
-@transaction.atomic
-def email_change_confirm(*, token: str) -> User:
+def email_change_from_token(*, token: str, user: User) -> EmailChange:
+    """The pending change the link names, if it is the signed-in person's own."""
     try:
-        data = signing.TimestampSigner(salt=EMAIL_CHANGE_SALT).unsign_object(
+        pk = signing.TimestampSigner(salt=EMAIL_CHANGE_SALT).unsign(
             token, max_age=EMAIL_CHANGE_MAX_AGE
         )
     except signing.SignatureExpired as exc:
         raise ValidationError(_("This link has expired: ask for the change again.")) from exc
     except signing.BadSignature as exc:
         raise ValidationError(_("This link is not valid.")) from exc
-    user = User.objects.select_for_update().filter(pk=data["user"], is_active=True).first()
-    # The old address in the link makes it single-use: once changed, it no longer matches.
-    if user is None or user.email != data["old"]:
-        raise ValidationError(_("This link has already been used."))
-    if User.objects.filter(email__iexact=data["new"]).exclude(pk=user.pk).exists():
-        raise ValidationError(_("Another account already uses this email address."))
-    user.email = data["new"]
-    user._history_user = user
-    user.save(update_fields=["email"])
-    return user
-
-
-def personal_data_export(*, user: User) -> dict:
-    """Everything the tool holds about the person, as plain JSON values."""
-    return {
-        "exported_at": timezone.now().isoformat(),
-        "account": {
-            "email": user.email,
-            "full_name": user.full_name,
-            "job_title": user.job_title,
-            "language": user.language,
-            "date_joined": user.date_joined.isoformat(),
-            "last_login": user.last_login.isoformat() if user.last_login else None,
-            "email_notifications": user.email_notifications,
-            "weekly_digest": user.weekly_digest,
-            "privacy_consent_at": (
-                user.privacy_consent_at.isoformat() if user.privacy_consent_at else None
-            ),
-        },
-        "memberships": [
-            {
-                "organisation": m.organisation.name,
-                "role": m.role,
-                "since": m.created_at.isoformat(),
-            }
-            for m in user.memberships.select_related("organisation")
-        ],
-        "contact_for_listings": [
-            {"reference": listing.reference, "title": listing.title}
-            for listing in user.contact_for_listings.all()
-        ],
-        "notifications": [
-            {"kind": n.kind, "email": n.email, "created": n.created_at.isoformat()}
-            for n in user.notifications.all()
-        ],
-    }
+    change = EmailChange.objects.filter(pk=pk, user=user).first()
+    if change is None or change.confirmed_at is not None:
+        raise ValidationError(_("This link has already been used, or a newer one was sent."))
+    return change
 
 
 @transaction.atomic
-def account_delete(*, user: User) -> User:
-    """Anonymise the person: contributions stay, attributed to a former member,
-    and the history keeps no copy of who they were."""
+def email_change_confirm(*, token: str, user: User) -> User:
+    """Called after the password was checked; the old address is told."""
+    change = email_change_from_token(token=token, user=user)
+    change = EmailChange.objects.select_for_update().get(pk=change.pk)
+    if change.confirmed_at is not None:
+        raise ValidationError(_("This link has already been used, or a newer one was sent."))
+    if User.objects.filter(email__iexact=change.new_email).exclude(pk=user.pk).exists():
+        raise ValidationError(_("Another account already uses this email address."))
     user = User.objects.select_for_update().get(pk=user.pk)
-    for membership in user.memberships.filter(role=Role.COORDINATOR).select_related("organisation"):
-        organisation = membership.organisation
-        others = organisation.memberships.exclude(user=user)
-        if others.exists() and not others.filter(role=Role.COORDINATOR).exists():
-            raise ValidationError(
-                _(
-                    "You are the last coordinator of %(organisation)s: make a colleague "
-                    "coordinator before you delete your account."
-                )
-                % {"organisation": organisation.name}
-            )
     old_email = user.email
-    placeholder = f"former-member-{uuid.uuid4().hex}@invalid.example"
-    personal = {"full_name": FORMER_MEMBER_NAME, "email": placeholder, "job_title": ""}
-    user.memberships.all().delete()
-    Invitation.objects.filter(email__iexact=old_email, accepted_at__isnull=True).delete()
-    for field, value in personal.items():
-        setattr(user, field, value)
-    user.set_unusable_password()
-    user.is_active = user.is_staff = user.is_superuser = False
-    user.email_notifications = user.weekly_digest = False
-    user.privacy_consent_at = None
-    user.save()
-    user.groups.clear()
-    user.history.update(**personal, history_change_reason="")
-    Notification.objects.filter(Q(recipient=user) | Q(email__iexact=old_email)).update(
-        email=placeholder, context={}
+    user.email = change.new_email
+    user._history_user = user
+    user.save(update_fields=["email"])
+    change.confirmed_at = timezone.now()
+    change.save(update_fields=["confirmed_at"])
+    notification_record(
+        kind="email_changed",
+        email=old_email,
+        about=change,
+        context={"name": user.full_name, "masked_email": masked(change.new_email)},
     )
     return user
+
+
+# The personal-data export and erasure live in members/privacy.py.
+from .privacy import (  # noqa: E402,F401
+    FORMER_MEMBER_NAME,
+    account_delete,
+    personal_data_export,
+)

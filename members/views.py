@@ -3,13 +3,14 @@ from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.pagination import filtered_page
+from core.throttles import join_throttled
 
 from . import selectors, services
 from .filters import DirectoryFilter
@@ -17,6 +18,7 @@ from .forms import (
     AccountDeleteForm,
     AccountForm,
     ApplicationForm,
+    EmailConfirmForm,
     InvitationForm,
     NewColleagueForm,
     OrganisationProfileForm,
@@ -25,8 +27,12 @@ from .forms import (
 from .models import Invitation, Membership, Role
 
 
+@join_throttled
 def join(request):
-    form = ApplicationForm(request.POST or None, request.FILES or None)
+    form = ApplicationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and form.is_robot:
+        # Answered like a person, so the robot learns nothing; nothing is recorded.
+        return redirect("members:join-thanks")
     if request.method == "POST" and form.is_valid():
         services.application_submit(
             organisation=form.profile_data(),
@@ -74,9 +80,11 @@ def my_organisation(request):
 @login_required
 @require_POST
 def organisation_switch(request):
-    membership = get_object_or_404(
-        Membership, user=request.user, organisation_id=request.POST.get("organisation")
-    )
+    chosen = request.POST.get("organisation", "")
+    if not chosen.isdigit() or len(chosen) > 18:
+        # A forged or empty value: like any organisation that is not yours.
+        raise Http404
+    membership = get_object_or_404(Membership, user=request.user, organisation_id=int(chosen))
     request.session[selectors.CURRENT_ORGANISATION_SESSION_KEY] = membership.organisation_id
     messages.success(
         request, _("You now act for %(name)s.") % {"name": membership.organisation.name}
@@ -272,14 +280,27 @@ def account(request):
     return render(request, "members/account.html", {"form": form})
 
 
+@login_required
 def email_confirm(request, token):
     try:
-        services.email_change_confirm(token=token)
+        change = services.email_change_from_token(token=token, user=request.user)
     except ValidationError as error:
         return render(
             request, "members/email_confirm.html", {"error": " ".join(error.messages)}, status=400
         )
-    return render(request, "members/email_confirm.html", {})
+    form = EmailConfirmForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.email_change_confirm(token=token, user=request.user)
+        except ValidationError as error:
+            return render(
+                request,
+                "members/email_confirm.html",
+                {"error": " ".join(error.messages)},
+                status=400,
+            )
+        return render(request, "members/email_confirm.html", {"done": True})
+    return render(request, "members/email_confirm.html", {"form": form, "change": change})
 
 
 @login_required

@@ -25,7 +25,7 @@ from exchanges.models import (
 )
 from listings.models import Listing, ListingKind, ListingStatus
 from matchmaking.models import Match, MatchParty, MatchStatus
-from members.models import Membership, Organisation, Role
+from members.models import Membership, MembershipStatus, Organisation, Role
 from taxonomy.models import KpiCategory
 
 # Europe on the Move: 20% of all mobilities for people with fewer opportunities.
@@ -367,9 +367,12 @@ def coordinated_organisations(user):
     """The organisations whose figures this person may see (None: all of them)."""
     if user.is_staff:
         return None
-    return Organisation.objects.filter(
-        memberships__user=user, memberships__role=Role.COORDINATOR
-    ).order_by("name")
+    # A suspended (or not yet approved) organisation's people lose the figures.
+    return (
+        Organisation.objects.active()
+        .filter(memberships__user=user, memberships__role=Role.COORDINATOR)
+        .order_by("name")
+    )
 
 
 def can_monitor(user) -> bool:
@@ -377,7 +380,9 @@ def can_monitor(user) -> bool:
         return False
     if user.is_staff:
         return True
-    return Membership.objects.filter(user=user, role=Role.COORDINATOR).exists()
+    return Membership.objects.filter(
+        user=user, role=Role.COORDINATOR, organisation__status=MembershipStatus.ACTIVE
+    ).exists()
 
 
 def public_summary() -> dict:

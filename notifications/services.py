@@ -8,13 +8,15 @@ conditional UPDATE so that two deliveries of the same task never send twice.
 
 import datetime
 import logging
+import re
 import smtplib
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q, TextField
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from core.secretariat import SECRETARIAT_GROUP
@@ -225,3 +227,69 @@ def user_preferences_update(*, user, email_notifications: bool, weekly_digest: b
     user.email_notifications = email_notifications
     user.weekly_digest = weekly_digest
     user.save(update_fields=["email_notifications", "weekly_digest"])
+
+
+def _scrubbed(value, needles: list[str], replacement: str):
+    """The value with every needle (an address, a name) replaced, at any depth."""
+    if isinstance(value, str):
+        for needle in needles:
+            value = re.sub(re.escape(needle), replacement, value, flags=re.IGNORECASE)
+        return value
+    if isinstance(value, dict):
+        return {k: _scrubbed(v, needles, replacement) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_scrubbed(v, needles, replacement) for v in value]
+    return value
+
+
+def notifications_erase_person(
+    *, user, old_email: str, old_name: str, placeholder_email: str, placeholder_name: str
+) -> int:
+    """Erasure reaches the outbox: the person's own notifications lose their
+    content and address; every other row (the secretariat's copy of their
+    application, a partner's match e-mail) loses their address and name, in its
+    key, its address and its context. Returns the rows changed."""
+    old_email = old_email.lower()
+    own = Notification.objects.filter(Q(recipient=user) | Q(email__iexact=old_email))
+    changed = 0
+    for notification in own:
+        notification.email = placeholder_email
+        notification.key = notification.key.replace(old_email, placeholder_email)[:200]
+        notification.context = {}
+        notification.save(update_fields=["email", "key", "context"])
+        changed += 1
+    needles = [old_email] + ([old_name] if len(old_name.strip()) >= 3 else [])
+    mentions = Q(key__icontains=old_email)
+    for needle in needles:
+        mentions |= Q(context_text__icontains=needle)
+    others = (
+        Notification.objects.annotate(context_text=Cast("context", TextField()))
+        .filter(mentions)
+        .exclude(pk__in=own.values("pk"))
+    )
+    for notification in others:
+        notification.key = notification.key.replace(old_email, placeholder_email)[:200]
+        notification.context = _scrubbed(
+            _scrubbed(notification.context, [old_email], placeholder_email),
+            needles[1:],
+            placeholder_name,
+        )
+        notification.save(update_fields=["key", "context"])
+        changed += 1
+    return changed
+
+
+def notifications_of_person(*, user) -> list[dict]:
+    """For the personal-data export: every notification addressed to the person."""
+    return [
+        {
+            "kind": n.kind,
+            "email": n.email,
+            "state": n.state,
+            "created": n.created_at.isoformat(),
+            "sent": n.sent_at.isoformat() if n.sent_at else None,
+            "read": n.read_at.isoformat() if n.read_at else None,
+            "content": n.context,
+        }
+        for n in Notification.objects.filter(Q(recipient=user) | Q(email__iexact=user.email))
+    ]

@@ -18,6 +18,7 @@ from core.secretariat import sync_secretariat_group
 from members.models import Role
 
 from .factories import MembershipFactory, OrganisationFactory, UserFactory
+from .otp import totp_device, verified_login
 
 
 @pytest.fixture(autouse=True)
@@ -95,6 +96,8 @@ def secretariat(db):
     # Transactional tests (the browser journeys) flush the group that a data
     # migration created: make it again, with its permissions.
     user.groups.add(sync_secretariat_group(apps))
+    # Staff pass a second factor after the password (core.two_factor).
+    user.totp_device = totp_device(user)
     return user
 
 
@@ -106,8 +109,7 @@ def alice_client(client, alice):
 
 @pytest.fixture
 def secretariat_client(client, secretariat):
-    client.force_login(secretariat)
-    return client
+    return verified_login(client, secretariat)
 
 
 @pytest.hookimpl(tryfirst=True)

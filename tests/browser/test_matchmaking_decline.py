@@ -7,7 +7,7 @@ from matchmaking.services import match_confirm
 from tests.matchmaking.cases import build_boras_case
 
 from .conftest import SCREENSHOTS
-from .helpers import PASSWORD, sign_in
+from .helpers import sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -31,10 +31,7 @@ def test_partner_declines_with_a_reason_and_the_request_reopens(
 
     context = browser.new_context(base_url=live_server.url, locale="en-GB")
     staff = context.new_page()
-    staff.goto("/admin/login/")
-    staff.get_by_label("Email address").fill(secretariat.email)
-    staff.get_by_label("Password").fill(PASSWORD)
-    staff.get_by_role("button", name="Log in").click()
+    sign_in(staff, secretariat.email, next_url="/admin/")
     staff.goto(f"/admin/matchmaking/match/{match.pk}/change/")
     expect(staff.locator(".field-timeline")).to_contain_text("Our hosts are fully booked")
     staff.goto(f"/admin/matchmaking/match/curate/{case.request.pk}/")

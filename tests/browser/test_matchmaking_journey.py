@@ -9,7 +9,7 @@ from tests.factories import MembershipFactory, UserFactory
 from tests.matchmaking.cases import build_boras_case
 
 from .conftest import SCREENSHOTS
-from .helpers import PASSWORD, sign_in
+from .helpers import sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -38,10 +38,7 @@ def test_secretariat_matches_boras_and_escola_parties_accept_exchange_created(
     MembershipFactory(user=albert, organisation=case.escola, role=Role.COORDINATOR)
 
     # The secretariat opens the request in the admin and finds partners.
-    page.goto("/admin/login/")
-    page.get_by_label("Email address").fill(secretariat.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    sign_in(page, secretariat.email, next_url="/admin/")
     page.goto("/admin/listings/request/")
     page.get_by_role("row", name=case.request.reference).get_by_role(
         "link", name="Find partners"

@@ -60,18 +60,12 @@ def test_visitor_joins_is_approved_invites_a_colleague_and_is_listed(
     page.get_by_label("Erasmus+ Organisation ID").fill("E10123456")
     page.get_by_label("Work-based learning").check()
     page.get_by_label("Finnish").check()
-    page.get_by_label("Logo").set_input_files(
-        {"name": "logo.png", "mimeType": "image/png", "buffer": png_bytes()}
-    )
     page.get_by_label("Your name").fill("Tuula Toivonen")
     page.get_by_label("Your email address").fill("tuula@tampere.example")
     page.get_by_label("Your role in the organisation").fill("International coordinator")
     screenshot("application-filled")
     page.get_by_role("button", name="Send the application").click()
     expect(page.get_by_text("Please agree to the privacy notice to apply.")).to_be_visible()
-    page.get_by_label("Logo").set_input_files(
-        {"name": "logo.png", "mimeType": "image/png", "buffer": png_bytes()}
-    )
     page.get_by_label("I have read the privacy notice").check()
     page.get_by_role("button", name="Send the application").click()
     expect(
@@ -110,9 +104,12 @@ def test_visitor_joins_is_approved_invites_a_colleague_and_is_listed(
     ).to_be_visible()
     expect(page.get_by_test_id("invitations")).to_contain_text("timo@tampere.example")
 
-    # They edit the profile.
+    # They edit the profile and add the logo (nothing is uploaded before approval).
     page.get_by_role("link", name="Edit the profile").click()
     page.get_by_label("Description").fill("We host study visits on work-based learning.")
+    page.get_by_label("Logo").set_input_files(
+        {"name": "logo.png", "mimeType": "image/png", "buffer": png_bytes()}
+    )
     page.get_by_label("Gender equality").check()
     page.get_by_role("button", name="Save the profile").click()
     expect(page.get_by_text("The profile is saved.")).to_be_visible()

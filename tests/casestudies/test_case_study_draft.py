@@ -13,6 +13,7 @@ from tests.factories import (
     UserFactory,
     exchange_between,
 )
+from tests.otp import verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -79,7 +80,7 @@ def test_draft_is_visible_to_its_organisations_and_the_secretariat(
     response = alice_client.get(draft.get_absolute_url())
     assert response.status_code == 200
     assert "Edit the draft" in response.text
-    client.force_login(secretariat)
+    verified_login(client, secretariat)
     assert client.get(draft.get_absolute_url()).status_code == 200
 
 

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from demo.loader import read
+from tests.otp import verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -11,7 +12,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def demo_secretariat_client(demo, client):
     email = read("people")["secretariat"]["email"]
-    client.force_login(get_user_model().objects.get(email=email))
+    verified_login(client, get_user_model().objects.get(email=email))
     return client
 
 

@@ -18,6 +18,7 @@ from tests.factories import (
     PublishedCaseStudyFactory,
     UserFactory,
 )
+from tests.otp import verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -185,7 +186,7 @@ def test_staff_without_the_permission_gets_403(client, boras):
     clerk.user_permissions.add(
         *Permission.objects.filter(codename__startswith="view_")  # may look, not decide
     )
-    client.force_login(clerk)
+    verified_login(client, clerk)
     for obj, name in _every_decision(boras):
         before = _state(obj)
         assert client.post(decide(obj, name), {"reason": "because"}).status_code == 403, name

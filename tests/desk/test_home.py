@@ -195,9 +195,18 @@ def test_home_query_count_does_not_grow_with_the_data(
 
 
 def test_staff_land_on_the_desk_after_signing_in(client, secretariat):
+    from tests.otp import totp_token
+
     response = client.post(
         reverse("login"),
         {"username": secretariat.email, "password": "correct-horse-battery"},
+        follow=True,
+    )
+    # The second factor comes first, then the desk.
+    assert response.redirect_chain[-1][0].startswith("/accounts/two-factor/")
+    response = client.post(
+        response.redirect_chain[-1][0],
+        {"token": totp_token(secretariat.totp_device), "next": "/signed-in/"},
         follow=True,
     )
     assert response.redirect_chain[-1][0] == reverse("admin:index")

@@ -5,6 +5,7 @@ import pytest
 from listings.models import Listing, ListingStatus
 from notifications.models import Notification
 from tests.factories import RequestFactory, in_days
+from tests.otp import verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -173,7 +174,7 @@ def test_listing_private_is_visible_to_its_organisation_and_the_secretariat(
 ):
     listing = RequestFactory(organisation=centre_val_de_loire, status=status)
     for user in (charlie, secretariat):
-        client.force_login(user)
+        verified_login(client, user)
         assert client.get(listing.get_absolute_url()).status_code == 200
 
 

@@ -87,6 +87,10 @@ class Command(BaseCommand):
 
     def print_logins(self, logins):
         self.stdout.write(f"\nLogins (password: {read('people')['password']})")
+        self.stdout.write(
+            "  The secretariat also gives a code from its authenticator: "
+            "`python manage.py demo_code` prints the current one."
+        )
         width = max(len(row["email"]) for row in logins)
         for row in logins:
             state = "" if row["active"] else "  [inactive]"

@@ -1,0 +1,40 @@
+"""How often a client may use the public doors: sign-in, password reset, joining.
+
+django-ratelimit counts in the shared cache (CACHES, from CACHE_URL), per client
+address as core.client_ip reads it. Axes still locks an account after five wrong
+passwords from one address; the per-address limit here stops one address from
+trying a few passwords on many accounts (password spraying).
+"""
+
+from django_ratelimit.decorators import ratelimit
+
+from .client_ip import normalised_email
+
+SIGN_IN_PER_ADDRESS = "30/10m"
+PASSWORD_RESET_PER_ADDRESS = "10/h"  # noqa: S105 (a rate, not a password)
+# A victim receives at most three reset e-mails an hour, whoever asks.
+PASSWORD_RESET_PER_EMAIL = "3/h"  # noqa: S105
+JOIN_PER_ADDRESS = "5/h"
+
+
+def posted_email(group, request) -> str:
+    return normalised_email(request.POST.get("email"))
+
+
+def per_address(rate: str):
+    return ratelimit(key="ip", rate=rate, method="POST", block=True)
+
+
+def sign_in_throttled(view):
+    return per_address(SIGN_IN_PER_ADDRESS)(view)
+
+
+def password_reset_throttled(view):
+    view = ratelimit(
+        key="core.throttles.posted_email", rate=PASSWORD_RESET_PER_EMAIL, method="POST", block=True
+    )(view)
+    return per_address(PASSWORD_RESET_PER_ADDRESS)(view)
+
+
+def join_throttled(view):
+    return per_address(JOIN_PER_ADDRESS)(view)
