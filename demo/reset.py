@@ -62,8 +62,9 @@ def demo_delete() -> dict:
         ("organisations", orgs),
         ("people", User.objects.filter(email__in=emails, is_staff=False)),
     ):
-        # Deleting through the ids: a distinct() queryset cannot delete itself.
-        deleted[name] = qs.model.objects.filter(
-            pk__in=list(qs.values_list("pk", flat=True))
-        ).delete()[0]
+        # Deleting through the ids: a distinct() queryset cannot delete itself. The
+        # count is of the records themselves, not of their parts deleted with them.
+        ids = list(qs.values_list("pk", flat=True))
+        per_model = qs.model.objects.filter(pk__in=ids).delete()[1]
+        deleted[name] = per_model.get(qs.model._meta.label, 0)
     return deleted
