@@ -6,6 +6,8 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from core.uploads import KeptFileInput
+
 from .models import CaseStudy, Lesson, Photo, Testimonial
 
 IMAGE_ACCEPT = {"accept": "image/png,image/jpeg,image/webp"}
@@ -49,7 +51,7 @@ TestimonialFormSet = inlineformset_factory(
     ],
     widgets={
         "quote": forms.Textarea(attrs={"rows": 3}),
-        "photo": forms.ClearableFileInput(attrs=IMAGE_ACCEPT),
+        "photo": KeptFileInput(attrs=IMAGE_ACCEPT),
     },
     extra=1,
     can_delete=True,
@@ -59,7 +61,7 @@ PhotoFormSet = inlineformset_factory(
     CaseStudy,
     Photo,
     fields=["image", "caption", "alt_text", "shows_people", "consent_recorded", "position"],
-    widgets={"image": forms.ClearableFileInput(attrs=IMAGE_ACCEPT)},
+    widgets={"image": KeptFileInput(attrs=IMAGE_ACCEPT)},
     extra=1,
     can_delete=True,
 )

@@ -78,3 +78,14 @@ def lessons_by_audience(case_study: CaseStudy) -> dict:
     for lesson in case_study.lessons.all():
         grouped.setdefault(lesson.audience, []).append(lesson)
     return grouped
+
+
+def case_study_drafts_of(organisation_ids):
+    return (
+        CaseStudy.objects.filter(
+            status__in=[CaseStudyStatus.DRAFT, CaseStudyStatus.UNPUBLISHED],
+            exchange__parties__organisation__in=organisation_ids,
+        )
+        .distinct()
+        .order_by("-pk")
+    )

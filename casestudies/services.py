@@ -75,9 +75,11 @@ def draft_story(exchange) -> str:
 
 
 def draft_summary(exchange) -> str:
+    # The format's name as the taxonomy writes it: lower-casing it made "a vet
+    # learner mobility", and no article fits every format in every language.
     themes = ", ".join(t.name for t in exchange.themes.all())
-    summary = _("A %(format)s in %(city)s on %(themes)s.") % {
-        "format": exchange.format.name.lower(),
+    summary = _("%(format)s in %(city)s on %(themes)s.") % {
+        "format": exchange.format.name,
         "city": exchange.city,
         "themes": themes.lower() or _("mobility"),
     }

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from core.pagination import filtered_page
+from core.uploads import uploads_keep
 
 from . import selectors, services
 from .filters import CaseStudyFilter
@@ -73,6 +74,8 @@ def case_study_edit(request, slug):
             _("The draft is saved. The secretariat reviews and publishes it."),
         )
         return redirect("casestudies:edit", slug=case_study.slug)
+    if request.method == "POST":
+        uploads_keep(form, *formsets.values())
     return render(
         request,
         "casestudies/edit.html",

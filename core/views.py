@@ -8,7 +8,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.static import serve
 
-from . import health
+from members.models import Role
+from members.selectors import current_organisation
+
+from . import health, selectors
 
 
 def home(request):
@@ -25,10 +28,30 @@ def signed_in(request):
 
 @login_required
 def member_home(request):
-    memberships = request.user.memberships.select_related("organisation").order_by(
-        "organisation__name"
+    """My area: what waits for me, and the first steps of a new organisation."""
+    memberships = list(
+        request.user.memberships.select_related("organisation").order_by("organisation__name")
     )
-    return render(request, "core/member_home.html", {"memberships": memberships})
+    organisation = current_organisation(request) if memberships else None
+    coordinates = any(
+        m.organisation_id == getattr(organisation, "pk", None) and m.role == Role.COORDINATOR
+        for m in memberships
+    )
+    # The coordinator sets the organisation up; a contact joins one already running.
+    steps = selectors.first_steps(organisation=organisation) if coordinates else []
+    to_do = selectors.member_to_do(user=request.user)
+    return render(
+        request,
+        "core/member_home.html",
+        {
+            "memberships": memberships,
+            "organisation": organisation,
+            "first_steps": {step.key: step.done for step in steps},
+            "first_steps_left": any(not step.done for step in steps),
+            "to_do": to_do,
+            "to_do_total": sum(waiting.count for waiting in to_do.values()),
+        },
+    )
 
 
 def privacy(request):

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "core",
     "taxonomy",
     "members",
+    "embeddings",
     "listings",
     "exchanges",
     "matchmaking",
@@ -189,6 +190,8 @@ LANGUAGES = [
     ("sv", _("Swedish")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Unambiguous dates in every language: "1 Dec 2026, 00:33" (formats/__init__.py).
+FORMAT_MODULE_PATH = ["earlall_rsp.formats"]
 TIME_ZONE = env_str("TIME_ZONE", "Europe/Brussels")
 USE_I18N = True
 USE_TZ = True
@@ -290,7 +293,16 @@ SECRETARIAT_UNMATCHED_AFTER_DAYS = env_int("SECRETARIAT_UNMATCHED_AFTER_DAYS", 3
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
-COUNTRIES_FIRST = []
+# The European countries the partnership works with come first in every country
+# choice (the EU, the EEA, the Erasmus+ associated and candidate countries,
+# Switzerland and the United Kingdom); the rest of the world follows a break.
+COUNTRIES_FIRST = [
+    *("AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK".split()),
+    *("IS LI NO".split()),
+    *("AL BA CH GB GE MD ME MK RS TR UA".split()),
+]
+COUNTRIES_FIRST_SORT = True
+COUNTRIES_FIRST_BREAK = "──────────"
 
 # Security: the production values apply whenever DEBUG is off.
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
@@ -342,4 +354,19 @@ LOGGING = {
 CELERY_BEAT_SCHEDULE["listings-lifecycle"] = {
     "task": "listings.tasks.listings_lifecycle",
     "schedule": 60 * 60 * 6,
+}
+
+# The sentence encoder that reads listings' descriptions (docs/matching.md): a
+# dotted path to a class of embeddings.encoders, or your own with the same
+# interface. Its weights install with its package. Threads per encoding call.
+EMBEDDINGS_ENCODER = env_str("EMBEDDINGS_ENCODER", "embeddings.encoders.MultilingualE5Small")
+EMBEDDINGS_THREADS = env_int("EMBEDDINGS_THREADS", 1)
+CELERY_BEAT_SCHEDULE["listings-embed-missing"] = {
+    "task": "listings.tasks.listings_embed_missing",
+    "schedule": 60 * 15,
+}
+# Stored rankings that a change left stale, computed again a batch at a time.
+CELERY_BEAT_SCHEDULE["matchmaking-rankings"] = {
+    "task": "matchmaking.tasks.rankings_refresh_stale",
+    "schedule": 60.0,
 }

@@ -150,3 +150,16 @@ def organisation_track_record(organisation) -> TrackRecord:
         average_fit=round(feedback["fit"], 1) if feedback["fit"] is not None else None,
         would_work_again=feedback["again"],
     )
+
+
+def exchanges_to_report(organisation_ids, *, today):
+    """Planned exchanges that have started: their figures can be reported now."""
+    return (
+        Exchange.objects.filter(
+            status=ExchangeStatus.PLANNED,
+            start_date__lte=today,
+            parties__organisation__in=organisation_ids,
+        )
+        .distinct()
+        .order_by("start_date", "pk")
+    )

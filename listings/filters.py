@@ -1,13 +1,13 @@
 """The browse filters; a saved search is this filter set's query string."""
 
 import django_filters
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from taxonomy.models import Format, Language, TargetGroup, Theme
 
 from .models import ListingKind, ListingRole, ListingStatus
+from .search import listings_search
 
 SORTS = {"newest": ["-published_at", "-pk"], "closing": ["expires_on", "pk"]}
 
@@ -50,7 +50,7 @@ class ListingFilter(django_filters.FilterSet):
     )
 
     def search(self, queryset, name, value):
-        return queryset.filter(Q(title__icontains=value) | Q(description__icontains=value))
+        return listings_search(queryset, value)
 
     def filter_role(self, queryset, name, value):
         # A listing open to either role fits a search for one of them.

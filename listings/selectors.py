@@ -1,5 +1,7 @@
 """Reads on requests and offers: who may see what, the browse page, my listings."""
 
+import datetime
+
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, Count, Q, Value, When
@@ -12,6 +14,8 @@ from taxonomy.models import Theme
 from .access import is_member_of, user_organisations
 from .models import Listing, ListingStatus, SavedSearch
 
+# A listing closing within this many days asks "still current?" (as the email does).
+EXPIRING_WITHIN_DAYS = 14
 # What a member of another organisation may see; the rest answers 404.
 PUBLIC_STATUSES = {ListingStatus.OPEN, ListingStatus.MATCHED}
 # The owner's actions per status, in the order the page shows them.
@@ -143,3 +147,29 @@ def saved_searches_fitting(listing: Listing) -> list[SavedSearch]:
         .select_related("user")
     )
     return [search for search in searches if listing_fits(listing, search.query)]
+
+
+def listings_needing_care(organisation_ids, *, today):
+    """Listings to act on: returned by the secretariat, drafts never submitted,
+    expired ones that can be renewed, open ones closing soon."""
+    soon = today + datetime.timedelta(days=EXPIRING_WITHIN_DAYS)
+    return (
+        Listing.objects.filter(organisation__in=organisation_ids)
+        .filter(
+            Q(status=ListingStatus.DRAFT)
+            | Q(status=ListingStatus.EXPIRED, renewed=False)
+            | Q(status=ListingStatus.OPEN, expires_on__lte=soon)
+        )
+        .select_related("organisation")
+        .order_by("expires_on", "pk")
+    )
+
+
+def listings_with_interest(organisation_ids):
+    """Open listings of these organisations that other members said they are interested in."""
+    return (
+        Listing.objects.filter(organisation__in=organisation_ids, status=ListingStatus.OPEN)
+        .annotate(interest_total=Count("interests"))
+        .filter(interest_total__gt=0)
+        .order_by("-interest_total", "pk")
+    )

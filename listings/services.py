@@ -2,6 +2,7 @@
 these functions; every status change goes through core.workflow.change_status."""
 
 import datetime
+import logging
 
 from django.conf import settings
 from django.core import signing
@@ -25,6 +26,8 @@ from .models import (
     SavedSearch,
 )
 from .selectors import listing_owners, saved_searches_fitting
+
+logger = logging.getLogger(__name__)
 
 M2M_FIELDS = ("themes", "formats", "target_groups", "languages")
 REMINDER_DAYS = 14
@@ -108,6 +111,8 @@ def listing_update(*, listing: Listing, by, data: dict, reason: str = "") -> Lis
     )
     listing.save()
     _set_m2m(listing, data)
+    if listing.status == ListingStatus.OPEN and {"title", "description"} & set(data):
+        _queue_embedding(listing)
     return listing
 
 
@@ -152,7 +157,42 @@ def listing_publish(*, listing: Listing, by) -> Listing:
     )
     _notify_owners(listing, "listing_published", event=f"published:{now.isoformat()}")
     _notify_saved_searches(listing)
+    _queue_embedding(listing)
     return listing
+
+
+def _queue_embedding(listing: Listing) -> None:
+    """Compute the listing's vector after commit, so that a rollback queues
+    nothing. If the broker is down the listing still ranks (its text signal
+    missing, said so) and `embed_listings` or the periodic task catch up."""
+    from .tasks import listing_embed
+
+    def queue():
+        try:
+            listing_embed.delay(listing.pk)
+        except Exception:  # kombu's OperationalError and friends when Redis is away
+            logger.warning("Could not queue the vector of listing %s", listing.pk, exc_info=True)
+
+    transaction.on_commit(queue)
+
+
+def listings_embed(*, listings=None, force: bool = False) -> int:
+    """Store the vectors of these listings whose text or encoder changed (by
+    default: open listings with no vector from the configured encoder); returns
+    how many were encoded. The task, the command and the demo data come here."""
+    from embeddings.encoders import encoder_name
+    from embeddings.services import listing_text, listing_vectors_store
+
+    qs = listings
+    if qs is None:
+        qs = Listing.objects.filter(status=ListingStatus.OPEN).exclude(
+            vector__encoder=encoder_name()
+        )
+    texts = {
+        pk: listing_text(title=title, description=description)
+        for pk, title, description in qs.values_list("pk", "title", "description")
+    }
+    return listing_vectors_store(texts=texts, force=force)
 
 
 def _notify_saved_searches(listing: Listing) -> None:

@@ -12,3 +12,18 @@ def listings_lifecycle() -> dict:
     expired = services.listings_expire_due()
     reminded = services.listings_remind_expiring()
     return {"expired": len(expired), "reminded": len(reminded)}
+
+
+@shared_task(autoretry_for=(Exception,), retry_backoff=True, max_retries=3)
+def listing_embed(listing_id: int) -> int:
+    """Encode one listing's text (idempotent: an unchanged text is not encoded again)."""
+    from .models import Listing
+
+    return services.listings_embed(listings=Listing.objects.filter(pk=listing_id))
+
+
+@shared_task
+def listings_embed_missing() -> int:
+    """Periodic: open listings whose vector is missing or stale (the broker was
+    down when they changed, or the encoder changed)."""
+    return services.listings_embed()

@@ -18,9 +18,21 @@ from simple_history.admin import SimpleHistoryAdmin
 from core.workflow import TransitionNotAllowed
 from listings.models import Listing, ListingKind
 
-from . import matcher, selectors
+from . import selectors
+from .calibration import proposal_accept, proposal_reject
 from .groups import proposals, reciprocal, rings
-from .models import DEFAULT_WEIGHTS, Answer, Match, MatchingWeights, MatchParty, MatchStatus
+from .models import (
+    DEFAULT_WEIGHTS,
+    SIGNAL_LABELS,
+    Answer,
+    Match,
+    MatchDecision,
+    MatchingWeights,
+    MatchParty,
+    MatchStatus,
+    WeightsProposal,
+)
+from .rankings import ranking_for
 from .reasons import reasons_marked, reasons_text
 from .services import MatchError, exchange_create_from_match, match_cancel, match_confirm
 
@@ -207,7 +219,8 @@ class MatchAdmin(SimpleHistoryAdmin):
             pk=request_pk,
             kind=ListingKind.REQUEST,
         )
-        ranked = matcher.rank(listing, limit=CURATE_LIMIT)
+        # The stored ranking, computed in the background (matchmaking.rankings).
+        ranked = ranking_for(listing, limit=CURATE_LIMIT)
         groups = proposals(listing, ranked)
         data = request.POST.copy() if request.method == "POST" else None
         if data is not None and data.get("group"):
@@ -298,3 +311,96 @@ class MatchingWeightsAdmin(SimpleHistoryAdmin):
     def changelist_view(self, request, extra_context=None):
         weights, _created = MatchingWeights.objects.get_or_create(pk=1)
         return redirect("admin:matchmaking_matchingweights_change", weights.pk)
+
+
+@admin.register(WeightsProposal)
+class WeightsProposalAdmin(SimpleHistoryAdmin):
+    """Weights fitted by `calibrate_matcher`: the secretariat reads the
+    comparison and accepts or rejects them."""
+
+    list_display = ["created_at", "status", "decisions", "decided_by", "decided_at"]
+    list_filter = ["status"]
+    list_select_related = ["decided_by"]
+    readonly_fields = ["created_at", "status", "decisions", "comparison", "evaluation_table"]
+    fields = readonly_fields
+    actions = ["accept", "reject"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=gettext_lazy("weights"))
+    def comparison(self, obj):
+        rows = (
+            (SIGNAL_LABELS.get(name, name), obj.previous.get(name, 0.0), value)
+            for name, value in obj.weights.items()
+        )
+        return format_html(
+            "<table><tr><th>{}</th><th>{}</th><th>{}</th></tr>{}</table>",
+            _("signal"),
+            _("when proposed"),
+            _("proposed"),
+            format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td></tr>", rows),
+        )
+
+    @admin.display(description=gettext_lazy("evaluation"))
+    def evaluation_table(self, obj):
+        rows = [
+            (where, metric, before, found["after"].get(metric))
+            for where, found in obj.evaluation.items()
+            for metric, before in found["before"].items()
+        ]
+        return format_html(
+            "<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>{}</table>",
+            _("on"),
+            _("measure"),
+            _("before"),
+            _("after"),
+            format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", rows),
+        )
+
+    @admin.action(description=gettext_lazy("Accept the proposed weights"))
+    def accept(self, request, queryset):
+        self._decide(request, queryset, proposal_accept, _("Weights accepted."))
+
+    @admin.action(description=gettext_lazy("Reject the proposed weights"))
+    def reject(self, request, queryset):
+        self._decide(request, queryset, proposal_reject, _("Proposal rejected."))
+
+    def _decide(self, request, queryset, service, done):
+        if queryset.count() != 1:
+            self.message_user(request, _("Choose one proposal."), messages.ERROR)
+            return
+        try:
+            service(proposal=queryset.get(), by=request.user)
+        except ValueError as exc:
+            self.message_user(request, str(exc), messages.ERROR)
+        else:
+            self.message_user(request, done, messages.SUCCESS)
+
+
+@admin.register(MatchDecision)
+class MatchDecisionAdmin(admin.ModelAdmin):
+    """What the matcher learns from: read only."""
+
+    list_display = ["decided_at", "request", "listing", "decision", "position", "score"]
+    list_filter = ["decision"]
+    list_select_related = ["request", "listing"]
+    readonly_fields = [
+        "request",
+        "listing",
+        "match",
+        "decision",
+        "position",
+        "score",
+        "signals",
+        "decided_at",
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

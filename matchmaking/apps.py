@@ -5,3 +5,18 @@ from django.utils.translation import gettext_lazy as _
 class MatchmakingConfig(AppConfig):
     name = "matchmaking"
     verbose_name = _("Matchmaking")
+
+    def ready(self):
+        # A signal rather than a call in every service: listings change status
+        # in many places (publish, match, close, expire, the admin), and each
+        # change may alter stored rankings (matchmaking.rankings).
+        from django.db.models.signals import post_save
+
+        from listings.models import ExpressionOfInterest, Listing
+
+        from .receivers import interest_expressed, listing_changed
+
+        post_save.connect(listing_changed, sender=Listing, dispatch_uid="rankings-listing")
+        post_save.connect(
+            interest_expressed, sender=ExpressionOfInterest, dispatch_uid="rankings-interest"
+        )

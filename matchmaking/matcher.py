@@ -1,47 +1,61 @@
 """The matching service: for an open request, who fits and why.
 
-Two stages, so that ranking one request against 100,000 listings stays well
-under 200 ms (docs/matching.md):
-1. `candidates` applies the hard rules in SQL (open, roles that complement,
-   windows that can hold the duration, another organisation, not declined
-   before) and keeps the best few hundred by a cheap pre-score (shared themes).
-2. `rank` fetches the survivors' tags in bulk and scores them in Python, each
-   with the reasons a person would give.
+Three stages, so that ranking one request against 100,000 listings stays well
+under 150 ms (docs/matching.md):
+1. `survivors`: one SQL query applies the hard rules that the database answers
+   with indexes (open, roles that complement, windows that can hold the stay,
+   another organisation, not declined before) and returns, per survivor, the
+   few columns the next stage needs: shared themes, whether it shares a working
+   language, the stamp of its vector.
+2. In numpy: the text similarity of every survivor with the request, the rules
+   that need both rows (both stays, a shared language), and a cheap pre-score;
+   the best `CANDIDATE_CAP` go on.
+3. `score`: each of those gets its signals (matcher.signals) and the reasons a
+   person would give, and the ranking puts the candidates that cannot take the
+   group below those that can, clearly flagged.
 """
 
 import datetime
-from collections import defaultdict
 from dataclasses import dataclass, field
 
+import numpy as np
 from django.db import connection
-from django.db.models import BooleanField, Count, F, IntegerField, OuterRef, Subquery, Value
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    Value,
+    When,
+)
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce
 
-from listings.models import ExpressionOfInterest, Listing, ListingKind, ListingRole
+from embeddings.encoders import closeness, encoder_name
+from embeddings.selectors import listing_vector, similarities
+from listings.models import Listing
 from listings.models import ListingStatus as Status
+from members.models import Organisation
 
-from .concepts import concepts_in, similarity
+from . import rules
 from .models import Answer, MatchingWeights, MatchParty, PartyRole
-from .reasons import reason
+from .signals import Context, score
 
-# Survivors of the hard rules scored in Python. Beyond this, the ones sharing the
-# most themes go first; the cap keeps the worst case flat (docs/matching.md).
+# Survivors fully scored. Beyond these the pre-score (text, themes, country)
+# decides; the cap keeps the worst case flat (docs/matching.md).
 CANDIDATE_CAP = 250
+# Left out by a rule, shown to the secretariat: the closest few of each kind.
+LEFT_OUT_SHOWN = 5
 
-R = ListingRole
 # The expression migration 0004 indexes, qualified because the query joins
 # organisations; parameters only for the values.
 WINDOW_OVERLAPS = (
     "daterange(exchanges_listing.earliest_start, exchanges_listing.latest_end, '[]') "
     "&& daterange(%s, %s, '[]')"
 )
-# Which roles a candidate may have, given the role the request seeks.
-COMPLEMENT = {
-    R.SEND: {R.HOST, R.EITHER},
-    R.HOST: {R.SEND, R.EITHER},
-    R.EITHER: {R.HOST, R.SEND, R.EITHER},
-}
 
 
 @dataclass
@@ -50,6 +64,10 @@ class Candidate:
     score: float
     reasons: list = field(default_factory=list)
     role: str = PartyRole.HOST
+    # Each signal between 0 and 1, as scored: recorded with every decision.
+    signals: dict = field(default_factory=dict)
+    # False: it cannot take the group; ranked below those that can.
+    fits: bool = True
 
     @property
     def organisation(self):
@@ -59,11 +77,25 @@ class Candidate:
         return PartyRole(self.role).label
 
 
+@dataclass
+class LeftOut:
+    """A listing a hard rule excluded, and why: the secretariat sees it."""
+
+    listing_id: int
+    rule: str  # "language" or "dates"
+    similarity: float = float("nan")
+    listing: Listing | None = None
+
+
+@dataclass
+class Ranking:
+    request: Listing
+    candidates: list
+    left_out: list = field(default_factory=list)
+
+
 def party_role(request: Listing, listing: Listing) -> str:
-    """The part the candidate plays: it hosts unless the request hosts or it only sends."""
-    if request.role == R.HOST or listing.role == R.SEND:
-        return PartyRole.PARTICIPANT
-    return PartyRole.HOST
+    return PartyRole.HOST if rules.candidate_hosts(request, listing) else PartyRole.PARTICIPANT
 
 
 def declined_organisations(request: Listing):
@@ -72,46 +104,136 @@ def declined_organisations(request: Listing):
     )
 
 
-def candidates(request: Listing, *, roles=None, cap: int | None = CANDIDATE_CAP):
-    """Open listings that pass the hard rules, best pre-score first."""
-    need = datetime.timedelta(days=request.duration_days - 1)
-    if request.latest_end - request.earliest_start < need:
-        return Listing.objects.none()
-    theme_ids = list(request.themes.values_list("pk", flat=True))
+def request_languages(request: Listing) -> list[int]:
+    """The request's working languages, else its organisation's."""
+    own = list(request.languages.values_list("pk", flat=True))
+    return own or list(request.organisation.languages.values_list("pk", flat=True))
+
+
+def _speaks(language_ids: list[int]):
+    """True when the listing shares one of these working languages: its own, or
+    its organisation's when the listing names none. Nobody stated: no rule."""
+    if not language_ids:
+        return Value(True)
+    link = Listing.languages.through
+    org_link = Organisation.languages.through
+    own = Exists(link.objects.filter(listing_id=OuterRef("pk"), language_id__in=language_ids))
+    any_own = Exists(link.objects.filter(listing_id=OuterRef("pk")))
+    org = Exists(
+        org_link.objects.filter(
+            organisation_id=OuterRef("organisation_id"), language_id__in=language_ids
+        )
+    )
+    org_any = Exists(org_link.objects.filter(organisation_id=OuterRef("organisation_id")))
+    return ExpressionWrapper(
+        Q(own) | (~Q(any_own) & (Q(org) | ~Q(org_any))), output_field=BooleanField()
+    )
+
+
+def survivors(request: Listing, *, roles=None, theme_ids=None, language_ids=None):
+    """The open listings that pass the rules the database answers, as rows of
+    (pk, kind, duration_days, earliest_start, latest_end, organisation_id,
+    country, shared_themes, speaks, stamp)."""
+    need = request.duration_days - 1
+    if (request.latest_end - request.earliest_start).days < need:
+        return Listing.objects.none().values_list("pk")
+    span = datetime.timedelta(days=need)
+    theme_ids = (
+        theme_ids if theme_ids is not None else list(request.themes.values_list("pk", flat=True))
+    )
     qs = (
         Listing.objects.filter(
             status=Status.OPEN,
-            role__in=roles or COMPLEMENT[request.role],
-            # The overlap of the two windows holds the duration: with the request's
-            # window fixed, two comparisons with constants (index-friendly) ...
-            earliest_start__lte=request.latest_end - need,
-            latest_end__gte=request.earliest_start + need,
+            role__in=roles or rules.COMPLEMENT[request.role],
+            # The overlap of the two windows holds the request's stay: with the
+            # request's window fixed, two comparisons with constants (index-friendly)...
+            earliest_start__lte=request.latest_end - span,
+            latest_end__gte=request.earliest_start + span,
         )
-        # ... and the candidate's own window long enough.
-        .filter(latest_end__gte=F("earliest_start") + need)
+        # ... and the candidate's own window long enough for it.
+        .filter(latest_end__gte=F("earliest_start") + span)
         .exclude(organisation_id=request.organisation_id)
         .exclude(organisation_id__in=declined_organisations(request))
     )
-    low, high = request.earliest_start + need, request.latest_end - need
+    low, high = request.earliest_start + span, request.latest_end - span
     if connection.vendor == "postgresql" and low <= high:
-        # The same rule again, in the form the GiST index on open listings'
-        # windows answers (migration 0004): it reads the few rows that overlap
-        # instead of scanning the table.
-        # A constant string; the dates go as parameters.
+        # The same rule in the form the GiST index on open windows answers
+        # (migration 0004): a bitmap scan of the overlapping rows, not the table.
         overlaps = RawSQL(WINDOW_OVERLAPS, (low, high), output_field=BooleanField())  # noqa: S611
         qs = qs.filter(overlaps)
-    if cap:
-        through = Listing.themes.through
-        shared = (
-            through.objects.filter(listing_id=OuterRef("pk"), theme_id__in=theme_ids)
-            .values("listing_id")
-            .annotate(n=Count("theme_id"))
-            .values("n")
-        )
-        qs = qs.annotate(
-            shared_themes=Coalesce(Subquery(shared, output_field=IntegerField()), Value(0))
-        ).order_by("-shared_themes", "-published_at", "pk")[:cap]
-    return qs
+    name = encoder_name()
+    return qs.annotate(
+        # One grouped join instead of a correlated count per row (issue 18).
+        shared_themes=Count("themes", filter=Q(themes__in=theme_ids)),
+        speaks=_speaks(language_ids if language_ids is not None else request_languages(request)),
+        stamp=Case(When(vector__encoder=name, then=F("vector__stamp")), default=None),
+    ).values_list(
+        "pk",
+        "kind",
+        "duration_days",
+        "earliest_start",
+        "latest_end",
+        "organisation_id",
+        "organisation__country",
+        "shared_themes",
+        "speaks",
+        "stamp",
+    )
+
+
+@dataclass
+class _Row:
+    pk: int
+    kind: str
+    duration_days: int
+    earliest_start: object
+    latest_end: object
+    organisation_id: int
+    country: str
+    shared_themes: int
+    speaks: bool
+    stamp: int | None
+
+
+def _rows(request, **kwargs) -> list[_Row]:
+    return [_Row(*row) for row in survivors(request, **kwargs)]
+
+
+def preselect(ctx: Context, rows: list[_Row], cap: int | None) -> tuple[list, dict, list]:
+    """Apply the rules that need both rows, compute the text similarity of every
+    survivor, and keep the best `cap` by a cheap pre-score.
+    Returns (kept rows, {pk: similarity}, left out)."""
+    request = ctx.request
+    sims = similarities(ctx.vector, [r.pk for r in rows], [r.stamp for r in rows])
+    kept, left_out, sim_of = [], [], {}
+    for row, sim in zip(rows, sims, strict=True):
+        sim = float(sim)
+        if not rules.holds_stays(request, row):
+            left_out.append(LeftOut(row.pk, "dates", sim))
+        elif not row.speaks:
+            left_out.append(LeftOut(row.pk, "language", sim))
+        else:
+            kept.append(row)
+            sim_of[row.pk] = sim
+    if cap and len(kept) > cap:
+        w = ctx.weights
+        themes = max(1, len(ctx.themes))
+        fallback = ctx.text_fallback(sim_of.values())
+
+        def prescore(row):
+            sim = sim_of[row.pk]
+            text = fallback if np.isnan(sim) else closeness(sim)
+            return (
+                w["text"] * text
+                + w["themes"] * row.shared_themes / themes
+                + w["different_country"] * (row.country != ctx.country)
+                + w["interest"] * (row.organisation_id in ctx.interested)
+            )
+
+        kept.sort(key=lambda row: (-prescore(row), row.pk))
+        kept = kept[:cap]
+    left_out.sort(key=lambda item: -(-1 if np.isnan(item.similarity) else item.similarity))
+    return kept, sim_of, left_out
 
 
 TAG_COLUMNS = {
@@ -123,15 +245,17 @@ TAG_COLUMNS = {
 
 
 def with_tags(qs) -> list:
-    """The listings with their tag ids as sets (`themes_ids`, …): one query per tag
-    on the link tables, no model instances for the tags themselves."""
+    """The listings with their tag ids as sets (`themes_ids`, …) and their
+    organisation's working languages (`organisation_languages`)."""
     # Deferred: django-countries cleans a multiple country field slowly, and the
     # candidates' own preferences play no part in their score.
     listings = list(qs.select_related("organisation").defer("preferred_countries"))
     found = tag_ids([listing.pk for listing in listings])
+    spoken = organisation_languages({listing.organisation_id for listing in listings})
     for listing in listings:
         for name in TAG_COLUMNS:
             setattr(listing, f"{name}_ids", found[name].get(listing.pk, set()))
+        listing.organisation_languages = spoken.get(listing.organisation_id, set())
     return listings
 
 
@@ -144,129 +268,88 @@ def tag_ids(ids: list) -> dict:
         .values_list("listing_id", column, Value(n))
         for n, (name, column) in enumerate(TAG_COLUMNS.items())
     ]
-    found = {name: defaultdict(set) for name in TAG_COLUMNS}
+    found = {name: {} for name in TAG_COLUMNS}
     names = list(TAG_COLUMNS)
     for listing_id, tag_id, n in parts[0].union(*parts[1:], all=True):
-        found[names[n]][listing_id].add(tag_id)
+        found[names[n]].setdefault(listing_id, set()).add(tag_id)
     return found
 
 
-class Context:
-    """What scoring needs about the request, computed once for all candidates."""
-
-    def __init__(self, request: Listing, weights: dict | None = None):
-        self.request = request
-        self.weights = weights or MatchingWeights.current()
-        self.themes = dict(request.themes.values_list("pk", "name"))
-        self.formats = dict(request.formats.values_list("pk", "name"))
-        self.target_groups = dict(request.target_groups.values_list("pk", "name"))
-        self.languages = dict(request.languages.values_list("pk", "name"))
-        self.concepts = concepts_in(f"{request.title}\n{request.description}")
-        self.country = request.organisation.country.code
-        self.preferred = {c.code for c in request.preferred_countries}
-        self.interested = set(
-            ExpressionOfInterest.objects.filter(listing=request).values_list(
-                "organisation_id", flat=True
-            )
-        )
+def organisation_languages(organisation_ids) -> dict:
+    found = {}
+    rows = Organisation.languages.through.objects.filter(organisation_id__in=organisation_ids)
+    for org, language in rows.values_list("organisation_id", "language_id"):
+        found.setdefault(org, set()).add(language)
+    return found
 
 
-def names(pks, lookup) -> str:
-    return ", ".join(sorted(lookup[pk] for pk in pks))
+def order(candidates: list) -> list:
+    """Those that can take the group first, then by score; equal scores by what
+    the listings say (organisation, title, then reference), never by an id
+    or a random reference, so that the same data gives the same ranking."""
+    return sorted(
+        candidates,
+        key=lambda c: (
+            not c.fits,
+            -c.score,
+            c.organisation.name,
+            c.listing.title,
+            c.listing.earliest_start,
+            c.listing.reference,
+        ),
+    )
 
 
-def score(ctx: Context, listing: Listing, role: str | None = None) -> Candidate:
-    """Score one candidate against the request, with the reasons. `role` is the
-    part it is given when not the one its listing suggests (a co-participant)."""
-    w, request = ctx.weights, ctx.request
-    total, why = 0.0, []
-    natural = party_role(request, listing)
-    role = role or natural
-    # Travels alongside the requester to a third host: hosting capacity says nothing.
-    co_participant = role == PartyRole.PARTICIPANT and natural == PartyRole.HOST
-
-    shared = ctx.themes.keys() & listing.themes_ids
-    if shared:
-        total += w["themes"] * len(shared) / len(ctx.themes)
-        why.append(reason("themes", themes=names(shared, ctx.themes)))
-    else:
-        why.append(reason("no_themes", fit=False))
-
-    theirs = concepts_in(f"{listing.title}\n{listing.description}")
-    common = sorted(ctx.concepts & theirs)
-    if common:
-        total += w["concepts"] * similarity(ctx.concepts, theirs)
-        why.append(reason("concepts", concepts=common[:3]))
-
-    shared = ctx.formats.keys() & listing.formats_ids
-    if shared:
-        total += w["formats"]
-        why.append(reason("formats", formats=names(shared, ctx.formats)))
-
-    start = max(request.earliest_start, listing.earliest_start)
-    end = min(request.latest_end, listing.latest_end)
-    why.append(reason("dates", start=start.isoformat(), end=end.isoformat()))
-
-    if not co_participant:
-        total += _capacity(ctx, listing, role, why)
-
-    shared = ctx.target_groups.keys() & listing.target_groups_ids
-    if shared:
-        total += w["target_groups"] * len(shared) / len(ctx.target_groups)
-        why.append(reason("target_groups", groups=names(shared, ctx.target_groups)))
-
-    theirs = listing.languages_ids
-    shared = ctx.languages.keys() & theirs
-    if shared:
-        total += w["languages"]
-        why.append(reason("languages", languages=names(shared, ctx.languages)))
-    elif ctx.languages and theirs:
-        total -= w["no_language_penalty"]
-        why.append(reason("no_language", fit=False))
-
-    country = listing.organisation.country.code
-    if country in ctx.preferred:
-        total += w["preferred_country"]
-        why.append(reason("preferred_country", country=listing.organisation.country.name))
-    if country != ctx.country:
-        total += w["different_country"]
-        why.append(reason("different_country"))
-    else:
-        why.append(reason("same_country", fit=False))
-
-    if listing.fewer_opportunities_support.strip():
-        total += w["fewer_opportunities"]
-        why.append(reason("fewer_opportunities"))
-    if listing.organisation_id in ctx.interested:
-        total += w["interest"]
-        why.append(reason("interest"))
-    if listing.kind == ListingKind.REQUEST:
-        why.append(reason("both_requests"))
-    return Candidate(listing=listing, score=round(total, 1), reasons=why, role=role)
+def ranking(request: Listing, *, weights=None, cap: int | None = CANDIDATE_CAP) -> Ranking:
+    """Every candidate of a request, best first, and what the rules left out."""
+    ctx = Context(request, weights)
+    candidates, left_out = scored(ctx, cap=cap)
+    return Ranking(request, candidates, left_out)
 
 
-def _capacity(ctx: Context, listing: Listing, role: str, why: list) -> float:
-    request, weight = ctx.request, ctx.weights["capacity"]
-    # Capacity is the host's; "you plan" is the number the other side brings.
-    host, guest = (listing, request) if role == PartyRole.HOST else (request, listing)
-    capacity, planned = host.participants, guest.participants
-    params = {"host": host.organisation.name, "capacity": capacity, "participants": planned}
-    if capacity >= planned:
-        why.append(reason("capacity", **params))
-        return weight
-    why.append(reason("capacity_short", fit=False, **params))
-    return weight * capacity / planned / 2
+def scored(ctx: Context, *, roles=None, cap=CANDIDATE_CAP, role=None) -> tuple[list, list]:
+    """(candidates best first, left out) among listings of these roles (by
+    default those that complement the request), each given `role` if set."""
+    rows = _rows(
+        ctx.request, roles=roles, theme_ids=list(ctx.themes), language_ids=ctx.languages_for_rule
+    )
+    kept, sim_of, left_out = preselect(ctx, rows, cap)
+    listings = with_tags(Listing.objects.filter(pk__in=[r.pk for r in kept]))
+    ctx.prepare([listing.organisation_id for listing in listings], sim_of.values())
+    found = [score(ctx, listing, sim_of[listing.pk], role) for listing in listings]
+    return order(found), left_out
 
 
 def rank(request: Listing, *, limit: int | None = None, weights=None) -> list[Candidate]:
     """The candidates for a request, best first."""
-    ctx = Context(request, weights)
-    ranked = [score(ctx, listing) for listing in with_tags(candidates(request))]
-    ranked.sort(key=lambda c: (-c.score, c.listing.reference))
+    ranked = ranking(request, weights=weights).candidates
     return ranked[:limit] if limit else ranked
 
 
-def score_listing(request: Listing, listing: Listing, role: str | None = None) -> Candidate:
+def left_out_named(left_out: list, shown: int = LEFT_OUT_SHOWN) -> list:
+    """The closest few left out by each rule, with their listings (for display)."""
+    picked, per_rule = [], {}
+    for item in left_out:
+        if per_rule.get(item.rule, 0) < shown:
+            per_rule[item.rule] = per_rule.get(item.rule, 0) + 1
+            picked.append(item)
+    found = Listing.objects.select_related("organisation").in_bulk([i.listing_id for i in picked])
+    for item in picked:
+        item.listing = found.get(item.listing_id)
+    return [item for item in picked if item.listing is not None]
+
+
+def score_listing(
+    request: Listing, listing: Listing, role: str | None = None, *, weights=None
+) -> Candidate:
     """One partner chosen by the secretariat, scored as the matcher would."""
+    ctx = Context(request, weights)
     (listing,) = with_tags(Listing.objects.filter(pk=listing.pk))
-    return score(Context(request), listing, role)
+    theirs = listing_vector(listing.pk)
+    sim = float(ctx.vector @ theirs) if ctx.vector is not None and theirs is not None else np.nan
+    ctx.prepare([listing.organisation_id], [sim])
+    return score(ctx, listing, sim, role)
+
+
+def current_weights() -> dict:
+    return MatchingWeights.current()

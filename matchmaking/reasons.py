@@ -2,8 +2,11 @@
 
 A reason is stored as plain JSON, `{"code", "fit", "params"}`, on MatchParty and
 in notification contexts, and turned into a sentence only when shown, so each
-person reads it in their own language. Words stored as they were written (the
-reasons of the first demo data, before they had codes) are a "note".
+person reads it in their own language and from their own side: a reason about
+who hosts whom names both organisations, and says "you" to the one reading.
+`fit` is True (speaks for the candidate), False (a mismatch) or None (to know).
+Words stored as they were written (the reasons of the first demo data, before
+they had codes) are a "note".
 
 Rendering never raises: a reason of an unknown shape or age shows as what can be
 read of it, so one odd row cannot take a match page or an email down.
@@ -22,6 +25,18 @@ logger = logging.getLogger(__name__)
 NOTE = "note"
 
 TEMPLATES = {
+    "text_close": _("the descriptions speak of the same thing (similarity %(similarity)s)"),
+    "text_related": _("the descriptions are related (similarity %(similarity)s)"),
+    "text_far": _("the descriptions speak of other things (similarity %(similarity)s)"),
+    "no_text": _("the descriptions are not compared yet"),
+    "dates_both": _(
+        "dates overlap %(dates)s, room for both stays (%(days)s and %(their_days)s days)"
+    ),
+    "track_record": _("%(exchanges)s completed exchanges on these themes"),
+    "track_record_rated": _(
+        "%(exchanges)s completed exchanges on these themes, rated %(rating)s/5 by partners"
+    ),
+    "co_participant": _("%(organisation)s would take part alongside you, with another host"),
     "themes": _("both work on %(themes)s"),
     "no_themes": _("no shared theme"),
     "concepts": _("both descriptions speak of %(concepts)s"),
@@ -41,8 +56,28 @@ TEMPLATES = {
     "reciprocal": _("reciprocal: %(organisation)s could host you and you could host it later"),
 }
 
+# Who hosts whom, from three sides: the host reading, the guest reading, anyone
+# else. Older reasons without the guest's name keep their first wording above.
+SIDES = {
+    "capacity": (
+        _("you can host %(capacity)s; %(guest)s brings %(participants)s"),
+        _("%(host)s can host %(capacity)s; you bring %(participants)s"),
+        _("%(host)s can host %(capacity)s; %(guest)s brings %(participants)s"),
+    ),
+    "capacity_short": (
+        _("you can host only %(capacity)s; %(guest)s brings %(participants)s"),
+        _("%(host)s can host only %(capacity)s; you bring %(participants)s"),
+        _("%(host)s can host only %(capacity)s; %(guest)s brings %(participants)s"),
+    ),
+    "group_unknown": (
+        _("you can host %(capacity)s; %(guest)s has not said how many it would bring"),
+        _("%(host)s can host %(capacity)s; say how many you would bring"),
+        _("%(host)s can host %(capacity)s; %(guest)s has not said how many it would bring"),
+    ),
+}
 
-def reason(code: str, fit: bool = True, **params) -> dict:
+
+def reason(code: str, fit: bool | None = True, **params) -> dict:
     return {"code": code, "fit": fit, "params": params}
 
 
@@ -63,7 +98,8 @@ def as_reason(item) -> dict | None:
     if not isinstance(code, str) or not code:
         text = item.get("text")
         return note(text, bool(item.get("fit", True))) if isinstance(text, str) else None
-    return {"code": code, "fit": bool(item.get("fit", True)), "params": params}
+    fit = item.get("fit", True)
+    return {"code": code, "fit": None if fit is None else bool(fit), "params": params}
 
 
 def as_reasons(items) -> list[dict]:
@@ -108,14 +144,29 @@ def _concept(concept: str) -> str:
         return concept.replace("-", " ")
 
 
-def reason_text(item) -> str:
+def _template(code: str, params: dict, readers):
+    if code in SIDES and "guest" in params:
+        as_host, as_guest, neutral = SIDES[code]
+        if params.get("host_id") in readers:
+            return as_host
+        if params.get("guest_id") in readers:
+            return as_guest
+        return neutral
+    if code == "track_record" and params.get("rating") is not None:
+        return TEMPLATES["track_record_rated"]
+    return TEMPLATES.get(code)
+
+
+def reason_text(item, readers=()) -> str:
+    """The sentence, for a reader from these organisations (ids; none: the
+    secretariat or anyone else)."""
     item = as_reason(item)
     if item is None:
         return ""
     code, params = item["code"], item["params"]
     if code == NOTE:
         return str(params.get("text", ""))
-    template = TEMPLATES.get(code)
+    template = _template(code, params, set(readers or ()))
     if template is None:
         # A code this version does not know (older or newer): its words if it has any.
         logger.warning("Unknown match reason %r", code)
@@ -127,10 +178,12 @@ def reason_text(item) -> str:
         return str(template).split("%", 1)[0].strip(" :") or code.replace("_", " ")
 
 
-def reasons_text(items) -> list[str]:
-    return [text for text in map(reason_text, as_reasons(items or [])) if text]
+def reasons_text(items, readers=()) -> list[str]:
+    texts = (reason_text(item, readers) for item in as_reasons(items or []))
+    return [text for text in texts if text]
 
 
-def reasons_marked(items) -> list[tuple[str, bool]]:
-    """Each reason with whether it speaks for the candidate (False: a mismatch)."""
-    return [(reason_text(item), item["fit"]) for item in as_reasons(items or [])]
+def reasons_marked(items, readers=()) -> list[tuple[str, bool | None]]:
+    """Each reason with whether it speaks for the candidate (False: a mismatch,
+    None: something to know)."""
+    return [(reason_text(item, readers), item["fit"]) for item in as_reasons(items or [])]

@@ -1,13 +1,13 @@
 """Reads: the matches a member may see, the expressions of interest."""
 
 from django.contrib.auth import get_user_model
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404
 
 from listings.models import ExpressionOfInterest, Listing
 from members.models import Role
 
-from .models import Match, MatchParty
+from .models import Answer, Match, MatchParty, MatchStatus
 
 
 def party_contacts(party: MatchParty) -> list:
@@ -22,6 +22,22 @@ def party_contacts(party: MatchParty) -> list:
             memberships__organisation_id=party.organisation_id,
             memberships__role=Role.COORDINATOR,
         )
+    )
+
+
+def parties_to_answer(user):
+    """The parties this person may answer for and that wait for an answer: as a
+    coordinator of the party's organisation, or as the contact person of the
+    listing that brought it in (the rule of matchmaking.views.answerable)."""
+    coordinator = Q(
+        organisation__memberships__user=user, organisation__memberships__role=Role.COORDINATOR
+    )
+    return (
+        MatchParty.objects.filter(answer=Answer.PENDING, match__status=MatchStatus.CONFIRMED)
+        .filter(coordinator | Q(listing__contact=user))
+        .distinct()
+        .select_related("match__request", "organisation")
+        .order_by("match__confirmed_at", "pk")
     )
 
 

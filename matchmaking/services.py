@@ -18,7 +18,12 @@ from exchanges.models import Exchange, ExchangeOrganisation, ExchangeRole
 from listings.models import LISTING_TRANSITIONS, Listing, ListingRole, ListingStatus
 from notifications.services import notification_record, notify_secretariat
 
-from .matcher import score_listing
+from .calibration import (
+    LEFT_OUT_RECORDED,
+    decision_record_declined,
+    decisions_record_confirmed,
+)
+from .matcher import rank, score_listing
 from .models import (
     ANSWER_TRANSITIONS,
     MATCH_LIVE,
@@ -164,6 +169,9 @@ def _create_match(request: Listing, partners: list, by, message: str) -> Match:
             raise _not_open(
                 listing, _("%(reference)s is %(status)s: only open listings can be matched.")
             )
+    # The ranking as it stands, before the listings leave it: what was left out
+    # is recorded with the choice (calibration).
+    ranked = rank(request, limit=LEFT_OUT_RECORDED)
     match = Match(request=request, message=message, confirmed_by=by)
     match._history_user = by
     match._change_reason = history_reason(message) or _("confirmed")
@@ -176,8 +184,10 @@ def _create_match(request: Listing, partners: list, by, message: str) -> Match:
             role=PartyRole.REQUESTER,
         )
     ]
+    chosen = []
     for pk, role in zip(ids, _partner_roles(request, [listings[pk] for pk in ids]), strict=True):
         candidate = score_listing(request, listings[pk], role)
+        chosen.append(candidate)
         parties.append(
             MatchParty(
                 match=match,
@@ -191,6 +201,7 @@ def _create_match(request: Listing, partners: list, by, message: str) -> Match:
     for party in parties:
         party._history_user = by
         party.save()
+    decisions_record_confirmed(match=match, chosen=chosen, ranked=ranked)
     why = _("Matched by the secretariat (%(match)s)") % {"match": match.pk}
     for listing in [request, *listings.values()]:
         change_status(
@@ -226,6 +237,12 @@ def _notify_confirmed(match: Match) -> None:
             with translation.override(user.language or settings.LANGUAGE_CODE):
                 partners = [_party_context(p) for p in parties if p.pk != party.pk]
                 role = party.get_role_display()
+            # A partner reads why it was proposed; the partners' reasons say why
+            # they fit the request, which only its author asked.
+            why_you = as_reasons(party.reasons)
+            if party.role != PartyRole.REQUESTER:
+                for partner in partners:
+                    partner["reasons"] = []
             notification_record(
                 kind="match_confirmed",
                 recipient=user,
@@ -234,14 +251,19 @@ def _notify_confirmed(match: Match) -> None:
                 context={
                     "name": user.full_name,
                     "organisation": party.organisation.name,
+                    # Reasons say "you" to this organisation.
+                    "reader_organisation": party.organisation_id,
                     "role": str(role),
                     "request_reference": match.request.reference,
                     "request_title": match.request.title,
                     "message": match.message,
                     "partners": partners,
+                    "why_you": why_you,
                     "match_url": url,
                     "accept_url": f"{url}#answer",
-                    "decline_url": f"{url}#decline",
+                    "decline_url": settings.SITE_URL
+                    + reverse("matchmaking:decline", args=[match.pk])
+                    + f"?party={party.pk}",
                 },
             )
 
@@ -272,6 +294,7 @@ def match_answer(*, party: MatchParty, answer: str, by, reason: str = "") -> Mat
             changes=changes,
         )
         if answer == Answer.DECLINED:
+            decision_record_declined(party=party)
             _decline(match, party, by, reason)
         elif not match.parties.exclude(answer=Answer.ACCEPTED).exists():
             change_status(
@@ -282,7 +305,58 @@ def match_answer(*, party: MatchParty, answer: str, by, reason: str = "") -> Mat
                 transitions=MATCH_TRANSITIONS,
                 changes={"answered_at": timezone.now()},
             )
+            _notify_accepted(match)
     return party
+
+
+def _contacts_context(parties) -> list[dict]:
+    return [
+        {
+            "organisation": p.organisation.name,
+            "country": p.organisation.country.name,
+            "role": str(p.get_role_display()),
+            "contacts": [{"name": u.full_name, "email": u.email} for u in party_contacts(p)],
+        }
+        for p in parties
+    ]
+
+
+def _notify_accepted(match: Match) -> None:
+    """Everyone accepted: each party learns who its partners are and what comes
+    next; the secretariat learns that the exchange can be created."""
+    parties = list(match.parties.select_related("organisation", "listing__contact"))
+    common = {
+        "request_reference": match.request.reference,
+        "request_title": match.request.title,
+        "match_url": match_url(match),
+    }
+    for party in parties:
+        for user in party_contacts(party):
+            with translation.override(user.language or settings.LANGUAGE_CODE):
+                partners = _contacts_context(p for p in parties if p.pk != party.pk)
+            notification_record(
+                kind="match_accepted",
+                recipient=user,
+                about=match,
+                event=f"accepted:{party.pk}",
+                context={
+                    **common,
+                    "name": user.full_name,
+                    "organisation": party.organisation.name,
+                    "partners": partners,
+                },
+            )
+    notify_secretariat(
+        kind="match_accepted_to_secretariat",
+        about=match,
+        event="accepted",
+        context={
+            **common,
+            "parties": [p.organisation.name for p in parties],
+            "admin_url": settings.SITE_URL
+            + reverse("admin:matchmaking_match_change", args=[match.pk]),
+        },
+    )
 
 
 def _reopen_listings(match: Match, by, why: str) -> None:
@@ -329,6 +403,27 @@ def _decline(match: Match, party: MatchParty, by, reason: str) -> None:
         changes={"answered_at": timezone.now()},
     )
     _reopen_listings(match, by, why)
+    for other in match.parties.exclude(pk=party.pk).select_related(
+        "organisation", "listing__contact"
+    ):
+        for user in party_contacts(other):
+            notification_record(
+                kind="match_declined_to_partners",
+                recipient=user,
+                about=match,
+                event=f"declined:{other.pk}",
+                context={
+                    "name": user.full_name,
+                    "request_reference": match.request.reference,
+                    "request_title": match.request.title,
+                    "organisation": other.organisation.name,
+                    "declined_by_organisation": party.organisation.name,
+                    "reason": reason,
+                    "listing_url": settings.SITE_URL + other.listing.get_absolute_url()
+                    if other.listing
+                    else "",
+                },
+            )
     notify_secretariat(
         kind="match_declined",
         about=match,
@@ -396,7 +491,37 @@ def exchange_create_from_match(*, match: Match, by) -> Exchange:
             ExchangeOrganisation(exchange=exchange, organisation_id=org, role=role)
             for org, role in roles.items()
         )
+        exchange_planned_notify(exchange=exchange, parties=parties)
     return exchange
+
+
+def exchange_planned_notify(*, exchange: Exchange, parties: list) -> None:
+    """Each party of the match hears that its exchange is planned: when, where,
+    with whom, and when its figures can be reported. Once per exchange and person."""
+    roles = {
+        o.organisation_id: o
+        for o in exchange.parties.select_related("organisation").order_by("role", "pk")
+    }
+    host = next((o.organisation.name for o in roles.values() if o.role == ExchangeRole.HOST), "")
+    common = {
+        "title": exchange.title,
+        "start_date": exchange.start_date.isoformat(),
+        "end_date": exchange.end_date.isoformat(),
+        "city": exchange.city,
+        "country": exchange.country.name,
+        "host": host,
+        "organisations": [o.organisation.name for o in roles.values()],
+        "exchange_url": settings.SITE_URL + exchange.get_absolute_url(),
+        "report_url": settings.SITE_URL + reverse("exchanges:report", args=[exchange.pk]),
+    }
+    for party in parties:
+        for user in party_contacts(party):
+            notification_record(
+                kind="exchange_planned",
+                recipient=user,
+                about=exchange,
+                context={**common, "name": user.full_name, "organisation": party.organisation.name},
+            )
 
 
 def _shared_format(request: Listing, host_listing: Listing | None):

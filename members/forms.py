@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from core.images import ReencodedImageFormField
+from core.uploads import KeepUploadsMixin, KeptFileInput
 from taxonomy.models import Language, Theme
 
 from .models import Organisation, Role, User
@@ -24,7 +25,7 @@ PROFILE_FIELDS = [
 ]
 
 
-class OrganisationProfileForm(forms.ModelForm):
+class OrganisationProfileForm(KeepUploadsMixin, forms.ModelForm):
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     # validate_logo explains a refused logo (SVG, size, pixels) before the image
     # is re-encoded and stored under a new name (core.images).
@@ -32,7 +33,7 @@ class OrganisationProfileForm(forms.ModelForm):
         checks=[validate_logo],
         label=_("Logo"),
         required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg"}),
+        widget=KeptFileInput(attrs={"accept": "image/png,image/jpeg"}),
         help_text=_("PNG or JPEG, at most 1 MB and 2000 × 2000 pixels."),
     )
     themes = forms.ModelMultipleChoiceField(

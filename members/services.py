@@ -82,6 +82,9 @@ def application_submit(*, organisation: dict, themes=(), languages=(), applicant
                 application_flag_duplicate(
                     duplicate=duplicate, context=applicant_context(organisation, applicant)
                 )
+                application_acknowledge(
+                    organisation=duplicate, name=organisation["name"], applicant=applicant
+                )
         return None
 
 
@@ -103,6 +106,9 @@ def _application_record(*, organisation: dict, themes, languages, applicant: dic
     )
     if duplicate is not None:
         application_flag_duplicate(duplicate=duplicate, context=context)
+        application_acknowledge(
+            organisation=duplicate, name=organisation["name"], applicant=applicant
+        )
         return None
     new = Organisation.objects.create(
         **organisation,
@@ -119,6 +125,7 @@ def _application_record(*, organisation: dict, themes, languages, applicant: dic
     else:
         person = applicant_account(applicant)
         Membership.objects.create(user=person, organisation=new, role=Role.COORDINATOR)
+        application_acknowledge(organisation=new, name=new.name, applicant=applicant, person=person)
     notify_secretariat(
         kind="membership_application",
         about=new,
@@ -128,6 +135,32 @@ def _application_record(*, organisation: dict, themes, languages, applicant: dic
         },
     )
     return new
+
+
+def application_acknowledge(
+    *, organisation: Organisation, name: str, applicant: dict, person=None
+) -> None:
+    """The applicant hears that the application arrived and what happens next.
+    A duplicate application gets the same words as a new one: the email must not
+    tell whoever typed an address which organisations have applied. (An active
+    member gets application_confirm instead.)"""
+    email = applicant["email"].strip().lower()
+    notification_record(
+        kind="membership_application_received",
+        recipient=person,
+        email=email,
+        about=organisation,
+        # One a day per organisation and address, like the duplicate flag: the
+        # form sent again and again must not turn into mail to someone's address.
+        event=f"received:{email}:{timezone.localdate():%Y%m%d}",
+        language=applicant_language(),
+        context={
+            "name": applicant["full_name"],
+            # As the applicant wrote it, not as the secretariat may know it already.
+            "organisation": name,
+            "case_studies_url": site_url(reverse("casestudies:list")),
+        },
+    )
 
 
 def application_confirm_request(*, organisation: Organisation, person: User) -> Invitation:
@@ -439,6 +472,9 @@ def colleague_remove(*, membership: Membership, by) -> None:
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     if membership.role == Role.COORDINATOR and _coordinators_left(organisation, membership) == 0:
         raise ValidationError(_("The last coordinator cannot be removed: name another one first."))
+    # They no longer hear about the organisation's listings and matches: without a
+    # contact person, the coordinators do (listing_owners, party_contacts).
+    membership.user.contact_for_listings.filter(organisation=organisation).update(contact=None)
     membership._history_user = by
     membership.delete()
 

@@ -197,9 +197,11 @@ def colleague_role(request, slug, pk):
 
 
 @login_required
-@require_POST
 def colleague_remove(request, slug, pk):
+    """Asks first on a page of its own; the removal happens on its POST."""
     colleague = colleague_of(request, slug, pk)
+    if request.method != "POST":
+        return render(request, "members/colleague_remove.html", {"colleague": colleague})
     try:
         services.colleague_remove(membership=colleague, by=request.user)
     except ValidationError as error:

@@ -42,12 +42,20 @@ def notification_key(*, kind: str, about, email: str, event: str = "") -> str:
 
 
 def notification_record(
-    *, kind: str, recipient=None, email: str = "", about=None, context=None, event: str = ""
+    *,
+    kind: str,
+    recipient=None,
+    email: str = "",
+    about=None,
+    context=None,
+    event: str = "",
+    language: str = "",
 ) -> Notification:
     """Record one notification for one recipient (a user, or a bare address).
 
     The key makes it at most one per recipient and event: recording it twice
-    returns the existing row and queues nothing more.
+    returns the existing row and queues nothing more. A bare address is written
+    to in `language` (the one its owner used on the site), else the default.
     """
     email = email or recipient.email
     key = notification_key(kind=kind, about=about, email=email, event=event)
@@ -57,7 +65,7 @@ def notification_record(
             "kind": kind,
             "recipient": recipient,
             "email": email,
-            "language": getattr(recipient, "language", None) or settings.LANGUAGE_CODE,
+            "language": getattr(recipient, "language", None) or language or settings.LANGUAGE_CODE,
             "content_type": ContentType.objects.get_for_model(about) if about else None,
             "object_id": str(about.pk) if about is not None else "",
             "context": context or {},

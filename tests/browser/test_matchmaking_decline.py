@@ -20,12 +20,18 @@ def test_partner_declines_with_a_reason_and_the_request_reopens(
 
     sign_in(page, alice.email)
     page.goto(f"/matches/{match.pk}/")
+    # Declining ends the match for everyone: it asks on a page of its own.
+    page.get_by_role("link", name="Decline the match").click()
+    expect(page.get_by_test_id("consequences")).to_contain_text("ends this match for every")
+    screenshot("asked-first")
     page.get_by_role("button", name="Decline the match").click()
     expect(page.get_by_text("Tell the others why you decline.")).to_be_visible()
     screenshot("reason-required")
     page.get_by_label("Reason for declining").fill("Our hosts are fully booked in January.")
     page.get_by_role("button", name="Decline the match").click()
-    expect(page.get_by_text("You declined the match. The secretariat is informed.")).to_be_visible()
+    expect(
+        page.get_by_text("You declined the match. The secretariat and the other")
+    ).to_be_visible()
     expect(page.get_by_test_id("match-status")).to_have_text("Declined")
     screenshot("declined")
 

@@ -158,3 +158,16 @@ def test_editor_needs_sign_in(client, exchange):
     response = client.get(f"/case-studies/{draft.slug}/edit/")
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
+
+
+def test_the_draft_summary_names_the_format_as_the_taxonomy_writes_it(boras, centre_val_de_loire):
+    from tests.factories import FormatFactory, exchange_between
+
+    exchange = exchange_between(
+        host=boras,
+        sender=centre_val_de_loire,
+        status="completed",
+        format=FormatFactory(name="VET learner mobility (short-term)", max_days=89),
+    )
+    draft = case_study_create_draft(exchange=exchange)
+    assert draft.summary == "VET learner mobility (short-term) in Borås on gender equality."

@@ -141,3 +141,20 @@ def test_testimonial_photo_shows_only_with_consent(client):
     assert "No Consent" in page
     assert 'alt="Face A"' not in page
     assert 'alt="Face B"' in page
+
+
+def test_a_photo_refused_for_its_alt_text_is_kept_for_the_next_try(alice_client, draft):
+    response = alice_client.post(
+        f"/case-studies/{draft.slug}/edit/", edit_data(draft, image=image_file(), alt_text="")
+    )
+    assert response.status_code == 200
+    assert 'data-testid="kept-upload"' in response.text
+    token = response.context["formsets"]["photos"].forms[0].fields["image"].widget.kept[0]
+
+    data = edit_data(draft, alt_text="Learners at a workbench", image_kept=token)
+    response = alice_client.post(f"/case-studies/{draft.slug}/edit/", data)
+
+    assert response.status_code == 302, [f.errors for f in response.context["formsets"]["photos"]]
+    photo = Photo.objects.get()
+    assert photo.alt_text == "Learners at a workbench"
+    assert photo.image.name.endswith(".png")

@@ -4,7 +4,8 @@ Borås offers to host and Escola del Treball to host or take part."""
 
 from dataclasses import dataclass
 
-from listings.models import InterestRole, ListingRole, ListingStatus
+from listings.models import InterestRole, Listing, ListingRole, ListingStatus
+from listings.services import listings_embed
 from tests.factories import (
     ExpressionOfInterestFactory,
     FormatFactory,
@@ -157,4 +158,6 @@ def build_boras_case(boras, centre_val_de_loire) -> BorasCase:
             latest_end=in_days(42),
         ),
     ]
+    # Published listings get their vectors (listings.services); here, at once.
+    listings_embed(listings=Listing.objects.all())
     return BorasCase(request, boras_offer, escola_offer, escola, distractors)

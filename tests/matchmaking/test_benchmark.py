@@ -14,6 +14,7 @@ def test_benchmark_matcher_prints_median_and_p95_and_keeps_nothing():
     out = StringIO()
     call_command("benchmark_matcher", "--sizes", "50,100", "--runs", "3", stdout=out)
     text = out.getvalue()
-    assert "50 listings: median" in text and "p95" in text
-    assert "100 listings: median" in text
+    assert "50 listings, computed: median" in text and "p95" in text
+    assert "100 listings, stored: median" in text
+    assert "embedding one listing" in text and "vectors of 100,000 listings" in text
     assert not Listing.objects.exists()

@@ -20,13 +20,18 @@ def test_suggest_partners_json_lists_reference_organisation_score_and_reasons(ca
     out = StringIO()
     call_command("suggest_partners", case.request.reference, "--json", stdout=out)
     ranked = json.loads(out.getvalue())
-    first = ranked[0]
-    assert set(first) >= {"reference", "organisation", "score", "reasons"}
-    assert {r["reference"] for r in ranked[:3]} >= {
+    first = ranked["candidates"][0]
+    assert set(first) >= {"reference", "organisation", "role", "score", "fits", "reasons"}
+    assert {r["reference"] for r in ranked["candidates"][:3]} >= {
         case.boras_offer.reference,
         case.escola_offer.reference,
     }
-    assert ranked == sorted(ranked, key=lambda r: -r["score"])
+    candidates = ranked["candidates"]
+    assert candidates == sorted(candidates, key=lambda r: (not r["fits"], -r["score"]))
+    (group, *_) = ranked["groups"]
+    assert group["host"]["reference"] == case.boras_offer.reference
+    assert [p["reference"] for p in group["participants"]] == [case.escola_offer.reference]
+    assert "rings" in ranked and "left_out" in ranked
 
 
 def test_suggest_partners_unknown_reference_says_so(db):

@@ -4,8 +4,8 @@ and says why."""
 import pytest
 
 from listings.models import ListingKind, ListingRole, ListingStatus
-from matchmaking.matcher import rank
-from matchmaking.models import Answer, MatchingWeights, PartyRole
+from matchmaking.matcher import left_out_named, rank, ranking
+from matchmaking.models import DEFAULT_WEIGHTS, Answer, MatchingWeights, PartyRole
 from matchmaking.reasons import reasons_text
 from tests.factories import OfferFactory, OrganisationFactory, RequestFactory, in_days
 
@@ -26,10 +26,15 @@ def test_matcher_explains_each_candidate_in_the_users_words(case):
     boras = next(c for c in rank(case.request) if c.listing == case.boras_offer)
     texts = reasons_text(boras.reasons)
     assert "both work on Gender equality" in texts
-    assert any(
-        t.startswith("Working Life Department of the municipality of Borås can host 12; you plan 8")
-        for t in texts
-    )
+    host = "Working Life Department of the municipality of Borås"
+    guest = "Centre-Val de Loire Region - Service Orientation"
+    assert f"{host} can host 12; {guest} brings 8" in texts
+    # Each side reads it as its own: "you" is the reader.
+    as_host = reasons_text(boras.reasons, readers=[case.boras_offer.organisation_id])
+    assert f"you can host 12; {guest} brings 8" in as_host
+    as_guest = reasons_text(boras.reasons, readers=[case.request.organisation_id])
+    assert f"{host} can host 12; you bring 8" in as_guest
+    assert any(t.startswith("the descriptions speak of the same thing") for t in texts)
     assert any(t.startswith("dates overlap ") for t in texts)
     assert "shared language: English" in texts
     assert "different country" in texts
@@ -40,10 +45,19 @@ def test_matcher_explains_each_candidate_in_the_users_words(case):
 
 
 def test_matcher_names_the_mismatches(case):
-    munich = next(c for c in rank(case.request) if "München" in c.organisation.name)
-    texts = reasons_text(munich.reasons)
-    assert "no shared language" in texts
-    assert "no shared theme" in texts
+    tampere = next(c for c in rank(case.request) if "Tampere" in c.organisation.name)
+    assert "no shared theme" not in reasons_text(tampere.reasons)
+    bologna = next(c for c in rank(case.request) if "Bologna" in c.organisation.name)
+    assert "no shared theme" in reasons_text(bologna.reasons)
+
+
+def test_matcher_leaves_out_a_partner_with_no_shared_language_and_says_so(case):
+    found = ranking(case.request)
+    assert "Digital Berufsschule München" not in names(found.candidates)
+    left_out = {
+        item.listing.organisation.name: item.rule for item in left_out_named(found.left_out)
+    }
+    assert left_out["Digital Berufsschule München"] == "language"
 
 
 def test_matcher_leaves_out_what_the_hard_rules_exclude(case):
@@ -132,4 +146,5 @@ def test_matcher_weights_from_the_admin_change_the_ranking(case):
     before = {c.listing: c.score for c in rank(case.request)}
     MatchingWeights.objects.create(interest=100)
     after = {c.listing: c.score for c in rank(case.request)}
-    assert after[case.boras_offer] == pytest.approx(before[case.boras_offer] + 85)
+    gain = 100 - DEFAULT_WEIGHTS["interest"]
+    assert after[case.boras_offer] == pytest.approx(before[case.boras_offer] + gain)

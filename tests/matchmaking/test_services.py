@@ -92,6 +92,10 @@ def test_match_confirm_emails_after_commit_in_text_and_html(
     assert "alice@boras.example" in to_charlie.body
     assert "See you in Borås" in to_charlie.body
     assert "both work on Gender equality" in to_charlie.body
+    # From the reader's side: Centre-Val de Loire brings the group.
+    assert "Working Life Department of the municipality of Borås can host 12; you bring 8" in (
+        to_charlie.body
+    )
     html = to_charlie.alternatives[0][0]
     assert "Accept the match" in html and "/matches/" in html
     assert sorted(m.to[0] for m in mailoutbox) == sorted([alice.email, charlie.email])

@@ -144,3 +144,79 @@ def test_match_decline_with_reason_declines_and_reopens(alice_client, match, cas
 def test_member_home_links_to_my_matches(alice_client):
     response = alice_client.get(reverse("core:member-home"))
     assert reverse("matchmaking:list") in response.content.decode()
+
+
+def decline_page(match, party=None):
+    url = reverse("matchmaking:decline", args=[match.pk])
+    return f"{url}?party={party.pk}" if party else url
+
+
+def test_declining_asks_first_on_a_page_of_its_own(alice_client, match):
+    detail_page = alice_client.get(detail(match)).text
+    assert f'href="{decline_page(match, boras_party(match))}"' in detail_page
+
+    response = alice_client.get(decline_page(match, boras_party(match)))
+
+    assert response.status_code == 200
+    text = response.text
+    assert "Decline the match for Working Life Department" in text
+    assert "Declining ends this match for every partner" in text
+    assert 'name="reason"' in text
+    assert f'href="{detail(match)}"' in text  # No, keep the match
+    assert boras_party(match).answer == Answer.PENDING
+
+
+def test_the_decline_page_keeps_the_question_until_a_reason_is_given(alice_client, match):
+    url = decline_page(match)
+    data = {"party": boras_party(match).pk, "answer": "declined", "reason": " "}
+    response = alice_client.post(url, data)
+    assert response.status_code == 400
+    assert "Tell the others why you decline." in response.text
+    assert "Declining ends this match" in response.text
+
+    response = alice_client.post(url, {**data, "reason": "Fully booked"}, follow=True)
+
+    assert "You declined the match. The secretariat and the other partners are told" in (
+        response.text
+    )
+    assert boras_party(match).answer == Answer.DECLINED
+
+
+def test_the_decline_page_is_for_those_who_answer_only(client, match, bob, charlie):
+    client.force_login(bob)  # a contact of Borås, not the listing's contact
+    assert client.get(decline_page(match)).status_code == 403
+    client.force_login(UserFactory())
+    assert client.get(decline_page(match)).status_code == 404
+
+
+def test_accepting_says_who_has_still_to_answer(alice_client, match):
+    response = alice_client.post(
+        answer(match), {"party": boras_party(match).pk, "answer": "accepted"}, follow=True
+    )
+    assert "You accepted the match. 1 partner has still to answer" in response.text
+    assert "The partners have your answer" not in response.text
+
+
+def test_the_last_acceptance_says_everyone_is_told(client, match, alice, charlie):
+    requester = match.parties.get(role="requester")
+    client.force_login(charlie)
+    client.post(answer(match), {"party": requester.pk, "answer": "accepted"})
+    client.force_login(alice)
+    response = client.post(
+        answer(match), {"party": boras_party(match).pk, "answer": "accepted"}, follow=True
+    )
+    assert "You accepted, and so has everyone" in response.text
+    assert 'data-testid="next-steps"' in response.text
+
+
+def test_the_match_page_links_the_organisations_and_listings(alice_client, match, case):
+    text = alice_client.get(detail(match)).text
+    assert f'href="{case.request.organisation.get_absolute_url()}"' in text
+    assert f'href="{case.request.get_absolute_url()}"' in text
+
+
+def test_the_decline_page_does_not_grow_in_queries(
+    alice_client, match, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(15):
+        alice_client.get(decline_page(match))

@@ -366,3 +366,41 @@ def test_a_coordinator_replaces_then_removes_the_logo(alice_client, boras):
     alice_client.post("/members/manage/boras/edit/", {**profile, "logo-clear": "on"})
     boras.refresh_from_db()
     assert not boras.logo
+
+
+def test_removing_a_colleague_asks_first_on_a_page_of_its_own(alice_client, bob):
+    membership = Membership.objects.get(user=bob)
+    url = f"/members/manage/boras/colleagues/{membership.pk}/remove/"
+    manage = alice_client.get("/members/manage/boras/").text
+    assert f'href="{url}"' in manage  # a link to the question, not a button that acts
+
+    response = alice_client.get(url)
+
+    assert response.status_code == 200
+    assert "Remove Bob Berg from Working Life Department" in response.text
+    assert 'data-testid="consequences"' in response.text
+    assert 'href="/members/manage/boras/"' in response.text  # the way back
+    assert Membership.objects.filter(user=bob).exists()
+
+
+def test_the_removal_question_is_only_for_a_coordinator_of_the_organisation(
+    client, alice, bob, charlie
+):
+    url = f"/members/manage/boras/colleagues/{Membership.objects.get(user=alice).pk}/remove/"
+    client.force_login(bob)
+    assert client.get(url).status_code == 403
+    client.force_login(charlie)
+    assert client.get(url).status_code == 404
+
+
+def test_a_removed_colleague_is_no_longer_the_contact_of_the_organisations_listings(
+    alice_client, bob, boras
+):
+    listing = OfferFactory(organisation=boras, contact=bob)
+    other = OfferFactory(contact=bob)  # a listing of another organisation they belong to
+    membership = Membership.objects.get(user=bob)
+    alice_client.post(f"/members/manage/boras/colleagues/{membership.pk}/remove/")
+    listing.refresh_from_db()
+    other.refresh_from_db()
+    assert listing.contact is None
+    assert other.contact == bob

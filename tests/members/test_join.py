@@ -35,8 +35,9 @@ def test_join_creates_an_applicant_organisation_and_an_inactive_account(
     assert person.job_title == "International coordinator"
     assert person.privacy_consent_at is not None
     assert Membership.objects.get(user=person).role == Role.COORDINATOR
-    assert [m.to for m in mailoutbox] == [["staff@earlall.example"]]
-    assert "Vocational School of Tampere" in mailoutbox[0].subject
+    (to_secretariat,) = [m for m in mailoutbox if m.to == ["staff@earlall.example"]]
+    assert "Vocational School of Tampere" in to_secretariat.subject
+    assert [m.to for m in mailoutbox if m is not to_secretariat] == [["tuula@tampere.example"]]
 
 
 def test_an_application_is_not_public(client):
@@ -119,7 +120,10 @@ def test_a_duplicate_application_is_flagged_to_the_secretariat_not_created(
     assert response.status_code == 302
     assert Organisation.objects.count() == 1
     assert not User.objects.filter(email="tuula@tampere.example").exists()
-    assert Notification.objects.get().kind == "membership_duplicate"
+    assert sorted(Notification.objects.values_list("kind", flat=True)) == [
+        "membership_application_received",
+        "membership_duplicate",
+    ]
     assert mailoutbox[0].to == ["staff@earlall.example"]
     assert "Possible duplicate application" in mailoutbox[0].subject
     assert "Borås School" in mailoutbox[0].body
@@ -157,4 +161,56 @@ def test_an_application_racing_another_for_the_same_oid_is_flagged(secretariat, 
     )
     assert result is None
     assert Organisation.objects.count() == 1
-    assert Notification.objects.get().kind == "membership_duplicate"
+    assert Notification.objects.get(email="staff@earlall.example").kind == "membership_duplicate"
+
+
+def test_the_applicant_is_told_once_that_the_application_arrived_and_what_follows(
+    client, secretariat, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/members/join/", application_data(), HTTP_ACCEPT_LANGUAGE="fr")
+
+    acknowledgement = Notification.objects.get(kind="membership_application_received")
+    assert acknowledgement.recipient == User.objects.get(email="tuula@tampere.example")
+    assert acknowledgement.language == "fr"
+    (email,) = [m for m in mailoutbox if m.to == ["tuula@tampere.example"]]
+    assert "Vocational School of Tampere" in email.subject
+    assert email.alternatives[0][0].count("<li>") == 3
+
+
+def test_a_duplicate_application_gets_the_same_acknowledgement_as_a_new_one(
+    client, secretariat, mailoutbox, django_capture_on_commit_callbacks
+):
+    OrganisationFactory(name="Tampere VET", country="FI", oid="E10123456")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/members/join/", application_data())
+
+    (email,) = [m for m in mailoutbox if m.to == ["tuula@tampere.example"]]
+    # In the applicant's words: nothing tells them the organisation is known already.
+    assert email.subject == "We have your application for Vocational School of Tampere"
+    assert "Tampere VET" not in email.body
+
+
+def test_a_profile_refused_elsewhere_keeps_the_chosen_logo_for_the_next_try(alice_client, boras):
+    url = "/members/manage/boras/edit/"
+    response = alice_client.post(url, {**PROFILE, "region": "FRB", "logo": image_upload()})
+    assert response.status_code == 200
+    assert "region" in response.context["form"].errors
+    assert 'data-testid="kept-upload"' in response.text
+    token = response.context["form"].fields["logo"].widget.kept[0]
+
+    # The browser sends no file the second time; the kept one is used.
+    response = alice_client.post(url, {**PROFILE, "logo_kept": token})
+
+    assert response.status_code == 302
+    boras.refresh_from_db()
+    assert boras.logo.name.startswith("logos/")
+
+
+def test_a_forged_kept_logo_token_is_ignored(alice_client, boras):
+    response = alice_client.post(
+        "/members/manage/boras/edit/", {**PROFILE, "logo_kept": "kept-uploads/x.png"}
+    )
+    assert response.status_code == 302
+    boras.refresh_from_db()
+    assert not boras.logo

@@ -28,6 +28,49 @@ SAMPLES = {
         "report_url": "http://127.0.0.1:8000/exchanges/1/report/",
         "case_study_url": "http://127.0.0.1:8000/case-studies/propose/",
     },
+    "match_accepted": {
+        "name": "Alice Andersson",
+        "organisation": "Borås",
+        "request_reference": "REQ-4F2A9C",
+        "request_title": "Gender equality",
+        "partners": [
+            {
+                "organisation": "Centre-Val de Loire",
+                "country": "France",
+                "role": "Requester",
+                "contacts": [{"name": "Claire", "email": "claire@example.org"}],
+            }
+        ],
+        "match_url": "http://127.0.0.1:8000/matches/1/",
+    },
+    "match_accepted_to_secretariat": {
+        "request_reference": "REQ-4F2A9C",
+        "request_title": "Gender equality",
+        "parties": ["Borås", "Centre-Val de Loire"],
+        "admin_url": "http://127.0.0.1:8000/admin/matchmaking/match/1/change/",
+    },
+    "match_declined_to_partners": {
+        "name": "Claire",
+        "organisation": "Centre-Val de Loire",
+        "request_reference": "REQ-4F2A9C",
+        "request_title": "Gender equality",
+        "declined_by_organisation": "Borås",
+        "reason": "Fully booked",
+        "listing_url": "http://127.0.0.1:8000/opportunities/REQ-4F2A9C/",
+    },
+    "exchange_planned": {
+        "name": "Claire",
+        "organisation": "Centre-Val de Loire",
+        "title": "Advancing Gender Equality",
+        "start_date": "2024-12-09",
+        "end_date": "2024-12-14",
+        "city": "Borås",
+        "country": "Sweden",
+        "host": "Borås",
+        "organisations": ["Borås", "Centre-Val de Loire"],
+        "exchange_url": "http://127.0.0.1:8000/exchanges/1/",
+        "report_url": "http://127.0.0.1:8000/exchanges/1/report/",
+    },
     "weekly_digest": {
         "week": "2026-W48",
         "listings": [

@@ -99,9 +99,10 @@ RULES = {
         {"slug": "org", "pk": "colleague"},
         ("login", 405, 405, 405, 405, 405, 405, 405),
     ),
+    # The GET asks "remove?" on a page of its own; the POST removes.
     "members:colleague-remove": (
         {"slug": "org", "pk": "colleague"},
-        ("login", 405, 405, 405, 405, 405, 405, 405),
+        ("login", 403, 200, 404, 404, 404, 404, 404),
     ),
     "members:invitation-withdraw": (
         {"slug": "org", "pk": "invitation"},
@@ -137,6 +138,8 @@ RULES = {
     "matchmaking:list": ({}, ("login", 200, 200, 200, 200, 200, 200, 200)),
     "matchmaking:detail": ({"pk": "match"}, ("login", 200, 200, 404, 404, 404, 404, 404)),
     "matchmaking:answer": ({"pk": "match"}, ("login", 405, 405, 405, 405, 405, 405, 405)),
+    # The GET asks "decline?" with the reason; only those who answer for a party.
+    "matchmaking:decline": ({"pk": "match"}, ("login", 403, 200, 404, 404, 404, 404, 404)),
     "exchanges:list": ({}, ("login", 200, 200, 200, 200, 200, 200, 200)),
     "exchanges:mine": ({}, ("login", 200, 200, 200, 200, 200, 200, 200)),
     "exchanges:detail": ({"pk": "exchange"}, ("login", 200, 200, 200, 404, 404, 200, 200)),

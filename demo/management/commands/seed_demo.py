@@ -13,6 +13,7 @@ from demo.loader import DemoDataError, load_demo, read
 from demo.reset import demo_delete
 from exchanges.models import Exchange
 from listings.models import ExpressionOfInterest, Listing
+from listings.services import listings_embed
 from matchmaking.models import Match
 from members.models import Organisation, User
 from taxonomy.models import Format, Language, TargetGroup, Theme
@@ -60,6 +61,9 @@ class Command(BaseCommand):
                 logins = load_demo()
         except DemoDataError as error:
             raise CommandError(str(error)) from error
+        # The open listings' vectors, through the same service as a published
+        # listing (after the load, so that a failed load encodes nothing).
+        listings_embed()
         self.print_summary()
         if not quiet:
             self.print_logins(logins)

@@ -1,0 +1,77 @@
+"""Reads for the member area: what waits for this person, and the first steps of
+a new organisation. Each list is one query and each count one more, whatever the
+data: the page does not grow with it."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count
+from django.utils import timezone
+
+from casestudies.selectors import case_study_drafts_of
+from exchanges.selectors import exchanges_to_report
+from listings.selectors import listings_needing_care, listings_with_interest
+from matchmaking.selectors import parties_to_answer
+from members.models import Role
+
+# As many of each kind as the page shows; the count says how many there are.
+SHOWN = 5
+
+
+@dataclass
+class Waiting:
+    """One kind of thing waiting for the person: how many, and the first few."""
+
+    count: int
+    items: list = field(default_factory=list)
+
+
+def _waiting(queryset) -> Waiting:
+    items = list(queryset[:SHOWN])
+    count = len(items) if len(items) < SHOWN else queryset.count()
+    return Waiting(count=count, items=items)
+
+
+def _organisation_ids(user, *, role=None) -> list[int]:
+    memberships = user.memberships.all()
+    if role is not None:
+        memberships = memberships.filter(role=role)
+    return list(memberships.values_list("organisation_id", flat=True))
+
+
+def member_to_do(*, user, today=None) -> dict:
+    """What waits for this person, kind by kind, with counts."""
+    today = today or timezone.localdate()
+    organisations = _organisation_ids(user)
+    coordinated = _organisation_ids(user, role=Role.COORDINATOR)
+    return {
+        "matches": _waiting(parties_to_answer(user)),
+        "interests": _waiting(listings_with_interest(organisations)),
+        "listings": _waiting(listings_needing_care(organisations, today=today)),
+        # Only a coordinator reports (exchanges.exchange_selectors.may_report).
+        "reports": _waiting(exchanges_to_report(coordinated, today=today)),
+        "case_studies": _waiting(case_study_drafts_of(organisations)),
+    }
+
+
+@dataclass
+class FirstStep:
+    key: str
+    done: bool
+
+
+def first_steps(*, organisation) -> list[FirstStep]:
+    """The steps a new organisation takes; the page shows them until all are done."""
+    counts = (
+        type(organisation)
+        .objects.filter(pk=organisation.pk)
+        .aggregate(
+            themes=Count("themes", distinct=True),
+            listings=Count("listings", distinct=True),
+            people=Count("memberships", distinct=True),
+        )
+    )
+    return [
+        FirstStep("profile", bool(organisation.description and counts["themes"])),
+        FirstStep("colleague", counts["people"] > 1),
+        FirstStep("listing", counts["listings"] > 0),
+    ]

@@ -1,0 +1,241 @@
+"""What the matcher weighs for one candidate, and the reasons it gives.
+
+Every signal lies between 0 and 1 and is recorded with the secretariat's
+decisions, so that `calibrate_matcher` can fit the weights to them; the score is
+the weighted sum (weights in matchmaking.models.DEFAULT_WEIGHTS).
+"""
+
+import statistics
+
+import numpy as np
+from django.db.models import Avg, Count, F
+
+from embeddings.encoders import closeness
+from embeddings.selectors import listing_vector
+from exchanges.models import ExchangeFeedback, ExchangeOrganisation, ExchangeStatus
+from listings.models import ExpressionOfInterest, Listing, ListingKind
+
+from . import rules
+from .concepts import concepts_in, similarity
+from .models import MatchingWeights, PartyRole
+from .reasons import reason
+
+# Completed exchanges on the request's themes that make a full track record.
+TRACK_RECORD_FULL = 3
+
+
+class Context:
+    """What scoring needs about the request, computed once for all candidates."""
+
+    def __init__(self, request: Listing, weights: dict | None = None):
+        self.request = request
+        self.weights = weights or MatchingWeights.current()
+        self.themes = dict(request.themes.values_list("pk", "name"))
+        self.formats = dict(request.formats.values_list("pk", "name"))
+        self.target_groups = dict(request.target_groups.values_list("pk", "name"))
+        self.languages = dict(request.languages.values_list("pk", "name")) or dict(
+            request.organisation.languages.values_list("pk", "name")
+        )
+        self.languages_for_rule = list(self.languages)
+        self.concepts = concepts_in(f"{request.title}\n{request.description}")
+        self.country = request.organisation.country.code
+        self.preferred = {c.code for c in request.preferred_countries}
+        self.interested = set(
+            ExpressionOfInterest.objects.filter(listing=request).values_list(
+                "organisation_id", flat=True
+            )
+        )
+        self.vector = listing_vector(request.pk)
+        self.track = {}
+        self.fallback = 0.5
+
+    def text_fallback(self, sims) -> float:
+        """The text signal of a candidate whose vector is not there yet: the
+        median of the others, so it is neither buried nor promoted."""
+        known = [closeness(s) for s in sims if not np.isnan(s)]
+        return statistics.median(known) if known else 0.5
+
+    def prepare(self, organisation_ids, sims) -> None:
+        self.track = track_records(organisation_ids, list(self.themes))
+        self.fallback = self.text_fallback(list(sims))
+
+
+def track_records(organisation_ids, theme_ids) -> dict:
+    """{organisation: (completed exchanges on these themes, partners' mean rating
+    of how well the match fitted or None)}, in two queries."""
+    if not theme_ids:
+        return {}
+    done = ExchangeOrganisation.objects.filter(
+        organisation_id__in=organisation_ids,
+        exchange__status=ExchangeStatus.COMPLETED,
+        exchange__themes__in=theme_ids,
+    )
+    counts = dict(
+        done.values("organisation_id")
+        .annotate(n=Count("exchange", distinct=True))
+        .values_list("organisation_id", "n")
+    )
+    if not counts:
+        return {}
+    # What the partners said, not what the organisation said of itself.
+    ratings = dict(
+        ExchangeFeedback.objects.filter(
+            exchange__parties__organisation_id__in=list(counts),
+            exchange__status=ExchangeStatus.COMPLETED,
+            exchange__themes__in=theme_ids,
+        )
+        .exclude(organisation_id=F("exchange__parties__organisation_id"))
+        .values("exchange__parties__organisation_id")
+        .annotate(mean=Avg("match_fit"))
+        .values_list("exchange__parties__organisation_id", "mean")
+    )
+    return {org: (n, ratings.get(org)) for org, n in counts.items()}
+
+
+def names(pks, lookup) -> str:
+    return ", ".join(sorted(lookup[pk] for pk in pks))
+
+
+def score(ctx: Context, listing: Listing, sim: float, role: str | None = None):
+    """Score one candidate against the request, with the reasons. `role` is the
+    part it is given when not the one its listing suggests (a co-participant)."""
+    from .matcher import Candidate, party_role
+
+    request, w = ctx.request, ctx.weights
+    natural = party_role(request, listing)
+    if role is None and natural == PartyRole.HOST and not rules.can_host_group(request, listing):
+        if listing.role == rules.R.EITHER:
+            # It can host or send, and cannot take the group: it takes part
+            # alongside the requester, as Escola del Treball did in Borås.
+            role = PartyRole.PARTICIPANT
+    role = role or natural
+    signals, why = {}, []
+
+    if np.isnan(sim):
+        signals["text"] = ctx.fallback
+        why.append(reason("no_text", fit=None))
+    else:
+        signals["text"] = closeness(sim)
+        level = "text_close" if signals["text"] >= 0.6 else "text_related"
+        if signals["text"] < 0.3:
+            level = "text_far"
+        why.append(reason(level, fit=level != "text_far", similarity=round(sim, 2)))
+
+    shared = ctx.themes.keys() & listing.themes_ids
+    signals["themes"] = len(shared) / len(ctx.themes) if ctx.themes else 0.0
+    why.append(
+        reason("themes", themes=names(shared, ctx.themes))
+        if shared
+        else reason("no_themes", fit=False)
+    )
+
+    theirs = concepts_in(f"{listing.title}\n{listing.description}")
+    signals["concepts"] = similarity(ctx.concepts, theirs)
+    common = sorted(ctx.concepts & theirs)
+    if common:
+        why.append(reason("concepts", concepts=common[:3]))
+
+    shared = ctx.formats.keys() & listing.formats_ids
+    signals["formats"] = 1.0 if shared else 0.0
+    if shared:
+        why.append(reason("formats", formats=names(shared, ctx.formats)))
+
+    why.append(_dates(request, listing))
+
+    fits = True
+    # A co-participant travels alongside the requester to a third host: its
+    # hosting capacity says nothing here (the group's host is checked instead).
+    if role == PartyRole.PARTICIPANT and natural == PartyRole.HOST:
+        why.append(reason("co_participant", organisation=listing.organisation.name))
+    else:
+        fits = _capacity(request, listing, why)
+
+    shared = ctx.target_groups.keys() & listing.target_groups_ids
+    signals["target_groups"] = len(shared) / len(ctx.target_groups) if ctx.target_groups else 0.0
+    if shared:
+        why.append(reason("target_groups", groups=names(shared, ctx.target_groups)))
+
+    spoken = listing.languages_ids or getattr(listing, "organisation_languages", set())
+    shared = ctx.languages.keys() & spoken
+    if shared:
+        why.append(reason("languages", languages=names(shared, ctx.languages)))
+
+    country = listing.organisation.country.code
+    signals["preferred_country"] = 1.0 if country in ctx.preferred else 0.0
+    if signals["preferred_country"]:
+        why.append(reason("preferred_country", country=listing.organisation.country.name))
+    signals["different_country"] = 1.0 if country != ctx.country else 0.0
+    why.append(
+        reason("different_country")
+        if signals["different_country"]
+        else reason("same_country", fit=False)
+    )
+
+    signals["fewer_opportunities"] = 1.0 if listing.fewer_opportunities_support.strip() else 0.0
+    if signals["fewer_opportunities"]:
+        why.append(reason("fewer_opportunities"))
+    signals["interest"] = 1.0 if listing.organisation_id in ctx.interested else 0.0
+    if signals["interest"]:
+        why.append(reason("interest"))
+    signals["track_record"] = _track_record(ctx, listing, why)
+    if listing.kind == ListingKind.REQUEST:
+        why.append(reason("both_requests"))
+
+    total = sum(w.get(name, 0.0) * value for name, value in signals.items())
+    return Candidate(
+        listing=listing, score=total, reasons=why, role=role, signals=signals, fits=fits
+    )
+
+
+def _dates(request, listing) -> dict:
+    start = max(request.earliest_start, listing.earliest_start)
+    end = min(request.latest_end, listing.latest_end)
+    if listing.kind == ListingKind.REQUEST:
+        # Both stays must fit: say so, with both numbers.
+        return reason(
+            "dates_both",
+            start=start.isoformat(),
+            end=end.isoformat(),
+            days=request.duration_days,
+            their_days=listing.duration_days,
+        )
+    return reason("dates", start=start.isoformat(), end=end.isoformat())
+
+
+def _capacity(request, listing, why: list) -> bool:
+    """Can the host take the group? Names both sides, so each reader can tell
+    whose number is whose."""
+    host, guest = rules.host_and_guest(request, listing)
+    room, group = rules.capacity(host), rules.travellers(guest)
+    if room is None:
+        # Nobody hosts in this pairing (two that travel, side by side).
+        return True
+    params = {
+        "host": host.organisation.name,
+        "host_id": host.organisation_id,
+        "capacity": room,
+        "guest": guest.organisation.name,
+        "guest_id": guest.organisation_id,
+        "participants": group,
+    }
+    if group is None:
+        why.append(reason("group_unknown", fit=None, **params))
+        return True
+    if room >= group:
+        why.append(reason("capacity", **params))
+        return True
+    why.append(reason("capacity_short", fit=False, **params))
+    return False
+
+
+def _track_record(ctx: Context, listing, why: list) -> float:
+    done, rating = ctx.track.get(listing.organisation_id, (0, None))
+    if not done:
+        return 0.0
+    value = min(done, TRACK_RECORD_FULL) / TRACK_RECORD_FULL
+    if rating is not None:
+        value *= rating / 5
+    why.append(
+        reason("track_record", exchanges=done, rating=None if rating is None else round(rating, 1))
+    )
+    return value

@@ -1,0 +1,56 @@
+"""Stored rankings: computed in the background when listings change, read by the
+curation page in a constant number of queries."""
+
+import pytest
+
+from listings.models import ListingStatus
+from listings.services import listing_close
+from matchmaking.matcher import rank
+from matchmaking.models import MatchingWeights, StoredRanking
+from matchmaking.rankings import ranking_for, ranking_stored
+
+pytestmark = pytest.mark.django_db
+
+
+def refs(candidates):
+    return [c.listing.reference for c in candidates]
+
+
+def test_stored_ranking_is_the_computed_one(case):
+    assert ranking_stored(case.request) is None
+    assert refs(ranking_for(case.request)) == refs(rank(case.request))
+    assert refs(ranking_stored(case.request)) == refs(rank(case.request))
+
+
+def test_same_data_same_ranking_every_run(case):
+    first = [(c.listing.reference, c.score) for c in rank(case.request)]
+    assert [(c.listing.reference, c.score) for c in rank(case.request)] == first
+
+
+def test_a_closed_listing_leaves_the_stored_rankings_after_commit(
+    case, alice, django_capture_on_commit_callbacks
+):
+    ranking_for(case.request)
+    with django_capture_on_commit_callbacks(execute=True):
+        listing_close(listing=case.boras_offer, by=alice, reason="Full")
+    case.boras_offer.refresh_from_db()
+    assert case.boras_offer.status == ListingStatus.CLOSED
+    stored = StoredRanking.objects.get(pk=case.request.pk)
+    assert not stored.stale
+    assert case.boras_offer.reference not in refs(ranking_stored(case.request))
+
+
+def test_new_weights_make_stored_rankings_old(case):
+    ranking_for(case.request)
+    MatchingWeights.objects.create(interest=90)
+    assert ranking_stored(case.request) is None
+    assert ranking_for(case.request)
+
+
+def test_stored_ranking_read_needs_the_same_queries_whatever_its_length(
+    case, django_assert_num_queries
+):
+    ranking_for(case.request)
+    # The weights, whether the stored one is current, the entries with their listings.
+    with django_assert_num_queries(3):
+        ranking_stored(case.request, limit=20)
