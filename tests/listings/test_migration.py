@@ -48,7 +48,10 @@ def old_layout_data(apps):
         name="Centre-Val de Loire", slug="cvl", kind="regional_authority", country="FR"
     )
     claire = User.objects.create(email="claire@example.org", full_name="Claire")
-    theme = Theme.objects.create(name="Gender equality", slug="gender-equality")
+    # The vocabularies ship with the taxonomy migrations, which stay applied.
+    theme, _ = Theme.objects.get_or_create(
+        slug="gender-equality", defaults={"name": "Gender equality"}
+    )
     window = {"earliest_start": datetime.date(2030, 1, 1), "latest_end": datetime.date(2030, 3, 1)}
     request = Listing.objects.create(
         kind="request",
@@ -128,10 +131,12 @@ def old_layout_data(apps):
 
 def test_a_database_of_the_old_layout_keeps_everything_after_the_move():
     old_apps = migrate([("listings", None)])
-    assert not old_apps.is_installed("listings") or not old_apps.all_models["listings"]
-    before = old_layout_data(old_apps)
-
-    migrate(latest())
+    try:
+        assert not old_apps.is_installed("listings") or not old_apps.all_models["listings"]
+        before = old_layout_data(old_apps)
+    finally:
+        # Whatever happens, the tests after this one find the current schema.
+        migrate(latest())
 
     request = Listing.objects.get(reference="REQ-A1B2C3")
     assert request.organisation.slug == "cvl"

@@ -129,6 +129,15 @@ class Command(BaseCommand):
         request.themes.set(self.themes[:2])
         request.formats.set(self.formats[:1])
         request.languages.set(self.languages[:2])
+        # The request's own vector, as a published request has (that of the set's
+        # first text: the timing does not depend on which).
+        ListingVector.objects.create(
+            listing=request,
+            encoder=encoder_name(),
+            vector=self.vectors[0][1],
+            text_hash=self.vectors[0][0],
+            stamp=self.random.getrandbits(62),
+        )
         return request
 
     def _listings(self, n):
