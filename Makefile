@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# pytest-xdist workers for `make test` (0 runs the tests in one process).
+TEST_WORKERS ?= 2
 
 .PHONY: run test lint format install migrate seed browser-check clean
 
@@ -45,7 +47,7 @@ browser-check:
 test: lint browser-check
 	DATABASE_URL=sqlite:///:memory: $(BIN)/python manage.py makemigrations --check --dry-run \
 	  --settings=earlall_rsp.test_settings
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup --durations=10 $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) var

@@ -7,6 +7,8 @@
 - a visitor: the anonymous client
 """
 
+import os
+
 import pytest
 from django.apps import apps
 from django.core.cache import cache
@@ -108,6 +110,20 @@ def alice_client(client, alice):
 @pytest.fixture
 def secretariat_client(client, secretariat):
     return verified_login(client, secretariat)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Under pytest-xdist (`make test` runs two workers, --dist loadgroup) some tests
+    must share one worker: the demo-data tests, so that the demo is loaded once
+    (tests/demo/conftest.py), and the tests with a real Celery worker, which share
+    one Redis database and queue and would take each other's tasks."""
+    for item in items:
+        path = str(item.path).replace(os.sep, "/")
+        if "/tests/demo/" in path:
+            item.add_marker(pytest.mark.xdist_group("demo"))
+        elif item.get_closest_marker("broker"):
+            item.add_marker(pytest.mark.xdist_group("broker"))
 
 
 # Tests that need the real services. On the embedded default run they are

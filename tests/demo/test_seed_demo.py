@@ -1,5 +1,6 @@
-"""`manage.py seed_demo`: the demo data load twice without duplicates, and they
-obey the product's own rules (dates, durations, NUTS, OIDs)."""
+"""What `manage.py seed_demo` loads: a realistic partnership around the Borås case
+that obeys the product's own rules (dates, durations, NUTS, OIDs, figures).
+Loading it again is tested in test_seed_demo_again.py."""
 
 import datetime
 from io import StringIO
@@ -12,53 +13,29 @@ from django.http import QueryDict
 from django.test import RequestFactory
 from django.utils import timezone
 
-from casestudies import models as casestudies
-from casestudies.models import CaseStudy, CaseStudyStatus, Lesson
-from core.demo import DEMO_PASSWORD, SECRETARIAT_EMAIL
+from casestudies.models import CaseStudy, CaseStudyStatus
 from core.secretariat import SECRETARIAT_GROUP
+from demo.loader import read
 from exchanges.models import (
     Exchange,
     ExchangeFeedback,
-    ExchangeOrganisation,
-    ExchangeParticipants,
     ExchangeStatus,
     ProgrammeItem,
 )
 from exchanges.services import validate_exchange_figures
 from listings.filters import ListingFilter
-from listings.models import ExpressionOfInterest, Listing, ListingStatus, SavedSearch
-from matchmaking.models import Answer, Match, MatchParty, MatchStatus
-from members.models import Invitation, Membership, MembershipStatus, Organisation, User
+from listings.models import Listing, ListingStatus, SavedSearch
+from matchmaking.models import Answer, Match, MatchStatus
+from members.models import Invitation, MembershipStatus, Organisation, User
 from members.validators import validate_nuts_for_country
 from monitoring.selectors import kpis_for
-from taxonomy.models import Format, Language, TargetGroup, Theme
+from taxonomy.models import TargetGroup
 
 pytestmark = pytest.mark.django_db
 
-MODELS = [
-    Theme,
-    Format,
-    TargetGroup,
-    Language,
-    Organisation,
-    User,
-    Membership,
-    Listing,
-    ExpressionOfInterest,
-    Match,
-    MatchParty,
-    Exchange,
-    ExchangeOrganisation,
-    ExchangeParticipants,
-    ExchangeFeedback,
-    ProgrammeItem,
-    CaseStudy,
-    Lesson,
-    casestudies.Testimonial,  # imported by module: pytest would collect Test*
-    Invitation,
-    SavedSearch,
-]
 BORAS_CASE = ["centre-val-de-loire", "boras", "escola-del-treball"]
+PEOPLE = read("people")
+SECRETARIAT_EMAIL = PEOPLE["secretariat"]["email"]
 
 
 def seed(*args):
@@ -67,29 +44,7 @@ def seed(*args):
     return out.getvalue()
 
 
-def counts():
-    return {model.__name__: model.objects.count() for model in MODELS}
-
-
-@pytest.fixture
-def seeded():
-    seed("--quiet")
-
-
-def test_seed_demo_twice_gives_the_same_rows():
-    seed("--quiet")
-    first = counts()
-    references = dict(Listing.objects.values_list("external_ref", "reference"))
-    confirmed = dict(Match.objects.values_list("request__external_ref", "confirmed_at"))
-
-    seed("--quiet")
-
-    assert counts() == first
-    assert dict(Listing.objects.values_list("external_ref", "reference")) == references
-    assert dict(Match.objects.values_list("request__external_ref", "confirmed_at")) == confirmed
-
-
-def test_seed_demo_loads_a_realistic_partnership(seeded):
+def test_seed_demo_loads_a_realistic_partnership(demo):
     orgs = Organisation.objects.all()
     assert orgs.count() >= 28
     assert orgs.values("country").distinct().count() >= 12
@@ -101,7 +56,7 @@ def test_seed_demo_loads_a_realistic_partnership(seeded):
     assert TargetGroup.objects.get(slug="people-with-fewer-opportunities").fewer_opportunities
 
 
-def test_seed_demo_loads_the_boras_match_exchange_and_case_study(seeded):
+def test_seed_demo_loads_the_boras_match_exchange_and_case_study(demo):
     match = Match.objects.get(request__external_ref="demo-boras-request")
     assert match.status == MatchStatus.ACCEPTED
     assert match.confirmed_by.email == SECRETARIAT_EMAIL
@@ -129,30 +84,30 @@ def test_seed_demo_loads_the_boras_match_exchange_and_case_study(seeded):
     assert all(t.organisation for t in case.testimonials.all())
 
 
-def test_seed_demo_secretariat_is_staff_in_the_secretariat_group(seeded):
+def test_seed_demo_secretariat_is_staff_in_the_secretariat_group(demo):
     user = User.objects.get(email=SECRETARIAT_EMAIL)
 
     assert user.is_staff and not user.is_superuser
     assert user.groups.filter(name=SECRETARIAT_GROUP).exists()
 
 
-def test_seed_demo_users_sign_in_with_the_demo_password(seeded, settings):
+def test_seed_demo_users_sign_in_with_the_demo_password(demo, settings):
     settings.AXES_ENABLED = True  # sign in as on the site, through django-axes
     request = RequestFactory().post("/accounts/login/")
 
     user = authenticate(
-        request, username="claire.chartier@centre-valdeloire.example", password=DEMO_PASSWORD
+        request, username="claire.chartier@centre-valdeloire.example", password=PEOPLE["password"]
     )
 
     assert user is not None and user.full_name == "Claire Chartier"
 
 
-def test_seed_demo_applicants_cannot_sign_in(seeded):
+def test_seed_demo_applicants_cannot_sign_in(demo):
     for org in Organisation.objects.filter(status__in=["applicant", "rejected"]):
         assert not org.memberships.filter(user__is_active=True).exists()
 
 
-def test_seed_demo_open_listings_lie_ahead_and_fit_their_window(seeded):
+def test_seed_demo_open_listings_lie_ahead_and_fit_their_window(demo):
     today = timezone.localdate()
     for listing in Listing.objects.open().prefetch_related("formats"):
         assert listing.earliest_start > today, listing.external_ref
@@ -163,7 +118,7 @@ def test_seed_demo_open_listings_lie_ahead_and_fit_their_window(seeded):
             assert fmt.min_days <= listing.duration_days <= fmt.max_days, listing.external_ref
 
 
-def test_seed_demo_rows_pass_model_validation(seeded):
+def test_seed_demo_rows_pass_model_validation(demo):
     for org in Organisation.objects.all():
         org.full_clean()
         validate_nuts_for_country(org.region, org.country.code)
@@ -173,19 +128,19 @@ def test_seed_demo_rows_pass_model_validation(seeded):
         assert listing.contact.memberships.filter(organisation=listing.organisation).exists()
 
 
-def test_seed_demo_prints_the_logins_unless_quiet():
+def test_seed_demo_prints_the_logins_unless_quiet(demo):
     assert "nicholas.waller@boras.example" in seed()
     assert "nicholas.waller@boras.example" not in seed("--quiet")
 
 
-def test_seed_demo_listing_statuses_cover_the_workflow(seeded):
+def test_seed_demo_listing_statuses_cover_the_workflow(demo):
     statuses = set(Listing.objects.values_list("status", flat=True))
 
     assert {ListingStatus.DRAFT, ListingStatus.SUBMITTED, ListingStatus.CLOSED} <= statuses
     assert {ListingStatus.EXPIRED, ListingStatus.MATCHED} <= statuses
 
 
-def test_seed_demo_boras_figures_pass_the_exchange_figures_check(seeded):
+def test_seed_demo_boras_figures_pass_the_exchange_figures_check(demo):
     exchange = Exchange.objects.get(title="Advancing Gender Equality in Education Exchange")
     validate_exchange_figures(
         participants_total=exchange.participants_total,
@@ -208,7 +163,7 @@ def figures_check(exchange):
     )
 
 
-def test_seed_demo_past_exchanges_span_the_years_and_pass_the_figures_check(seeded):
+def test_seed_demo_past_exchanges_span_the_years_and_pass_the_figures_check(demo):
     exchanges = Exchange.objects.prefetch_related("figures", "parties__organisation")
     completed = exchanges.filter(status=ExchangeStatus.COMPLETED)
     assert completed.count() >= 9
@@ -228,7 +183,7 @@ def test_seed_demo_past_exchanges_span_the_years_and_pass_the_figures_check(seed
     assert ExchangeFeedback.objects.values("exchange").distinct().count() >= 4
 
 
-def test_seed_demo_kpis_show_participants_and_a_meaningful_fewer_opportunities_share(seeded):
+def test_seed_demo_kpis_show_participants_and_a_meaningful_fewer_opportunities_share(demo):
     participants = kpis_for(year=2025)["participants"]
 
     assert participants["total"] > 0
@@ -239,7 +194,7 @@ def test_seed_demo_kpis_show_participants_and_a_meaningful_fewer_opportunities_s
     assert 15 <= overall["fewer_opportunities_share"] <= 25
 
 
-def test_seed_demo_case_studies_published_and_one_draft(seeded):
+def test_seed_demo_case_studies_published_and_one_draft(demo):
     published = CaseStudy.objects.published()
     assert published.count() >= 3
     assert CaseStudy.objects.filter(status=CaseStudyStatus.DRAFT).count() == 1
@@ -251,7 +206,7 @@ def test_seed_demo_case_studies_published_and_one_draft(seeded):
         assert all(t.organisation and t.organisation_name for t in case.testimonials.all())
 
 
-def test_seed_demo_match_waits_for_one_partner(seeded):
+def test_seed_demo_match_waits_for_one_partner(demo):
     match = Match.objects.get(request__external_ref="demo-req-caminhos-outreach")
     answers = dict(match.parties.values_list("organisation__slug", "answer"))
 
@@ -265,7 +220,7 @@ def test_seed_demo_match_waits_for_one_partner(seeded):
     assert set(listings.values_list("status", flat=True)) == {ListingStatus.MATCHED}
 
 
-def test_seed_demo_declined_pairing_left_the_request_open(seeded):
+def test_seed_demo_declined_pairing_left_the_request_open(demo):
     match = Match.objects.get(status=MatchStatus.DECLINED)
     declined = match.parties.get(answer=Answer.DECLINED)
 
@@ -273,13 +228,13 @@ def test_seed_demo_declined_pairing_left_the_request_open(seeded):
     assert match.request.status == ListingStatus.OPEN
 
 
-def test_seed_demo_one_person_in_two_organisations(seeded):
+def test_seed_demo_one_person_in_two_organisations(demo):
     two = User.objects.filter(memberships__isnull=False).annotate(n=Count("memberships"))
 
     assert two.filter(n=2).exists()
 
 
-def test_seed_demo_invitation_waits_to_be_accepted(seeded):
+def test_seed_demo_invitation_waits_to_be_accepted(demo):
     invitation = Invitation.objects.get(accepted_at__isnull=True)
 
     assert invitation.invited_by.memberships.filter(organisation=invitation.organisation).exists()
@@ -287,7 +242,7 @@ def test_seed_demo_invitation_waits_to_be_accepted(seeded):
     assert invitation.created_at < timezone.now() - datetime.timedelta(days=2)
 
 
-def test_seed_demo_saved_searches_are_valid_browse_filters(seeded):
+def test_seed_demo_saved_searches_are_valid_browse_filters(demo):
     searches = SavedSearch.objects.filter(user__email="claire.chartier@centre-valdeloire.example")
 
     assert searches.count() == 2 and searches.filter(notify=True).exists()
@@ -297,7 +252,7 @@ def test_seed_demo_saved_searches_are_valid_browse_filters(seeded):
         assert filters.qs.exists(), search.query
 
 
-def test_seed_demo_a_listing_expires_soon_and_some_await_review(seeded):
+def test_seed_demo_a_listing_expires_soon_and_some_await_review(demo):
     today = timezone.localdate()
     soon = Listing.objects.open().filter(expires_on__lte=today + datetime.timedelta(days=14))
 
@@ -305,14 +260,11 @@ def test_seed_demo_a_listing_expires_soon_and_some_await_review(seeded):
     assert Listing.objects.filter(status=ListingStatus.SUBMITTED).exists()
 
 
-@pytest.mark.django_db
-def test_seed_demo_matcher_puts_boras_and_escola_first_for_the_three_way_request():
+def test_seed_demo_matcher_puts_boras_and_escola_first_for_the_three_way_request(demo):
     """The next step of the Borås case is open in the demo, so the secretariat can
     walk the matching journey on it."""
-    from listings.models import Listing
     from matchmaking.matcher import rank
 
-    call_command("seed_demo", "--quiet")
     request = Listing.objects.get(external_ref="demo-req-cvl-three-way-female-learners")
     top = [candidate.organisation.slug for candidate in rank(request)[:3]]
     assert {"boras", "escola-del-treball"} <= set(top)

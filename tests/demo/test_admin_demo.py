@@ -2,18 +2,17 @@
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 
-from core.demo import SECRETARIAT_EMAIL
+from demo.loader import read
 from tests.otp import verified_login
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo_secretariat_client(client):
-    call_command("seed_demo", "--quiet")
-    verified_login(client, get_user_model().objects.get(email=SECRETARIAT_EMAIL))
+def demo_secretariat_client(demo, client):
+    email = read("people")["secretariat"]["email"]
+    verified_login(client, get_user_model().objects.get(email=email))
     return client
 
 

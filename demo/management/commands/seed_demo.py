@@ -1,15 +1,16 @@
-"""Load the demo data: taxonomies, members, requests and offers, the Borås case.
+"""Load the demo data: what is missing is created, what exists is left as it is.
 
-Safe to run again: it updates the demo rows in place and creates no duplicates.
+python manage.py seed_demo            # safe to run again, after any walk
+python manage.py seed_demo --reset    # delete the demo data and load it afresh
 """
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import Count
 
 from casestudies.models import CaseStudy
-from core.demo import DEMO_PASSWORD
-from core.demo.loader import load_demo
+from demo.loader import DemoDataError, load_demo, read
+from demo.reset import demo_delete
 from exchanges.models import Exchange
 from listings.models import ExpressionOfInterest, Listing
 from listings.services import listings_embed
@@ -17,17 +18,49 @@ from matchmaking.models import Match
 from members.models import Organisation, User
 from taxonomy.models import Format, Language, TargetGroup, Theme
 
+RESET_WARNING = (
+    "This deletes the demo organisations and people, and every listing, match, exchange "
+    "and case study that involves a demo organisation, with what was done on them since "
+    "they were loaded; then it loads the demo data afresh. Other data stay.\n"
+    "Type 'yes' to continue: "
+)
+
 
 class Command(BaseCommand):
-    help = "Load (or refresh) the demo data, including the Borås case study."
+    help = (
+        "Load the demo data (the Borås case and a partnership around it). Creates what "
+        "is missing and never changes what exists; --reset loads it afresh."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--quiet", action="store_true", help="Do not print the logins.")
+        parser.add_argument(
+            "--reset",
+            action="store_true",
+            help="Delete the demo data (and what was done on it) and load it afresh.",
+        )
+        parser.add_argument(
+            "--noinput",
+            "--no-input",
+            action="store_false",
+            dest="interactive",
+            help="Do not ask for confirmation of --reset.",
+        )
 
-    def handle(self, *args, quiet=False, **options):
+    def handle(self, *args, quiet=False, reset=False, interactive=True, **options):
+        if reset and interactive and input(RESET_WARNING).strip().lower() != "yes":
+            raise CommandError("Reset cancelled: nothing was changed.")
         # One transaction: a mistake in the data leaves the database as it was.
-        with transaction.atomic():
-            logins = load_demo()
+        try:
+            with transaction.atomic():
+                if reset:
+                    deleted = demo_delete()
+                    self.stdout.write(
+                        "Deleted: " + ", ".join(f"{n} {name}" for name, n in deleted.items())
+                    )
+                logins = load_demo()
+        except DemoDataError as error:
+            raise CommandError(str(error)) from error
         # The open listings' vectors, through the same service as a published
         # listing (after the load, so that a failed load encodes nothing).
         listings_embed()
@@ -57,7 +90,7 @@ class Command(BaseCommand):
             self.stdout.write(line)
 
     def print_logins(self, logins):
-        self.stdout.write(f"\nLogins (password: {DEMO_PASSWORD})")
+        self.stdout.write(f"\nLogins (password: {read('people')['password']})")
         self.stdout.write(
             "  The secretariat also gives a code from its authenticator: "
             "`python manage.py demo_code` prints the current one."
