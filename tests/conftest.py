@@ -126,6 +126,20 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.xdist_group("broker"))
 
 
+def pytest_collection_finish(session):
+    """pytest-xdist applies a group by renaming the test (`…@broker`); pytest 9.2
+    ignores that rename and the groups silently fall apart, so that two Celery
+    workers took each other's tasks. Refuse to run rather than share a queue."""
+    if not session.config.getvalue("loadgroup"):
+        return
+    for item in session.items:
+        if item.get_closest_marker("xdist_group") and "@" not in item.nodeid:
+            raise pytest.UsageError(
+                f"pytest-xdist did not apply the group of {item.nodeid}: "
+                "this pytest and pytest-xdist do not work together (see pyproject.toml)"
+            )
+
+
 # Tests that need the real services. On the embedded default run they are
 # skipped with a reason; with REQUIRE_SERVICES=1 (CI's second run) a missing
 # service is a failure, never a skip.
