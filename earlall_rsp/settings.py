@@ -183,11 +183,18 @@ AXES_ENABLED = env_bool("AXES_ENABLED", True)
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 
 LANGUAGE_CODE = "en"
+# The languages of the partnership's active regions. Adding one: docs/languages.md.
 LANGUAGES = [
     ("en", _("English")),
     ("fr", _("French")),
     ("es", _("Spanish")),
+    ("ca", _("Catalan")),
+    ("de", _("German")),
+    ("it", _("Italian")),
     ("sv", _("Swedish")),
+    ("pt", _("Portuguese")),
+    ("nl", _("Dutch")),
+    ("pl", _("Polish")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Unambiguous dates in every language: "1 Dec 2026, 00:33" (formats/__init__.py).

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.utils import translation
 
 LOCALES = Path(settings.BASE_DIR) / "locale"
-LANGUAGES = ["fr", "es", "sv"]
+LANGUAGES = [code for code, _name in settings.LANGUAGES if code != "en"]
 
 
 def po_entries(path: Path) -> dict[str, str]:
