@@ -130,7 +130,7 @@ def pytest_collection_finish(session):
     """pytest-xdist applies a group by renaming the test (`…@broker`); pytest 9.2
     ignores that rename and the groups silently fall apart, so that two Celery
     workers took each other's tasks. Refuse to run rather than share a queue."""
-    if not session.config.getvalue("loadgroup"):
+    if not getattr(session.config.option, "loadgroup", False):
         return
     for item in session.items:
         if item.get_closest_marker("xdist_group") and "@" not in item.nodeid:
