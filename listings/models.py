@@ -265,6 +265,12 @@ class ExpressionOfInterest(models.Model):
         return f"{self.organisation} → {self.listing.reference}"
 
 
+# A saved search that e-mails is checked on every publication: one person keeps
+# at most this many, each at most this long (a browse query string is far shorter).
+SAVED_SEARCHES_PER_PERSON = 20
+SAVED_SEARCH_QUERY_MAX_LENGTH = 2000
+
+
 class SavedSearch(models.Model):
     """A member's filters on the open opportunities, kept to re-run or to be told of."""
 

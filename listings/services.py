@@ -19,6 +19,7 @@ from .forms import MAX_EXPIRY_DAYS
 from .models import (
     LISTING_EDITABLE,
     LISTING_TRANSITIONS,
+    SAVED_SEARCHES_PER_PERSON,
     ExpressionOfInterest,
     Listing,
     ListingStatus,
@@ -155,7 +156,7 @@ def listing_publish(*, listing: Listing, by) -> Listing:
         changes={"published_at": now, "review_comment": ""},
     )
     _notify_owners(listing, "listing_published", event=f"published:{now.isoformat()}")
-    _notify_saved_searches(listing)
+    _queue_saved_search_matching(listing)
     _queue_embedding(listing)
     return listing
 
@@ -194,9 +195,32 @@ def listings_embed(*, listings=None, force: bool = False) -> int:
     return listing_vectors_store(texts=texts, force=force)
 
 
-def _notify_saved_searches(listing: Listing) -> None:
+def _queue_saved_search_matching(listing: Listing) -> None:
+    """Check the saved searches in the background after commit: publishing answers
+    at once however many searches there are. If the broker is down the
+    publication still stands; the searches are then not told of this listing."""
+    from .tasks import listing_notify_saved_searches
+
+    def queue():
+        try:
+            listing_notify_saved_searches.delay(listing.pk)
+        except Exception:  # kombu's OperationalError and friends when Redis is away
+            logger.warning(
+                "Could not queue the saved searches of listing %s", listing.pk, exc_info=True
+            )
+
+    transaction.on_commit(queue)
+
+
+@transaction.atomic
+def listing_notify_saved_searches(listing: Listing) -> int:
+    """Record one notification per saved search this open listing fits (once per
+    search: the outbox ignores a repeated event, so a retried task does no harm)."""
+    if listing.status != ListingStatus.OPEN:
+        return 0
     context = listing_context(listing)
-    for search in saved_searches_fitting(listing):
+    searches = saved_searches_fitting(listing)
+    for search in searches:
         notification_record(
             kind="saved_search_match",
             recipient=search.user,
@@ -425,6 +449,16 @@ def listing_interest_settings(*, listing: Listing, by, cap, closed: bool) -> Lis
 
 
 def saved_search_create(*, user, name: str, query: str, notify: bool) -> SavedSearch:
+    # Every publication is checked against every saved search that e-mails, so one
+    # person cannot make each publication slow and write hundreds of e-mails.
+    if SavedSearch.objects.filter(user=user).count() >= SAVED_SEARCHES_PER_PERSON:
+        raise ValidationError(
+            _(
+                "You already keep %(count)d saved searches, the most one person can keep. "
+                "Delete one you no longer need first."
+            )
+            % {"count": SAVED_SEARCHES_PER_PERSON}
+        )
     return SavedSearch.objects.create(user=user, name=name, query=query, notify=notify)
 
 
