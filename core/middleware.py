@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
@@ -32,6 +33,50 @@ class IdleTimeoutMiddleware:
             if now - last_seen >= LAST_SEEN_RESOLUTION or LAST_SEEN_KEY not in request.session:
                 request.session[LAST_SEEN_KEY] = now
         return self.get_response(request)
+
+
+class MemberLanguageMiddleware:
+    """A signed-in member sees the site in their profile's language, the one their
+    e-mails are written in: one choice, whatever browser they sign in from.
+    Visitors keep LocaleMiddleware's choice (the language cookie, else the
+    browser's Accept-Language). The cookie follows the profile, so the pages stay
+    in that language after signing out."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = profile_language(request)
+        if language:
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        if language and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language:
+            remember_language(response, language)
+        return response
+
+
+def remember_language(response, language: str) -> None:
+    """The language cookie, set as Django's set_language sets it."""
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+
+
+def profile_language(request) -> str:
+    """The signed-in member's profile language, if the site offers it."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return ""
+    language = getattr(user, "language", "")
+    return language if language in dict(settings.LANGUAGES) else ""
 
 
 class StaffTwoFactorMiddleware:

@@ -4,7 +4,7 @@ from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
-from core.views import healthz, media
+from core.views import healthz, language_set, media
 
 admin.site.site_header = _("RSP Mobility Matchmaking — Secretariat")
 admin.site.site_title = _("RSP Secretariat")
@@ -19,7 +19,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("accounts/", include("core.auth_urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", language_set, name="set_language"),
     path("members/", include("members.urls")),
     path("listings/", include("listings.urls")),
     # Requests and offers lived under /opportunities/ and emails already sent link there.
