@@ -16,7 +16,14 @@ from django.utils.translation import gettext_lazy as _
 
 from taxonomy.models import Format, Language, TargetGroup, Theme
 
-from .models import MAX_PARTICIPANTS, ExpressionOfInterest, Listing, ListingKind, SavedSearch
+from .models import (
+    MAX_PARTICIPANTS,
+    SAVED_SEARCH_QUERY_MAX_LENGTH,
+    ExpressionOfInterest,
+    Listing,
+    ListingKind,
+    SavedSearch,
+)
 
 DESCRIPTION_MIN = 50
 DESCRIPTION_MAX = 5000
@@ -203,6 +210,12 @@ class InterestSettingsForm(forms.ModelForm):
 
 
 class SavedSearchForm(forms.ModelForm):
+    # The browse page's query string. A form field, so that a NUL character or an
+    # absurd length is refused with a message instead of being stored.
+    query = forms.CharField(
+        required=False, max_length=SAVED_SEARCH_QUERY_MAX_LENGTH, widget=forms.HiddenInput
+    )
+
     class Meta:
         model = SavedSearch
-        fields = ["name", "notify"]
+        fields = ["name", "notify", "query"]

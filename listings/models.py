@@ -234,7 +234,7 @@ class InterestRole(models.TextChoices):
 
 
 class ExpressionOfInterest(models.Model):
-    """'We are interested': another member answers an open request."""
+    """'We are interested': another member answers an open request or offer."""
 
     listing = models.ForeignKey(Listing, on_delete=models.CASCADE, related_name="interests")
     organisation = models.ForeignKey(
@@ -263,6 +263,12 @@ class ExpressionOfInterest(models.Model):
 
     def __str__(self):
         return f"{self.organisation} → {self.listing.reference}"
+
+
+# A saved search that e-mails is checked on every publication: one person keeps
+# at most this many, each at most this long (a browse query string is far shorter).
+SAVED_SEARCHES_PER_PERSON = 20
+SAVED_SEARCH_QUERY_MAX_LENGTH = 2000
 
 
 class SavedSearch(models.Model):

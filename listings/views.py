@@ -51,12 +51,13 @@ def browse(request):
     # An invalid filter shows nothing rather than everything, with the error beside it.
     invalid = filterset.is_bound and not filterset.is_valid()
     listings = filterset.queryset.none() if invalid else filterset.qs
+    context = filtered_page(request, filterset, items=listings)
     return render(
         request,
         "listings/browse.html",
         {
-            **filtered_page(request, filterset, items=listings),
-            "save_form": SavedSearchForm(),
+            **context,
+            "save_form": SavedSearchForm(initial={"query": context["query"]}),
             "can_submit": user_organisations(request.user).exists(),
         },
     )
@@ -284,14 +285,18 @@ def my_listings_page(request):
 def saved_searches(request):
     form = SavedSearchForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.saved_search_create(
-            user=request.user,
-            name=form.cleaned_data["name"],
-            query=request.POST.get("query", ""),
-            notify=form.cleaned_data["notify"],
-        )
-        messages.success(request, _("Search saved."))
-        return redirect("listings:saved-searches")
+        try:
+            services.saved_search_create(
+                user=request.user,
+                name=form.cleaned_data["name"],
+                query=form.cleaned_data["query"],
+                notify=form.cleaned_data["notify"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Search saved."))
+            return redirect("listings:saved-searches")
     searches = SavedSearch.objects.filter(user=request.user)
     page = page_of(request, searches)
     return render(
