@@ -234,7 +234,7 @@ class InterestRole(models.TextChoices):
 
 
 class ExpressionOfInterest(models.Model):
-    """'We are interested': another member answers an open request."""
+    """'We are interested': another member answers an open request or offer."""
 
     listing = models.ForeignKey(Listing, on_delete=models.CASCADE, related_name="interests")
     organisation = models.ForeignKey(

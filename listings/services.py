@@ -22,7 +22,6 @@ from .models import (
     SAVED_SEARCHES_PER_PERSON,
     ExpressionOfInterest,
     Listing,
-    ListingKind,
     ListingStatus,
     SavedSearch,
 )
@@ -385,12 +384,13 @@ def interest_express(*, listing: Listing, organisation, by, data: dict) -> Expre
                 listing=locked, organisation=organisation, user=by, **data
             )
     except IntegrityError as exc:
-        raise ValidationError(ALREADY_INTERESTED()) from exc
+        raise ValidationError(_already_interested(locked)) from exc
     notify_secretariat(
         kind="interest_expressed",
         about=interest,
         context={
             **listing_context(locked),
+            "is_request": locked.is_request,
             "interested": organisation.name,
             "role": interest.get_role_display(),
             "admin_url": absolute(reverse("admin:listings_listing_change", args=[locked.pk])),
@@ -399,25 +399,43 @@ def interest_express(*, listing: Listing, organisation, by, data: dict) -> Expre
     return interest
 
 
-def ALREADY_INTERESTED():  # noqa: N802 - a message, evaluated in the active language
-    return _("Your organisation has already expressed interest in this request.")
+# Whole sentences per kind, not "this {kind}": translators need the full sentence.
+def _already_interested(listing: Listing) -> str:
+    if listing.is_request:
+        return _("Your organisation has already expressed interest in this request.")
+    return _("Your organisation has already expressed interest in this offer.")
 
 
 def interest_check(*, listing: Listing, organisation) -> None:
-    """Raise ValidationError with the reason this organisation cannot say 'interested'."""
-    if listing.kind != ListingKind.REQUEST or listing.status != ListingStatus.OPEN:
-        raise ValidationError(_("Only an open request takes expressions of interest."))
+    """Raise ValidationError with the reason this organisation cannot say 'interested'.
+
+    Requests and offers take expressions of interest alike: an offer is as much an
+    invitation to get in touch as a request is.
+    """
+    request = listing.is_request
+    if listing.status != ListingStatus.OPEN:
+        raise ValidationError(_("Only an open request or offer takes expressions of interest."))
     if organisation is None:
         raise ValidationError(_("Only member organisations can express interest."))
     if organisation.pk == listing.organisation_id:
-        raise ValidationError(_("Your organisation cannot express interest in its own request."))
+        raise ValidationError(
+            _("Your organisation cannot express interest in its own request.")
+            if request
+            else _("Your organisation cannot express interest in its own offer.")
+        )
     if listing.interest_closed:
-        raise ValidationError(_("This request no longer takes expressions of interest."))
+        raise ValidationError(
+            _("This request no longer takes expressions of interest.")
+            if request
+            else _("This offer no longer takes expressions of interest.")
+        )
     if listing.interests.filter(organisation=organisation).exists():
-        raise ValidationError(ALREADY_INTERESTED())
+        raise ValidationError(_already_interested(listing))
     if listing.interest_cap is not None and listing.interests.count() >= listing.interest_cap:
         raise ValidationError(
             _("This request has received the most expressions of interest it takes.")
+            if request
+            else _("This offer has received the most expressions of interest it takes.")
         )
 
 
