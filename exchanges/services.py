@@ -16,6 +16,11 @@ from .models import (
     ExchangeStatus,
 )
 
+# Far above any exchange of the partnership (a listing takes at most 500 people),
+# far below the database's 2,147,483,647: a typo or a forged number never reaches
+# the monitoring figures.
+MAX_PEOPLE_IN_AN_EXCHANGE = 10_000
+
 
 def validate_exchange_figures(
     *, participants_total, fewer_opportunities, staff, learners, counts: dict
@@ -26,6 +31,7 @@ def validate_exchange_figures(
     ValidationError keyed by field, so each form can put the message next to it.
     """
     errors = {}
+    too_many = _("At most %(max)s people.") % {"max": MAX_PEOPLE_IN_AN_EXCHANGE}
     values = {
         "participants_total": participants_total,
         "fewer_opportunities": fewer_opportunities,
@@ -37,8 +43,12 @@ def validate_exchange_figures(
             errors[name] = _("Please give a number (0 if none).")
         elif value < 0:
             errors[name] = _("A number of people cannot be negative.")
+        elif value > MAX_PEOPLE_IN_AN_EXCHANGE:
+            errors[name] = too_many
     if any(count is not None and count < 0 for count in counts.values()):
         errors["counts"] = _("A number of people cannot be negative.")
+    elif any(count is not None and count > MAX_PEOPLE_IN_AN_EXCHANGE for count in counts.values()):
+        errors["counts"] = too_many
     if errors:
         raise ValidationError(errors)
     if participants_total == 0:
