@@ -1,9 +1,11 @@
 """Writes on exchanges: the figures reported afterwards, completion, cancellation
 and the partners' feedback. Views, admin and commands call these functions."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from core.workflow import change_status
@@ -20,6 +22,28 @@ from .models import (
 # far below the database's 2,147,483,647: a typo or a forged number never reaches
 # the monitoring figures.
 MAX_PEOPLE_IN_AN_EXCHANGE = 10_000
+
+
+def reporting_opens_on(exchange: Exchange) -> datetime.date:
+    """The first day the figures can be reported: the exchange's first day, so that
+    nobody reports what has not happened. `exchanges_to_report` asks the same in SQL."""
+    return exchange.start_date
+
+
+def report_refusal(*, exchange: Exchange, today: datetime.date | None = None) -> str | None:
+    """Why the figures of this exchange cannot be reported today, or None when they can.
+
+    The one rule behind the report link, the form and the service, so that the form
+    is offered only when its answer can be accepted.
+    """
+    if exchange.status == ExchangeStatus.CANCELLED:
+        return _("A cancelled exchange has no figures to report.")
+    opens = reporting_opens_on(exchange)
+    if opens > (today or timezone.localdate()):
+        return _("Reporting opens on %(date)s, when the exchange starts.") % {
+            "date": formats.date_format(opens, "DATE_FORMAT")
+        }
+    return None
 
 
 def validate_exchange_figures(
@@ -99,10 +123,9 @@ def exchange_figures_report(
         learners=learners,
         counts=counts,
     )
-    if exchange.status == ExchangeStatus.CANCELLED:
-        raise ValidationError(_("A cancelled exchange has no figures to report."))
-    if exchange.start_date > timezone.localdate():
-        raise ValidationError(_("The figures are reported once the exchange has started."))
+    refusal = report_refusal(exchange=exchange)
+    if refusal:
+        raise ValidationError(refusal)
     with transaction.atomic():
         exchange.participants_total = participants_total
         exchange.fewer_opportunities = fewer_opportunities
