@@ -8,15 +8,35 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from core.workflow import change_status
+from core.workflow import change_status, history_reason
 
 from .models import (
     EXCHANGE_TRANSITIONS,
     Exchange,
     ExchangeFeedback,
+    ExchangeOrganisation,
     ExchangeParticipants,
     ExchangeStatus,
 )
+
+# Far above any exchange of the partnership (a listing takes at most 500 people),
+# far below the database's 2,147,483,647: a typo or a forged number never reaches
+# the monitoring figures.
+MAX_PEOPLE_IN_AN_EXCHANGE = 10_000
+
+
+def exchange_create(*, exchange: Exchange, themes, roles: dict, by, reason: str) -> Exchange:
+    """Save a planned exchange with its themes and its organisations in their roles
+    ({organisation id: ExchangeRole}). Matchmaking prepares it from an accepted match."""
+    exchange._history_user = by
+    exchange._change_reason = history_reason(reason)
+    exchange.save()
+    exchange.themes.set(themes)
+    ExchangeOrganisation.objects.bulk_create(
+        ExchangeOrganisation(exchange=exchange, organisation_id=org, role=role)
+        for org, role in roles.items()
+    )
+    return exchange
 
 
 def report_refusal(*, exchange: Exchange, today: datetime.date | None = None) -> str | None:
@@ -44,6 +64,7 @@ def validate_exchange_figures(
     ValidationError keyed by field, so each form can put the message next to it.
     """
     errors = {}
+    too_many = _("At most %(max)s people.") % {"max": MAX_PEOPLE_IN_AN_EXCHANGE}
     values = {
         "participants_total": participants_total,
         "fewer_opportunities": fewer_opportunities,
@@ -55,8 +76,12 @@ def validate_exchange_figures(
             errors[name] = _("Please give a number (0 if none).")
         elif value < 0:
             errors[name] = _("A number of people cannot be negative.")
+        elif value > MAX_PEOPLE_IN_AN_EXCHANGE:
+            errors[name] = too_many
     if any(count is not None and count < 0 for count in counts.values()):
         errors["counts"] = _("A number of people cannot be negative.")
+    elif any(count is not None and count > MAX_PEOPLE_IN_AN_EXCHANGE for count in counts.values()):
+        errors["counts"] = too_many
     if errors:
         raise ValidationError(errors)
     if participants_total == 0:
