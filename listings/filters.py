@@ -8,6 +8,7 @@ from taxonomy.models import Format, Language, TargetGroup, Theme
 
 from .models import ListingKind, ListingRole, ListingStatus
 from .search import listings_search
+from .selectors import listing_countries
 
 SORTS = {"newest": ["-published_at", "-pk"], "closing": ["expires_on", "pk"]}
 
@@ -29,7 +30,7 @@ class ListingFilter(django_filters.FilterSet):
     target_group = _term(TargetGroup, _("Target group"), "target_groups")
     language = _term(Language, _("Language"), "languages", to_field="code")
     country = django_filters.ChoiceFilter(
-        label=_("Country"), field_name="organisation__country", choices=countries
+        label=_("Country"), field_name="organisation__country", choices=listing_countries
     )
     role = django_filters.ChoiceFilter(
         label=_("Role sought"),
@@ -64,3 +65,7 @@ class ExportFilter(ListingFilter):
     """The secretariat's export: any status, the same filters."""
 
     status = django_filters.ChoiceFilter(label=_("Status"), choices=ListingStatus.choices)
+    # Any country: a closed listing's country may have no open listing left.
+    country = django_filters.ChoiceFilter(
+        label=_("Country"), field_name="organisation__country", choices=countries
+    )
