@@ -9,9 +9,6 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
-        from .counts import connect_signals
         from .middleware import start_idle_clock
-
-        connect_signals()
 
         user_logged_in.connect(start_idle_clock, dispatch_uid="core.start_idle_clock")

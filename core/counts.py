@@ -8,9 +8,9 @@ asks (docs/performance.md). They are computed once and kept in the cache
 a listing, an organisation, an exchange or a case study starts a new
 generation, so no figure outlives the data it counts.
 
-The signal receivers below are the one place that decides what "a change" is.
-Changes made with `QuerySet.update()` send no signal: call `counts_changed()`
-after one that touches these tables.
+`counts_changed` is the one receiver; each app connects it to its own models
+with `counts_change_with` in its ready(). Changes made with `QuerySet.update()`
+send no signal: call `counts_changed()` after one that touches these tables.
 """
 
 import secrets
@@ -58,17 +58,12 @@ def country_choices(codes) -> list[tuple[str, str]]:
     return [(code, name) for code, name in countries if code in codes]
 
 
-def connect_signals():
-    from casestudies.models import CaseStudy
-    from exchanges.models import Exchange
-    from listings.models import Listing, Offer, Request
-    from members.models import Organisation
-
-    # The secretariat's admin saves requests and offers as proxies, which send
-    # their own signals.
-    for model in (Listing, Request, Offer, Organisation, Exchange, CaseStudy):
-        post_save.connect(counts_changed, sender=model, dispatch_uid=f"counts.save.{model}")
-        post_delete.connect(counts_changed, sender=model, dispatch_uid=f"counts.delete.{model}")
-    m2m_changed.connect(
-        counts_changed, sender=Listing.themes.through, dispatch_uid="counts.listing-themes"
-    )
+def counts_change_with(*models, m2m=()):
+    """Each app names its models whose changes change the figures (in its ready())."""
+    for model in models:
+        label = model._meta.label
+        post_save.connect(counts_changed, sender=model, dispatch_uid=f"counts.save.{label}")
+        post_delete.connect(counts_changed, sender=model, dispatch_uid=f"counts.delete.{label}")
+    for through in m2m:
+        label = through._meta.label
+        m2m_changed.connect(counts_changed, sender=through, dispatch_uid=f"counts.m2m.{label}")

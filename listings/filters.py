@@ -4,13 +4,23 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from core.counts import country_choices, counts_cached
 from taxonomy.models import Format, Language, TargetGroup, Theme
 
-from .models import ListingKind, ListingRole, ListingStatus
+from .models import Listing, ListingKind, ListingRole, ListingStatus
 from .search import listings_search
-from .selectors import listing_countries
 
 SORTS = {"newest": ["-published_at", "-pk"], "closing": ["expires_on", "pk"]}
+
+
+def listing_countries() -> list[tuple[str, str]]:
+    """The countries with an open listing, not all 250 (cached: core.counts)."""
+    return country_choices(
+        counts_cached(
+            "listing-countries",
+            lambda: set(Listing.objects.open().values_list("organisation__country", flat=True)),
+        )
+    )
 
 
 def _term(model, label, field, to_field="slug"):

@@ -9,7 +9,7 @@ from django.db.models import Case, Count, Q, Value, When
 from django.http import Http404, QueryDict
 from django_countries import countries as django_countries
 
-from core.counts import country_choices, counts_cached
+from core.counts import counts_cached
 from members.models import Role
 from taxonomy.models import Theme
 
@@ -142,16 +142,6 @@ def _teaser_counts() -> dict:
         "countries": [(row["organisation__country"], row["total"]) for row in countries],
         "total": Listing.objects.open().count(),
     }
-
-
-def listing_countries() -> list[tuple[str, str]]:
-    """The browse filter's countries: those with an open listing, not all 250."""
-    return country_choices(
-        counts_cached(
-            "listing-countries",
-            lambda: set(Listing.objects.open().values_list("organisation__country", flat=True)),
-        )
-    )
 
 
 def listings_browse_total(listings, query: str) -> int:
