@@ -8,12 +8,13 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from core.workflow import change_status
+from core.workflow import change_status, history_reason
 
 from .models import (
     EXCHANGE_TRANSITIONS,
     Exchange,
     ExchangeFeedback,
+    ExchangeOrganisation,
     ExchangeParticipants,
     ExchangeStatus,
 )
@@ -22,6 +23,20 @@ from .models import (
 # far below the database's 2,147,483,647: a typo or a forged number never reaches
 # the monitoring figures.
 MAX_PEOPLE_IN_AN_EXCHANGE = 10_000
+
+
+def exchange_create(*, exchange: Exchange, themes, roles: dict, by, reason: str) -> Exchange:
+    """Save a planned exchange with its themes and its organisations in their roles
+    ({organisation id: ExchangeRole}). Matchmaking prepares it from an accepted match."""
+    exchange._history_user = by
+    exchange._change_reason = history_reason(reason)
+    exchange.save()
+    exchange.themes.set(themes)
+    ExchangeOrganisation.objects.bulk_create(
+        ExchangeOrganisation(exchange=exchange, organisation_id=org, role=role)
+        for org, role in roles.items()
+    )
+    return exchange
 
 
 def reporting_opens_on(exchange: Exchange) -> datetime.date:
