@@ -8,6 +8,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch
 
+from core.counts import country_choices, counts_cached
+
 from .models import Membership, MembershipStatus, Organisation, Role
 
 CURRENT_ORGANISATION_SESSION_KEY = "current_organisation_id"
@@ -50,6 +52,16 @@ def is_member_user(user) -> bool:
 
 def directory_organisations():
     return Organisation.objects.active().prefetch_related("themes").order_by("name")
+
+
+def directory_countries() -> list[tuple[str, str]]:
+    """The directory's countries: those of its organisations, not all 250."""
+    return country_choices(
+        counts_cached(
+            "directory-countries",
+            lambda: set(directory_organisations().values_list("country", flat=True)),
+        )
+    )
 
 
 def organisation_public(slug: str) -> Organisation:
