@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from django.db.models import Avg, Count, F
 
-from embeddings.encoders import closeness
+from embeddings.encoders import closeness, closeness_of
 from embeddings.selectors import listing_vector
 from exchanges.models import ExchangeFeedback, ExchangeOrganisation, ExchangeStatus
 from listings.models import ExpressionOfInterest, Listing, ListingKind
@@ -78,7 +78,8 @@ class Context:
     def text_fallback(self, sims) -> float:
         """The text signal of a candidate whose vector is not there yet: the
         median of the others, so it is neither buried nor promoted."""
-        known = [closeness(s) for s in sims if not np.isnan(s)]
+        sims = np.fromiter(sims, dtype=np.float64)
+        known = closeness_of(sims[~np.isnan(sims)]).tolist()
         return statistics.median(known) if known else 0.5
 
     def prepare(self, organisation_ids, sims) -> None:
