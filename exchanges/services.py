@@ -39,12 +39,6 @@ def exchange_create(*, exchange: Exchange, themes, roles: dict, by, reason: str)
     return exchange
 
 
-def reporting_opens_on(exchange: Exchange) -> datetime.date:
-    """The first day the figures can be reported: the exchange's first day, so that
-    nobody reports what has not happened. `exchanges_to_report` asks the same in SQL."""
-    return exchange.start_date
-
-
 def report_refusal(*, exchange: Exchange, today: datetime.date | None = None) -> str | None:
     """Why the figures of this exchange cannot be reported today, or None when they can.
 
@@ -53,7 +47,7 @@ def report_refusal(*, exchange: Exchange, today: datetime.date | None = None) ->
     """
     if exchange.status == ExchangeStatus.CANCELLED:
         return _("A cancelled exchange has no figures to report.")
-    opens = reporting_opens_on(exchange)
+    opens = exchange.reporting_opens_on
     if opens > (today or timezone.localdate()):
         return _("Reporting opens on %(date)s, when the exchange starts.") % {
             "date": formats.date_format(opens, "DATE_FORMAT")

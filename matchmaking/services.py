@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from core.workflow import StaleState, change_status, history_reason
 from exchanges.models import Exchange, ExchangeRole
-from exchanges.services import exchange_create, reporting_opens_on
+from exchanges.services import exchange_create
 from listings.models import LISTING_TRANSITIONS, Listing, ListingRole, ListingStatus
 from notifications.services import notification_record, notify_secretariat
 
@@ -514,7 +514,7 @@ def exchange_planned_notify(*, exchange: Exchange, parties: list) -> None:
         "title": exchange.title,
         "start_date": exchange.start_date.isoformat(),
         "end_date": exchange.end_date.isoformat(),
-        "reporting_opens": reporting_opens_on(exchange).isoformat(),
+        "reporting_opens": exchange.reporting_opens_on.isoformat(),
         "city": exchange.city,
         "country": exchange.country.name,
         "host": host,
