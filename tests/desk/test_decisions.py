@@ -18,6 +18,7 @@ from notifications.models import Notification, NotificationState
 from tests.factories import (
     CaseStudyFactory,
     MatchFactory,
+    MatchPartyFactory,
     MembershipFactory,
     NotificationFactory,
     OfferFactory,
@@ -268,6 +269,7 @@ def _every_decision(boras):
     published = PublishedCaseStudyFactory()
     failed = NotificationFactory(state=NotificationState.FAILED)
     accepted = MatchFactory(status=MatchStatus.ACCEPTED)
+    MatchPartyFactory(match=accepted, listing=OfferFactory(status=ListingStatus.MATCHED))
     confirmed = MatchFactory()
     return [
         (submitted, "publish"),
@@ -324,3 +326,31 @@ def test_a_decision_is_taken_by_post_only(secretariat_client, applicant):
     assert secretariat_client.post(decide(applicant, "no-such-thing")).status_code == 404
     applicant.refresh_from_db()
     assert applicant.status == MembershipStatus.APPLICANT
+
+
+def test_a_decision_taken_twice_from_a_stale_page_is_refused_the_second_time(
+    secretariat_client, boras, django_capture_on_commit_callbacks
+):
+    """Two colleagues with the same page open, or a double click: the second
+    click is told why nothing happened, never a server error, and leaves no
+    second history entry, exchange or e-mail."""
+    for obj, name in _every_decision(boras):
+        with django_capture_on_commit_callbacks(execute=False):
+            first = secretariat_client.post(decide(obj, name), {"reason": "because"})
+        assert first.status_code == 302, name
+        before = _state(obj)
+        entries = obj.history.count() if hasattr(obj, "history") else None
+        exchanges, notifications = Exchange.objects.count(), Notification.objects.count()
+
+        with django_capture_on_commit_callbacks(execute=False):
+            again = secretariat_client.post(decide(obj, name), {"reason": "because"}, follow=True)
+
+        assert again.status_code == 200, name
+        assert 'class="error"' in again.text, name
+        assert _state(obj) == before, name
+        if entries is not None:
+            assert obj.history.count() == entries, name
+        assert (Exchange.objects.count(), Notification.objects.count()) == (
+            exchanges,
+            notifications,
+        ), name
