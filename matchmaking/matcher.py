@@ -41,8 +41,8 @@ from listings.models import ListingStatus as Status
 from members.models import Organisation
 
 from . import rules
-from .models import Answer, MatchingWeights, MatchParty, PartyRole
-from .signals import Context, score
+from .models import Answer, MatchingWeights, MatchParty
+from .signals import Candidate, Context, score
 
 # Survivors fully scored. Beyond these the pre-score (text, themes, country)
 # decides; the cap keeps the worst case flat (docs/matching.md).
@@ -56,25 +56,6 @@ WINDOW_OVERLAPS = (
     "daterange(exchanges_listing.earliest_start, exchanges_listing.latest_end, '[]') "
     "&& daterange(%s, %s, '[]')"
 )
-
-
-@dataclass
-class Candidate:
-    listing: Listing
-    score: float
-    reasons: list = field(default_factory=list)
-    role: str = PartyRole.HOST
-    # Each signal between 0 and 1, as scored: recorded with every decision.
-    signals: dict = field(default_factory=dict)
-    # False: it cannot take the group; ranked below those that can.
-    fits: bool = True
-
-    @property
-    def organisation(self):
-        return self.listing.organisation
-
-    def get_role_display(self):
-        return PartyRole(self.role).label
 
 
 @dataclass
@@ -92,10 +73,6 @@ class Ranking:
     request: Listing
     candidates: list
     left_out: list = field(default_factory=list)
-
-
-def party_role(request: Listing, listing: Listing) -> str:
-    return PartyRole.HOST if rules.candidate_hosts(request, listing) else PartyRole.PARTICIPANT
 
 
 def declined_organisations(request: Listing):

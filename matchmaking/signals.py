@@ -6,6 +6,7 @@ the weighted sum (weights in matchmaking.models.DEFAULT_WEIGHTS).
 """
 
 import statistics
+from dataclasses import dataclass, field
 
 import numpy as np
 from django.db.models import Avg, Count, F
@@ -22,6 +23,31 @@ from .reasons import reason
 
 # Completed exchanges on the request's themes that make a full track record.
 TRACK_RECORD_FULL = 3
+
+
+@dataclass
+class Candidate:
+    """One listing scored against the request: its score, reasons and part."""
+
+    listing: Listing
+    score: float
+    reasons: list = field(default_factory=list)
+    role: str = PartyRole.HOST
+    # Each signal between 0 and 1, as scored: recorded with every decision.
+    signals: dict = field(default_factory=dict)
+    # False: it cannot take the group; ranked below those that can.
+    fits: bool = True
+
+    @property
+    def organisation(self):
+        return self.listing.organisation
+
+    def get_role_display(self):
+        return PartyRole(self.role).label
+
+
+def party_role(request: Listing, listing: Listing) -> str:
+    return PartyRole.HOST if rules.candidate_hosts(request, listing) else PartyRole.PARTICIPANT
 
 
 class Context:
@@ -100,8 +126,6 @@ def names(pks, lookup) -> str:
 def score(ctx: Context, listing: Listing, sim: float, role: str | None = None):
     """Score one candidate against the request, with the reasons. `role` is the
     part it is given when not the one its listing suggests (a co-participant)."""
-    from .matcher import Candidate, party_role
-
     request, w = ctx.request, ctx.weights
     natural = party_role(request, listing)
     if role is None and natural == PartyRole.HOST and not rules.can_host_group(request, listing):

@@ -1,6 +1,8 @@
 """Reads: what the directory, the organisation pages and other apps ask of members."""
 
-from django.db.models import Prefetch
+from collections import defaultdict
+
+from django.contrib.auth import get_user_model
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch
@@ -90,10 +92,6 @@ def contacts_of(organisation):
     return [m.user for m in colleagues_of(organisation).filter(user__is_active=True)]
 
 
-def coordinators_of(organisation):
-    return organisation.memberships.filter(role=Role.COORDINATOR).select_related("user")
-
-
 def pending_invitations_of(organisation):
     return organisation.invitations.filter(accepted_at__isnull=True).select_related("invited_by")
 
@@ -139,7 +137,26 @@ def exchanges_of(organisation):
     return organisation.exchange_roles.select_related("exchange").order_by("-exchange__start_date")
 
 
-def with_colleagues(queryset):
-    return queryset.prefetch_related(
-        Prefetch("memberships", queryset=Membership.objects.select_related("user"))
+def coordinators_by_organisation(organisation_ids) -> dict[int, list]:
+    """The people who answer for each organisation: its active coordinators."""
+    people = defaultdict(list)
+    memberships = Membership.objects.filter(
+        organisation_id__in=set(organisation_ids), role=Role.COORDINATOR, user__is_active=True
+    ).select_related("user")
+    for membership in memberships:
+        people[membership.organisation_id].append(membership.user)
+    return people
+
+
+def digest_subscribers():
+    """The people who asked for the weekly digest, in an active organisation."""
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            weekly_digest=True,
+            memberships__organisation__status=MembershipStatus.ACTIVE,
+        )
+        .distinct()
+        .prefetch_related("memberships__organisation__themes")
     )

@@ -159,4 +159,7 @@ def test_each_boras_partner_opens_the_seeded_match_with_its_reasons(demo, client
     with translation.override(partner.language):
         reasons = reasons_text(host.reasons)
     assert reasons and all(escape(text) in response.text for text in reasons[:3])
+    # The matcher read both descriptions when the match was confirmed.
+    with translation.override("en"):
+        assert "the descriptions are not compared yet" not in reasons_text(host.reasons)
     assert "Working Life Department of the municipality of Borås" in response.text
