@@ -153,7 +153,8 @@ def organisation_track_record(organisation) -> TrackRecord:
 
 
 def exchanges_to_report(organisation_ids, *, today):
-    """Planned exchanges that have started: their figures can be reported now."""
+    """Planned exchanges that have started: their figures can be reported now
+    (services.report_refusal says the same of one exchange)."""
     return (
         Exchange.objects.filter(
             status=ExchangeStatus.PLANNED,

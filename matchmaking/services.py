@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from core.workflow import StaleState, change_status, history_reason
 from exchanges.models import Exchange, ExchangeOrganisation, ExchangeRole
+from exchanges.services import reporting_opens_on
 from listings.models import LISTING_TRANSITIONS, Listing, ListingRole, ListingStatus
 from notifications.services import notification_record, notify_secretariat
 
@@ -516,6 +517,7 @@ def exchange_planned_notify(*, exchange: Exchange, parties: list) -> None:
         "title": exchange.title,
         "start_date": exchange.start_date.isoformat(),
         "end_date": exchange.end_date.isoformat(),
+        "reporting_opens": reporting_opens_on(exchange).isoformat(),
         "city": exchange.city,
         "country": exchange.country.name,
         "host": host,

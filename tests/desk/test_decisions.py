@@ -20,6 +20,7 @@ from tests.factories import (
     MatchFactory,
     MembershipFactory,
     NotificationFactory,
+    OfferFactory,
     OrganisationFactory,
     PublishedCaseStudyFactory,
     RequestFactory,
@@ -124,6 +125,70 @@ def test_a_decision_that_no_longer_applies_is_refused_with_the_reason(secretaria
     assert "Only an application can be approved." in response.text
     boras.refresh_from_db()
     assert boras.status == MembershipStatus.ACTIVE
+
+
+@pytest.fixture
+def submitted_offer(boras, alice):
+    """An offer Borås submitted, Alice its contact."""
+    return OfferFactory(
+        organisation=boras,
+        contact=alice,
+        title="We host a study visit on guidance",
+        status=ListingStatus.SUBMITTED,
+    )
+
+
+def test_submitted_offer_page_shows_publish_and_return(secretariat_client, submitted_offer):
+    page = secretariat_client.get(change_page(submitted_offer)).text
+    assert decide(submitted_offer, "publish") in page
+    assert decide(submitted_offer, "return") in page
+
+
+def test_publish_button_opens_the_offer_with_a_history_entry_and_tells_its_contact(
+    secretariat_client, secretariat, submitted_offer, alice
+):
+    response = secretariat_client.post(decide(submitted_offer, "publish"), follow=True)
+
+    assert f"Published: {submitted_offer}" in response.text
+    assert response.redirect_chain[-1][0] == change_page(submitted_offer)
+    submitted_offer.refresh_from_db()
+    assert submitted_offer.status == ListingStatus.OPEN
+    assert submitted_offer.published_at is not None
+    entry = submitted_offer.history.first()
+    assert (entry.history_user, entry.history_change_reason) == (
+        secretariat,
+        "Published by the secretariat",
+    )
+    assert Notification.objects.filter(kind="listing_published", email=alice.email).exists()
+    assert (
+        decide(submitted_offer, "publish")
+        not in secretariat_client.get(change_page(submitted_offer)).text
+    )
+
+
+def test_return_button_needs_a_comment_and_keeps_it_in_the_history(
+    secretariat_client, secretariat, submitted_offer, alice
+):
+    response = secretariat_client.post(
+        decide(submitted_offer, "return"), {"reason": ""}, follow=True
+    )
+    assert "Say what the organisation should change." in response.text
+    submitted_offer.refresh_from_db()
+    assert submitted_offer.status == ListingStatus.SUBMITTED
+
+    comment = "Say which dates in December suit you."
+    secretariat_client.post(decide(submitted_offer, "return"), {"reason": comment})
+
+    submitted_offer.refresh_from_db()
+    assert submitted_offer.status == ListingStatus.DRAFT
+    assert submitted_offer.review_comment == comment
+    entry = submitted_offer.history.first()
+    assert (entry.history_user, entry.history_change_reason) == (
+        secretariat,
+        f"Returned by the secretariat: {comment}",
+    )
+    returned = Notification.objects.get(kind="listing_returned", email=alice.email)
+    assert returned.context["comment"] == comment
 
 
 def test_case_study_publish_and_unpublish_buttons(secretariat_client, secretariat):
