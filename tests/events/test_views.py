@@ -145,7 +145,7 @@ def test_agenda_page_query_count(
     client, event, register, boras, alice, django_assert_max_num_queries
 ):
     mine = register(event, boras, alice)
-    for n in range(3):
+    for _ in range(3):
         org = OrganisationFactory()
         person = UserFactory()
         MembershipFactory(user=person, organisation=org)
