@@ -2,6 +2,7 @@
 requests and the meetings, and the action that builds the schedule."""
 
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -16,6 +17,7 @@ class EventAdmin(SimpleHistoryAdmin):
     list_filter = ["status"]
     search_fields = ["title", "place"]
     actions = ["build_schedule"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_queryset(self, request):
         return (
