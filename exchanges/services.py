@@ -8,12 +8,13 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from core.workflow import change_status
+from core.workflow import change_status, history_reason
 
 from .models import (
     EXCHANGE_TRANSITIONS,
     Exchange,
     ExchangeFeedback,
+    ExchangeOrganisation,
     ExchangeParticipants,
     ExchangeStatus,
 )
@@ -24,10 +25,18 @@ from .models import (
 MAX_PEOPLE_IN_AN_EXCHANGE = 10_000
 
 
-def reporting_opens_on(exchange: Exchange) -> datetime.date:
-    """The first day the figures can be reported: the exchange's first day, so that
-    nobody reports what has not happened. `exchanges_to_report` asks the same in SQL."""
-    return exchange.start_date
+def exchange_create(*, exchange: Exchange, themes, roles: dict, by, reason: str) -> Exchange:
+    """Save a planned exchange with its themes and its organisations in their roles
+    ({organisation id: ExchangeRole}). Matchmaking prepares it from an accepted match."""
+    exchange._history_user = by
+    exchange._change_reason = history_reason(reason)
+    exchange.save()
+    exchange.themes.set(themes)
+    ExchangeOrganisation.objects.bulk_create(
+        ExchangeOrganisation(exchange=exchange, organisation_id=org, role=role)
+        for org, role in roles.items()
+    )
+    return exchange
 
 
 def report_refusal(*, exchange: Exchange, today: datetime.date | None = None) -> str | None:
@@ -38,7 +47,7 @@ def report_refusal(*, exchange: Exchange, today: datetime.date | None = None) ->
     """
     if exchange.status == ExchangeStatus.CANCELLED:
         return _("A cancelled exchange has no figures to report.")
-    opens = reporting_opens_on(exchange)
+    opens = exchange.reporting_opens_on
     if opens > (today or timezone.localdate()):
         return _("Reporting opens on %(date)s, when the exchange starts.") % {
             "date": formats.date_format(opens, "DATE_FORMAT")

@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from core.workflow import change_status
-from members.models import MembershipStatus, Organisation
+from members import services as member_services
+from members.models import Organisation
 from taxonomy.models import Format, Language, TargetGroup, Theme
 
 from . import services
@@ -120,38 +120,25 @@ def find_organisation(row: dict, *, create: bool, vocabulary: Vocabulary) -> tup
     ), True
 
 
-def _unique_slug(name: str) -> str:
-    base = slugify(name)[:200] or "organisation"
-    slug, n = base, 2
-    while Organisation.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
 def _create_organisation(row, *, oid, name, country, vocabulary) -> Organisation:
-    organisation = Organisation(
-        name=name,
-        slug=_unique_slug(name),
-        kind=_text(row, "organisation_kind"),
-        country=country,
-        region=_text(row, "organisation_region").upper(),
-        city=_text(row, "organisation_city"),
-        oid=oid or None,
-        # They filled in the partnership's form: they are members already.
-        status=MembershipStatus.ACTIVE,
-        joined_on=timezone.localdate(),
-    )
+    codes = vocabulary.values("languages", _list(row, "organisation_languages"))
+    languages = list(Language.objects.filter(code__in=codes))
     try:
-        organisation.full_clean()
+        # They filled in the partnership's form: they are members already.
+        organisation = member_services.organisation_create_member(
+            name=name,
+            kind=_text(row, "organisation_kind"),
+            country=country,
+            region=_text(row, "organisation_region").upper(),
+            city=_text(row, "organisation_city"),
+            oid=oid or None,
+            languages=languages,
+        )
     except ValidationError as exc:
         field_name, messages = next(iter(exc.message_dict.items()))
         raise RowError(f"organisation_{field_name}", " ".join(messages)) from exc
-    organisation.save()
-    codes = vocabulary.values("languages", _list(row, "organisation_languages"))
-    languages = list(Language.objects.filter(code__in=codes))
     if len(languages) != len(set(codes)):
         raise RowError("organisation_languages", _("Unknown language code."))
-    organisation.languages.set(languages)
     return organisation
 
 

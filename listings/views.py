@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -24,6 +24,7 @@ from .selectors import (
     listing_for_owner,
     listing_for_viewer,
     listings_browse,
+    listings_browse_total,
     my_listings,
     teaser_counts,
 )
@@ -51,7 +52,13 @@ def browse(request):
     # An invalid filter shows nothing rather than everything, with the error beside it.
     invalid = filterset.is_bound and not filterset.is_valid()
     listings = filterset.queryset.none() if invalid else filterset.qs
-    context = filtered_page(request, filterset, items=listings)
+    context = filtered_page(
+        request,
+        filterset,
+        items=listings,
+        # The total over every open listing, from the cache (core.counts).
+        count=None if invalid else _browse_total,
+    )
     return render(
         request,
         "listings/browse.html",
@@ -61,6 +68,12 @@ def browse(request):
             "can_submit": user_organisations(request.user).exists(),
         },
     )
+
+
+def _browse_total(listings, query: str) -> int:
+    filters = QueryDict(query, mutable=True)
+    filters.pop("sort", None)  # the sort changes the order, not the total
+    return listings_browse_total(listings, filters.urlencode())
 
 
 @login_required

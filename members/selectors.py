@@ -1,9 +1,14 @@
 """Reads: what the directory, the organisation pages and other apps ask of members."""
 
+from collections import defaultdict
+
+from django.contrib.auth import get_user_model
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch
+
+from core.counts import country_choices, counts_cached
 
 from .models import Membership, MembershipStatus, Organisation, Role
 
@@ -47,6 +52,16 @@ def is_member_user(user) -> bool:
 
 def directory_organisations():
     return Organisation.objects.active().prefetch_related("themes").order_by("name")
+
+
+def directory_countries() -> list[tuple[str, str]]:
+    """The directory's countries: those of its organisations, not all 250."""
+    return country_choices(
+        counts_cached(
+            "directory-countries",
+            lambda: set(directory_organisations().values_list("country", flat=True)),
+        )
+    )
 
 
 def organisation_public(slug: str) -> Organisation:
@@ -130,4 +145,29 @@ def exchanges_of(organisation):
 def with_colleagues(queryset):
     return queryset.prefetch_related(
         Prefetch("memberships", queryset=Membership.objects.select_related("user"))
+    )
+
+
+def coordinators_by_organisation(organisation_ids) -> dict[int, list]:
+    """The people who answer for each organisation: its active coordinators."""
+    people = defaultdict(list)
+    memberships = Membership.objects.filter(
+        organisation_id__in=set(organisation_ids), role=Role.COORDINATOR, user__is_active=True
+    ).select_related("user")
+    for membership in memberships:
+        people[membership.organisation_id].append(membership.user)
+    return people
+
+
+def digest_subscribers():
+    """The people who asked for the weekly digest, in an active organisation."""
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            weekly_digest=True,
+            memberships__organisation__status=MembershipStatus.ACTIVE,
+        )
+        .distinct()
+        .prefetch_related("memberships__organisation__themes")
     )
