@@ -59,7 +59,6 @@ LISTING_TRANSITIONS = {
 # Named groups of states, so that a rule says what it means.
 LISTING_EDITABLE = {S.DRAFT, S.SUBMITTED, S.OPEN}
 LISTING_PRIVATE = {S.DRAFT, S.SUBMITTED}
-LISTING_LIVE = {S.OPEN}
 
 
 class Funding(models.TextChoices):
@@ -79,12 +78,6 @@ def new_reference(kind: str) -> str:
 class ListingQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status=ListingStatus.OPEN)
-
-    def requests(self):
-        return self.filter(kind=ListingKind.REQUEST)
-
-    def offers(self):
-        return self.filter(kind=ListingKind.OFFER)
 
 
 class Listing(models.Model):

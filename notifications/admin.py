@@ -3,15 +3,28 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from core.admin_decisions import Decision, DecisionsMixin
+from core.workflow import TransitionNotAllowed
 
 from .models import Notification, NotificationState
 from .services import notification_resend
+
+
+def _resend(notification, by, reason):
+    # A colleague (or the worker) got there first: say so rather than claim a
+    # queueing that did not happen.
+    if not notification_resend(notification=notification):
+        notification.refresh_from_db(fields=["state"])
+        raise TransitionNotAllowed(
+            _("Only a failed e-mail can be sent again: this one is %(state)s.")
+            % {"state": notification.get_state_display()}
+        )
+
 
 NOTIFICATION_DECISIONS = [
     Decision(
         name="resend",
         label=_("Send again"),
-        run=lambda n, by, reason: notification_resend(notification=n),
+        run=_resend,
         applies=lambda n: n.state == NotificationState.FAILED,
         done=_("Queued to be sent again: %(object)s"),
     )
