@@ -18,6 +18,7 @@ from taxonomy.models import Format, Language, TargetGroup, Theme
 
 from .models import (
     MAX_PARTICIPANTS,
+    ROLE_WORDS,
     SAVED_SEARCH_QUERY_MAX_LENGTH,
     ExpressionOfInterest,
     Listing,
@@ -122,6 +123,10 @@ class ListingForm(forms.ModelForm):
             _("Number of participants") if kind == ListingKind.REQUEST else _("Capacity")
         )
         self.fields["participants"].help_text = _("At most %(max)s.") % {"max": MAX_PARTICIPANTS}
+        words = ROLE_WORDS[kind]
+        role = self.fields["role"]
+        role.label, role.help_text = words["question"], words["help"]
+        role.choices = [("", "---------"), *words["choices"].items()]
         self.fields["duration_days"].label = _("Duration in days")
         self.fields["description"].label = _("Description")
         contact = self.fields["contact"]
