@@ -113,9 +113,12 @@ def listing_create(request, kind):
         initial={"contact": request.user.pk},
     )
     if request.method == "POST" and form.is_valid():
-        listing = services.listing_create(
+        listing, created = services.listing_create_once(
             organisation=organisation, kind=kind, by=request.user, data=form.cleaned_data
         )
+        if not created:
+            messages.info(request, _("This listing was already saved a moment ago: here it is."))
+            return redirect(listing)
         return _after_save(request, listing)
     return render(
         request,

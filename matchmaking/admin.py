@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin_decisions import REQUIRED, Decision, DecisionsMixin
+from core.admin_decisions import REQUIRED, Decision, DecisionsMixin, staff_only
 from exchanges.models import Exchange
 
 from .calibration import proposal_accept, proposal_reject
@@ -200,10 +200,12 @@ class MatchAdmin(DecisionsMixin, SimpleHistoryAdmin):
         return exchange
 
     def get_urls(self):
-        view = self.admin_site.admin_view
         return [
+            # Confirming is a decision like the buttons: a member gets a 403.
             path(
-                "curate/<int:request_pk>/", view(self.curate_view), name="matchmaking_match_curate"
+                "curate/<int:request_pk>/",
+                staff_only(self.admin_site, self.curate_view),
+                name="matchmaking_match_curate",
             ),
             *super().get_urls(),
         ]
