@@ -43,8 +43,11 @@ class ListingFilter(django_filters.FilterSet):
         label=_("Country"), field_name="organisation__country", choices=listing_countries
     )
     role = django_filters.ChoiceFilter(
-        label=_("Role sought"),
-        choices=[(ListingRole.HOST, _("Host")), (ListingRole.SEND, _("Send"))],
+        label=_("Organisations that"),
+        choices=[
+            (ListingRole.HOST, _("host visitors")),
+            (ListingRole.SEND, _("send participants abroad")),
+        ],
         method="filter_role",
     )
     available_from = django_filters.DateFilter(

@@ -18,6 +18,7 @@ from taxonomy.models import Format, Language, TargetGroup, Theme
 
 from .models import (
     MAX_PARTICIPANTS,
+    ROLE_WORDS,
     SAVED_SEARCH_QUERY_MAX_LENGTH,
     ExpressionOfInterest,
     Listing,
@@ -28,6 +29,10 @@ from .models import (
 DESCRIPTION_MIN = 50
 DESCRIPTION_MAX = 5000
 MAX_EXPIRY_DAYS = 365
+# A mobility is planned a few years ahead at most: a window reaching year 9999 or
+# starting in year 1 is a typo or a forged value, not a plan.
+MAX_WINDOW_DAYS = 2 * 366
+MAX_WINDOW_AHEAD_DAYS = 5 * 366
 
 
 def default_expiry(latest_end: datetime.date, today: datetime.date) -> datetime.date:
@@ -118,6 +123,10 @@ class ListingForm(forms.ModelForm):
             _("Number of participants") if kind == ListingKind.REQUEST else _("Capacity")
         )
         self.fields["participants"].help_text = _("At most %(max)s.") % {"max": MAX_PARTICIPANTS}
+        words = ROLE_WORDS[kind]
+        role = self.fields["role"]
+        role.label, role.help_text = words["question"], words["help"]
+        role.choices = [("", "---------"), *words["choices"].items()]
         self.fields["duration_days"].label = _("Duration in days")
         self.fields["description"].label = _("Description")
         contact = self.fields["contact"]
@@ -148,6 +157,10 @@ class ListingForm(forms.ModelForm):
                 self.add_error("latest_end", _("The window must end after it starts."))
             elif end < self.today:
                 self.add_error("latest_end", _("The window is in the past."))
+            elif end > self.today + datetime.timedelta(days=MAX_WINDOW_AHEAD_DAYS):
+                self.add_error("latest_end", _("The window ends at most five years from today."))
+            elif (end - start).days >= MAX_WINDOW_DAYS:
+                self.add_error("latest_end", _("A window is at most two years long."))
             else:
                 self._check_duration(data, (end - start).days + 1)
         self._check_expiry(data)

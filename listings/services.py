@@ -78,6 +78,28 @@ def listing_create(*, organisation, kind: str, by, data: dict, external_ref=None
     return listing
 
 
+DOUBLE_CLICK_SECONDS = 120
+
+
+@transaction.atomic
+def listing_create_once(*, organisation, kind: str, by, data: dict) -> tuple[Listing, bool]:
+    """(listing, created). A double click posts the form twice: the second post finds
+    the listing the first one made (same person, organisation, kind and title, a
+    moment ago) instead of making a twin draft. Locking the organisation's row makes
+    two posts arriving together wait for each other."""
+    type(organisation).objects.select_for_update().filter(pk=organisation.pk).first()
+    twin = Listing.objects.filter(
+        organisation=organisation,
+        kind=kind,
+        created_by=by,
+        title=data.get("title"),
+        created_at__gte=timezone.now() - datetime.timedelta(seconds=DOUBLE_CLICK_SECONDS),
+    ).first()
+    if twin:
+        return twin, False
+    return listing_create(organisation=organisation, kind=kind, by=by, data=data), True
+
+
 def _changed_fields(listing: Listing, data: dict) -> list[str]:
     """What an edit changes, as people name the fields: the history keeps it, because
     the history rows hold no many-to-many values."""

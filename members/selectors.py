@@ -3,7 +3,6 @@
 from collections import defaultdict
 
 from django.contrib.auth import get_user_model
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch
@@ -93,10 +92,6 @@ def contacts_of(organisation):
     return [m.user for m in colleagues_of(organisation).filter(user__is_active=True)]
 
 
-def coordinators_of(organisation):
-    return organisation.memberships.filter(role=Role.COORDINATOR).select_related("user")
-
-
 def pending_invitations_of(organisation):
     return organisation.invitations.filter(accepted_at__isnull=True).select_related("invited_by")
 
@@ -140,12 +135,6 @@ def matches_of(organisation):
 
 def exchanges_of(organisation):
     return organisation.exchange_roles.select_related("exchange").order_by("-exchange__start_date")
-
-
-def with_colleagues(queryset):
-    return queryset.prefetch_related(
-        Prefetch("memberships", queryset=Membership.objects.select_related("user"))
-    )
 
 
 def coordinators_by_organisation(organisation_ids) -> dict[int, list]:

@@ -27,6 +27,7 @@ APPS = [
     "casestudies",
     "monitoring",
     "desk",
+    "events",
 ]
 WRITES = {
     "create",
@@ -111,3 +112,18 @@ def test_no_app_writes_another_apps_models():
                 continue
             found += _writes_on_foreign_models(path, app)
     assert not found, "Call the owning app's services instead:\n" + "\n".join(found)
+
+
+def test_every_refusal_of_a_service_is_one_kind_and_reads_in_the_users_words():
+    from django.core.exceptions import ValidationError
+
+    from core.refusals import REFUSALS, Refusal, refusal_text
+    from core.workflow import StaleState, TransitionNotAllowed
+    from matchmaking.services import AlreadyMatched, MatchError
+    from members.services import InvitationInvalid
+
+    for kind in (TransitionNotAllowed, StaleState, MatchError, AlreadyMatched, InvitationInvalid):
+        assert issubclass(kind, Refusal)
+    assert ValidationError in REFUSALS
+    assert refusal_text(ValidationError(["Too early.", "Too big."])) == "Too early. Too big."
+    assert refusal_text(MatchError("Someone else was faster.")) == "Someone else was faster."
