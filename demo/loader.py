@@ -27,6 +27,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from casestudies.models import Audience, CaseStudy, Lesson, Testimonial
+from core.refusals import refusal_text
 from core.secretariat import sync_secretariat_group
 from exchanges.models import (
     Exchange,
@@ -303,7 +304,7 @@ def load_interests(run: Run, rows: list, orgs: dict) -> None:
         try:
             interest_check(listing=listing, organisation=org)
         except ValidationError as error:
-            raise DemoDataError(f"{row['listing']}: {' '.join(error.messages)}") from error
+            raise DemoDataError(f"{row['listing']}: {refusal_text(error)}") from error
         ExpressionOfInterest.objects.create(
             listing=listing,
             organisation=org,
