@@ -54,6 +54,22 @@ def test_the_import_contracts_hold(monkeypatch):
     assert lint_imports(no_cache=True, no_logo=True) == 0, "lint-imports: see the broken contract"
 
 
+def test_every_app_of_the_project_is_under_the_contracts():
+    """A new app must take its place in the layers, or the contracts say nothing of it."""
+    import tomllib
+
+    from django.apps import apps
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]
+    ours = {
+        app.name.split(".")[0]
+        for app in apps.get_app_configs()
+        if Path(app.path).is_relative_to(ROOT) and "site-packages" not in Path(app.path).parts
+    }
+    assert ours <= set(config["root_packages"])
+    assert ours - {"demo"} <= set(APPS)
+
+
 def _root(node):
     """The name a chain such as `Model.objects.filter(...).update` starts from."""
     while isinstance(node, ast.Attribute | ast.Call | ast.Subscript):
