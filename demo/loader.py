@@ -50,6 +50,8 @@ from matchmaking.models import Answer, Match, MatchParty, PartyRole
 from members.models import Invitation, Membership, MembershipStatus, Organisation, Role, User
 from taxonomy.models import Format, Language, TargetGroup, Theme
 
+from .events import load_events
+
 DATA = Path(__file__).resolve().parent / "data"
 # Listings that must still lie ahead: the browse page and the expiry task see them.
 LIVE_OR_PENDING = {ListingStatus.OPEN, ListingStatus.DRAFT, ListingStatus.SUBMITTED}
@@ -129,6 +131,7 @@ def load_demo(*, today: datetime.date | None = None) -> list[dict]:
     exchanges = load_exchanges(run, read("exchanges"), orgs)
     load_case_studies(run, read("case_studies"), exchanges, orgs)
     load_activity(run, read("activity"), orgs)
+    load_events(run, read("events"), orgs)
     return [login(secretariat, "EARLALL secretariat", "staff"), *logins]
 
 

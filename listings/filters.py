@@ -18,7 +18,12 @@ def listing_countries() -> list[tuple[str, str]]:
     return country_choices(
         counts_cached(
             "listing-countries",
-            lambda: set(Listing.objects.open().values_list("organisation__country", flat=True)),
+            lambda: set(
+                Listing.objects.open()
+                .order_by()
+                .values_list("organisation__country", flat=True)
+                .distinct()
+            ),
         )
     )
 
