@@ -28,12 +28,20 @@ class CaseStudyForm(forms.ModelForm):
         }
 
 
+# A forged TOTAL_FORMS (10**20) builds at most absolute_max forms: keep it near
+# what a page can hold, and say so if someone posts more.
+MAX_LESSONS, MAX_TESTIMONIALS, MAX_PHOTOS = 12, 12, 24
+LIMITS = {"validate_max": True}
+
 LessonFormSet = inlineformset_factory(
     CaseStudy,
     Lesson,
     fields=["audience", "text", "position"],
     extra=3,
     can_delete=True,
+    max_num=MAX_LESSONS,
+    absolute_max=MAX_LESSONS,
+    **LIMITS,
 )
 
 TestimonialFormSet = inlineformset_factory(
@@ -55,6 +63,9 @@ TestimonialFormSet = inlineformset_factory(
     },
     extra=1,
     can_delete=True,
+    max_num=MAX_TESTIMONIALS,
+    absolute_max=MAX_TESTIMONIALS,
+    **LIMITS,
 )
 
 PhotoFormSet = inlineformset_factory(
@@ -64,6 +75,9 @@ PhotoFormSet = inlineformset_factory(
     widgets={"image": KeptFileInput(attrs=IMAGE_ACCEPT)},
     extra=1,
     can_delete=True,
+    max_num=MAX_PHOTOS,
+    absolute_max=MAX_PHOTOS,
+    **LIMITS,
 )
 
 

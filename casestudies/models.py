@@ -168,7 +168,3 @@ class Photo(models.Model):
             raise ValidationError(
                 {"alt_text": _("Describe the photo for people who cannot see it.")}
             )
-
-    @property
-    def may_show(self):
-        return not self.shows_people or self.consent_recorded

@@ -5,6 +5,7 @@ queries does not grow with the number of case studies."""
 from django.db.models import Prefetch
 from django.http import Http404
 
+from core.counts import country_choices, counts_cached
 from exchanges.models import ExchangeOrganisation, ExchangeParticipants
 from exchanges.selectors import organisation_ids_of
 
@@ -21,6 +22,16 @@ def published_case_studies():
         .select_related("exchange", "exchange__format")
         .prefetch_related("exchange__themes", _showable_photos())
         .order_by("-published_at", "pk")
+    )
+
+
+def case_study_countries() -> list[tuple[str, str]]:
+    """The case studies' countries: those of published ones, not all 250."""
+    return country_choices(
+        counts_cached(
+            "case-study-countries",
+            lambda: set(CaseStudy.objects.published().values_list("exchange__country", flat=True)),
+        )
     )
 
 

@@ -4,11 +4,45 @@ Loaded as the admin's app config (INSTALLED_APPS), before any model: imports of
 Django's auth views stay inside the methods.
 """
 
+from functools import update_wrapper
+
 from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig
 
+DATE_PARTS = ("__year", "__month", "__day")
+
+
+def hostile_filter(query) -> bool:
+    """A list filter the database cannot take: a NUL character (PostgreSQL refuses
+    it) or a date part that is no small number (Python's dates overflow)."""
+    for key, values in query.lists():
+        if "\x00" in key or any("\x00" in value for value in values):
+            return True
+        if key.endswith(DATE_PARTS) and not all(
+            value.isascii() and value.isdigit() and len(value) <= 4 for value in values
+        ):
+            return True
+    return False
+
 
 class SecretariatAdminSite(admin.AdminSite):
+    def admin_view(self, view, cacheable=False):
+        """Every admin page refuses a hostile filter by showing the whole list with a
+        message, instead of failing in the database."""
+        from django.contrib import messages
+        from django.shortcuts import redirect
+        from django.utils.translation import gettext as _
+
+        inner = super().admin_view(view, cacheable)
+
+        def guarded(request, *args, **kwargs):
+            if hostile_filter(request.GET):
+                messages.error(request, _("That filter is not valid: here is the whole list."))
+                return redirect(request.path)
+            return inner(request, *args, **kwargs)
+
+        return update_wrapper(guarded, inner)
+
     def has_permission(self, request):
         # The middleware already sends unverified staff to the second factor;
         # this keeps the admin closed should that middleware ever be removed.

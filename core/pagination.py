@@ -5,17 +5,25 @@ from django.core.paginator import Paginator
 PAGE_SIZE = 25
 
 
-def page_of(request, items, *, per_page: int = PAGE_SIZE):
-    return Paginator(items, per_page).get_page(request.GET.get("page"))
+def page_of(request, items, *, per_page: int = PAGE_SIZE, count=None):
+    """One page of `items`. `count(items)`, when given, says how many there are
+    (from a cache, say) instead of the paginator's COUNT query."""
+    paginator = Paginator(items, per_page)
+    if count is not None:
+        paginator.count = count(items)  # Paginator.count is a cached_property
+    return paginator.get_page(request.GET.get("page"))
 
 
-def filtered_page(request, filterset, *, items=None, per_page: int = PAGE_SIZE) -> dict:
+def filtered_page(request, filterset, *, items=None, per_page: int = PAGE_SIZE, count=None) -> dict:
     """The context of a filtered list: the filter, one page of its results (or of
-    `items`), and the query string without the page, for includes/pagination.html."""
+    `items`), and the query string without the page, for includes/pagination.html.
+    `count(items, query)`, when given, says how many results the filters give."""
     query = request.GET.copy()
     query.pop("page", None)
+    items = filterset.qs if items is None else items
+    counter = None if count is None else (lambda items: count(items, query.urlencode()))
     return {
         "filter": filterset,
-        "page_obj": page_of(request, filterset.qs if items is None else items, per_page=per_page),
+        "page_obj": page_of(request, items, per_page=per_page, count=counter),
         "query": query.urlencode(),
     }

@@ -20,8 +20,8 @@ UNANSWERED_INVITATION_DAYS = 14 + 30
 
 def data_purge_expired(*, now: datetime.datetime | None = None) -> dict[str, int]:
     """Delete or empty what is past its retention period; say how many rows."""
-    from members.models import Invitation
-    from notifications.models import Notification
+    from members.services import invitations_purge_unanswered
+    from notifications.services import notifications_purge_old
 
     now = now or timezone.now()
 
@@ -34,16 +34,12 @@ def data_purge_expired(*, now: datetime.datetime | None = None) -> dict[str, int
         model.objects.filter(attempt_time__lt=sign_ins).delete()[0]
         for model in (AccessAttempt, AccessLog, AccessFailureLog)
     )
-    done["notifications deleted"] = Notification.objects.filter(
-        created_at__lt=before(NOTIFICATION_ROWS_DAYS)
-    ).delete()[0]
-    done["notification contents emptied"] = (
-        Notification.objects.filter(created_at__lt=before(NOTIFICATION_CONTENT_DAYS))
-        .exclude(context={})
-        .update(context={})
+    done["notifications deleted"], done["notification contents emptied"] = notifications_purge_old(
+        delete_before=before(NOTIFICATION_ROWS_DAYS),
+        empty_before=before(NOTIFICATION_CONTENT_DAYS),
     )
-    done["unanswered invitations"] = Invitation.objects.filter(
-        accepted_at__isnull=True, created_at__lt=before(UNANSWERED_INVITATION_DAYS)
-    ).delete()[0]
+    done["unanswered invitations"] = invitations_purge_unanswered(
+        sent_before=before(UNANSWERED_INVITATION_DAYS)
+    )
     done["expired sessions"] = Session.objects.filter(expire_date__lt=now).delete()[0]
     return done

@@ -43,7 +43,7 @@ from listings.models import (
     ListingStatus,
     SavedSearch,
 )
-from listings.services import interest_check, listing_create
+from listings.services import interest_check, listing_create, listings_embed
 from matchmaking.matcher import score_listing
 from matchmaking.models import Answer, Match, MatchParty, PartyRole
 from members.models import Invitation, Membership, MembershipStatus, Organisation, Role, User
@@ -120,7 +120,11 @@ def load_demo(*, today: datetime.date | None = None) -> list[dict]:
     logins += load_colleagues(run, people, orgs)
     load_listings(run, read("listings"), orgs, read("activity")["expiring_soon"])
     load_interests(run, read("interests"), orgs)
-    load_matches(run, read("matches"), orgs, secretariat)
+    matches = read("matches")
+    # A match is confirmed after its listings' vectors exist (a task computes them
+    # on publication), so the matcher reads the descriptions here as it would then.
+    listings_embed(listings=Listing.objects.filter(external_ref__in=match_listings(matches)))
+    load_matches(run, matches, orgs, secretariat)
     exchanges = load_exchanges(run, read("exchanges"), orgs)
     load_case_studies(run, read("case_studies"), exchanges, orgs)
     load_activity(run, read("activity"), orgs)
@@ -319,6 +323,12 @@ def moment(run: Run, row: dict, name: str) -> datetime.datetime | None:
     if f"{name}_days_ago" in row:
         return run.days_ago(row[f"{name}_days_ago"])
     return None
+
+
+def match_listings(rows: list) -> set[str]:
+    return {row["request"] for row in rows} | {
+        party["listing"] for row in rows for party in row["parties"]
+    }
 
 
 def load_matches(run: Run, rows: list, orgs: dict, secretariat: User) -> None:

@@ -84,7 +84,14 @@ def encoder() -> Encoder:
 
 def encoder_class():
     """The configured encoder's class: its name and scale, without its weights."""
-    return import_string(settings.EMBEDDINGS_ENCODER)
+    return _class_at(settings.EMBEDDINGS_ENCODER)
+
+
+@lru_cache(maxsize=8)
+def _class_at(path: str):
+    # Keyed by the setting, so that a test overriding it gets its own class;
+    # import_string costs 10 µs, and ranking asks thousands of times.
+    return import_string(path)
 
 
 def encoder_name() -> str:
@@ -97,3 +104,11 @@ def closeness(similarity: float) -> float:
     cls = encoder_class()
     span = cls.similarity_ceiling - cls.similarity_floor
     return min(1.0, max(0.0, (similarity - cls.similarity_floor) / span))
+
+
+def closeness_of(similarities: np.ndarray) -> np.ndarray:
+    """`closeness` of many similarities at once (float64, the same figures)."""
+    cls = encoder_class()
+    span = cls.similarity_ceiling - cls.similarity_floor
+    scaled = (np.asarray(similarities, dtype=np.float64) - cls.similarity_floor) / span
+    return np.minimum(1.0, np.maximum(0.0, scaled))

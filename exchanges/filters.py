@@ -28,8 +28,9 @@ class BrowseFilterSet(django_filters.FilterSet):
             field.widget.attrs["class"] = "form-select" if is_select else "form-control"
 
 
-def browse_filterset(*, model, prefix: str, search_fields: list[str]):
-    """A FilterSet class for `model`, reaching the exchange's fields via `prefix`."""
+def browse_filterset(*, model, prefix: str, search_fields: list[str], countries=countries):
+    """A FilterSet class for `model`, reaching the exchange's fields via `prefix`.
+    `countries`: its country choices, or a function that gives them."""
 
     def search(queryset, name, value):
         query = Q()
@@ -57,7 +58,7 @@ def browse_filterset(*, model, prefix: str, search_fields: list[str]):
         "country": django_filters.ChoiceFilter(
             label=_("Country"),
             field_name=f"{prefix}country",
-            choices=list(countries),
+            choices=countries if callable(countries) else list(countries),
             empty_label=_("Any"),
         ),
         "target_group": django_filters.ModelChoiceFilter(

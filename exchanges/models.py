@@ -85,6 +85,13 @@ class Exchange(models.Model):
         return reverse("exchanges:detail", args=[self.pk])
 
     @property
+    def reporting_opens_on(self):
+        """The first day the figures can be reported: the exchange's first day, so
+        that nobody reports what has not happened. services.report_refusal applies
+        it; selectors.exchanges_to_report asks the same in SQL."""
+        return self.start_date
+
+    @property
     def duration_days(self):
         return (self.end_date - self.start_date).days + 1
 

@@ -1,9 +1,6 @@
-"""Reads on exchanges: who may see which exchange, the browse list, the detail,
-and an organisation's track record for the matcher."""
+"""Reads on exchanges: who may see which exchange, the browse list and the detail."""
 
-from dataclasses import dataclass
-
-from django.db.models import Avg, Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404
 
 from casestudies.models import CaseStudy, CaseStudyStatus
@@ -12,7 +9,6 @@ from members.selectors import is_member_user
 
 from .models import (
     Exchange,
-    ExchangeFeedback,
     ExchangeOrganisation,
     ExchangeParticipants,
     ExchangeStatus,
@@ -113,47 +109,9 @@ def may_report(memberships: list[Membership]) -> bool:
     return any(m.role == Role.COORDINATOR for m in memberships)
 
 
-@dataclass(frozen=True)
-class TrackRecord:
-    exchanges_completed: int
-    exchanges_hosted: int
-    feedback_count: int
-    average_fit: float | None
-    would_work_again: int
-
-
-def organisation_track_record(organisation) -> TrackRecord:
-    """How an organisation's partners judged the exchanges it took part in:
-    feedback from the other organisations only, never its own about itself."""
-    roles = ExchangeOrganisation.objects.filter(
-        organisation=organisation, exchange__status=ExchangeStatus.COMPLETED
-    ).aggregate(
-        completed=Count("exchange", distinct=True),
-        hosted=Count("exchange", filter=Q(role="host"), distinct=True),
-    )
-    feedback = (
-        ExchangeFeedback.objects.filter(
-            exchange__parties__organisation=organisation,
-            exchange__status=ExchangeStatus.COMPLETED,
-        )
-        .exclude(organisation=organisation)
-        .aggregate(
-            count=Count("pk", distinct=True),
-            fit=Avg("match_fit"),
-            again=Count("pk", filter=Q(work_again=True), distinct=True),
-        )
-    )
-    return TrackRecord(
-        exchanges_completed=roles["completed"],
-        exchanges_hosted=roles["hosted"],
-        feedback_count=feedback["count"],
-        average_fit=round(feedback["fit"], 1) if feedback["fit"] is not None else None,
-        would_work_again=feedback["again"],
-    )
-
-
 def exchanges_to_report(organisation_ids, *, today):
-    """Planned exchanges that have started: their figures can be reported now."""
+    """Planned exchanges that have started: their figures can be reported now
+    (services.report_refusal says the same of one exchange)."""
     return (
         Exchange.objects.filter(
             status=ExchangeStatus.PLANNED,

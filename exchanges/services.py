@@ -1,20 +1,58 @@
 """Writes on exchanges: the figures reported afterwards, completion, cancellation
 and the partners' feedback. Views, admin and commands call these functions."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from core.workflow import change_status
+from core.workflow import change_status, history_reason
 
 from .models import (
     EXCHANGE_TRANSITIONS,
     Exchange,
     ExchangeFeedback,
+    ExchangeOrganisation,
     ExchangeParticipants,
     ExchangeStatus,
 )
+
+# Far above any exchange of the partnership (a listing takes at most 500 people),
+# far below the database's 2,147,483,647: a typo or a forged number never reaches
+# the monitoring figures.
+MAX_PEOPLE_IN_AN_EXCHANGE = 10_000
+
+
+def exchange_create(*, exchange: Exchange, themes, roles: dict, by, reason: str) -> Exchange:
+    """Save a planned exchange with its themes and its organisations in their roles
+    ({organisation id: ExchangeRole}). Matchmaking prepares it from an accepted match."""
+    exchange._history_user = by
+    exchange._change_reason = history_reason(reason)
+    exchange.save()
+    exchange.themes.set(themes)
+    ExchangeOrganisation.objects.bulk_create(
+        ExchangeOrganisation(exchange=exchange, organisation_id=org, role=role)
+        for org, role in roles.items()
+    )
+    return exchange
+
+
+def report_refusal(*, exchange: Exchange, today: datetime.date | None = None) -> str | None:
+    """Why the figures of this exchange cannot be reported today, or None when they can.
+
+    The one rule behind the report link, the form and the service, so that the form
+    is offered only when its answer can be accepted.
+    """
+    if exchange.status == ExchangeStatus.CANCELLED:
+        return _("A cancelled exchange has no figures to report.")
+    opens = exchange.reporting_opens_on
+    if opens > (today or timezone.localdate()):
+        return _("Reporting opens on %(date)s, when the exchange starts.") % {
+            "date": formats.date_format(opens, "DATE_FORMAT")
+        }
+    return None
 
 
 def validate_exchange_figures(
@@ -26,6 +64,7 @@ def validate_exchange_figures(
     ValidationError keyed by field, so each form can put the message next to it.
     """
     errors = {}
+    too_many = _("At most %(max)s people.") % {"max": MAX_PEOPLE_IN_AN_EXCHANGE}
     values = {
         "participants_total": participants_total,
         "fewer_opportunities": fewer_opportunities,
@@ -37,8 +76,12 @@ def validate_exchange_figures(
             errors[name] = _("Please give a number (0 if none).")
         elif value < 0:
             errors[name] = _("A number of people cannot be negative.")
+        elif value > MAX_PEOPLE_IN_AN_EXCHANGE:
+            errors[name] = too_many
     if any(count is not None and count < 0 for count in counts.values()):
         errors["counts"] = _("A number of people cannot be negative.")
+    elif any(count is not None and count > MAX_PEOPLE_IN_AN_EXCHANGE for count in counts.values()):
+        errors["counts"] = too_many
     if errors:
         raise ValidationError(errors)
     if participants_total == 0:
@@ -89,10 +132,9 @@ def exchange_figures_report(
         learners=learners,
         counts=counts,
     )
-    if exchange.status == ExchangeStatus.CANCELLED:
-        raise ValidationError(_("A cancelled exchange has no figures to report."))
-    if exchange.start_date > timezone.localdate():
-        raise ValidationError(_("The figures are reported once the exchange has started."))
+    refusal = report_refusal(exchange=exchange)
+    if refusal:
+        raise ValidationError(refusal)
     with transaction.atomic():
         exchange.participants_total = participants_total
         exchange.fewer_opportunities = fewer_opportunities

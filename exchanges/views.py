@@ -45,6 +45,7 @@ def past_exchange_detail(request, pk):
             "memberships": memberships,
             "feedback_to_give": [(m.organisation, m.organisation_id in given) for m in memberships],
             "may_report": selectors.may_report(memberships),
+            "report_refusal": services.report_refusal(exchange=exchange),
             "case_study": selectors.case_study_of(exchange, party=bool(memberships)),
         },
     )
@@ -64,8 +65,9 @@ def exchange_report(request, pk):
     exchange, memberships = _party_or_404(request, pk)
     if not selectors.may_report(memberships):
         raise PermissionDenied(_("Your organisation's coordinator reports the exchange."))
-    if exchange.status == ExchangeStatus.CANCELLED:
-        messages.error(request, _("A cancelled exchange has no figures to report."))
+    refusal = services.report_refusal(exchange=exchange)
+    if refusal and request.method != "POST":
+        messages.error(request, refusal)
         return redirect(exchange)
     form = ExchangeReportForm(request.POST or None, exchange=exchange)
     if request.method == "POST" and form.is_valid():
@@ -82,8 +84,9 @@ def exchange_report(request, pk):
                 outcomes=form.cleaned_data["outcomes"],
             )
         except (ValidationError, TransitionNotAllowed) as error:
-            messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
-            return redirect(exchange)
+            # Shown above the form, which keeps what was typed: nothing is lost.
+            form.add_error(None, " ".join(getattr(error, "messages", [str(error)])))
+            return render(request, "exchanges/report.html", {"exchange": exchange, "form": form})
         if was_planned:
             messages.success(
                 request,

@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class ListingsConfig(AppConfig):
     name = "listings"
     verbose_name = _("Requests and offers")
+
+    def ready(self):
+        from core.counts import counts_change_with
+
+        from .models import Listing, Offer, Request
+
+        # The secretariat's admin saves requests and offers as proxies, which send
+        # their own signals.
+        counts_change_with(Listing, Request, Offer, m2m=[Listing.themes.through])

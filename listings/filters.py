@@ -4,12 +4,23 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from core.counts import country_choices, counts_cached
 from taxonomy.models import Format, Language, TargetGroup, Theme
 
-from .models import ListingKind, ListingRole, ListingStatus
+from .models import Listing, ListingKind, ListingRole, ListingStatus
 from .search import listings_search
 
 SORTS = {"newest": ["-published_at", "-pk"], "closing": ["expires_on", "pk"]}
+
+
+def listing_countries() -> list[tuple[str, str]]:
+    """The countries with an open listing, not all 250 (cached: core.counts)."""
+    return country_choices(
+        counts_cached(
+            "listing-countries",
+            lambda: set(Listing.objects.open().values_list("organisation__country", flat=True)),
+        )
+    )
 
 
 def _term(model, label, field, to_field="slug"):
@@ -29,7 +40,7 @@ class ListingFilter(django_filters.FilterSet):
     target_group = _term(TargetGroup, _("Target group"), "target_groups")
     language = _term(Language, _("Language"), "languages", to_field="code")
     country = django_filters.ChoiceFilter(
-        label=_("Country"), field_name="organisation__country", choices=countries
+        label=_("Country"), field_name="organisation__country", choices=listing_countries
     )
     role = django_filters.ChoiceFilter(
         label=_("Role sought"),
@@ -64,3 +75,7 @@ class ExportFilter(ListingFilter):
     """The secretariat's export: any status, the same filters."""
 
     status = django_filters.ChoiceFilter(label=_("Status"), choices=ListingStatus.choices)
+    # Any country: a closed listing's country may have no open listing left.
+    country = django_filters.ChoiceFilter(
+        label=_("Country"), field_name="organisation__country", choices=countries
+    )

@@ -16,11 +16,22 @@ from django.utils.translation import gettext_lazy as _
 
 from taxonomy.models import Format, Language, TargetGroup, Theme
 
-from .models import MAX_PARTICIPANTS, ExpressionOfInterest, Listing, ListingKind, SavedSearch
+from .models import (
+    MAX_PARTICIPANTS,
+    SAVED_SEARCH_QUERY_MAX_LENGTH,
+    ExpressionOfInterest,
+    Listing,
+    ListingKind,
+    SavedSearch,
+)
 
 DESCRIPTION_MIN = 50
 DESCRIPTION_MAX = 5000
 MAX_EXPIRY_DAYS = 365
+# A mobility is planned a few years ahead at most: a window reaching year 9999 or
+# starting in year 1 is a typo or a forged value, not a plan.
+MAX_WINDOW_DAYS = 2 * 366
+MAX_WINDOW_AHEAD_DAYS = 5 * 366
 
 
 def default_expiry(latest_end: datetime.date, today: datetime.date) -> datetime.date:
@@ -141,6 +152,10 @@ class ListingForm(forms.ModelForm):
                 self.add_error("latest_end", _("The window must end after it starts."))
             elif end < self.today:
                 self.add_error("latest_end", _("The window is in the past."))
+            elif end > self.today + datetime.timedelta(days=MAX_WINDOW_AHEAD_DAYS):
+                self.add_error("latest_end", _("The window ends at most five years from today."))
+            elif (end - start).days >= MAX_WINDOW_DAYS:
+                self.add_error("latest_end", _("A window is at most two years long."))
             else:
                 self._check_duration(data, (end - start).days + 1)
         self._check_expiry(data)
@@ -203,6 +218,12 @@ class InterestSettingsForm(forms.ModelForm):
 
 
 class SavedSearchForm(forms.ModelForm):
+    # The browse page's query string. A form field, so that a NUL character or an
+    # absurd length is refused with a message instead of being stored.
+    query = forms.CharField(
+        required=False, max_length=SAVED_SEARCH_QUERY_MAX_LENGTH, widget=forms.HiddenInput
+    )
+
     class Meta:
         model = SavedSearch
-        fields = ["name", "notify"]
+        fields = ["name", "notify", "query"]

@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from core.workflow import change_status
-from members.models import MembershipStatus, Organisation
+from members import services as member_services
+from members.models import Organisation
 from taxonomy.models import Format, Language, TargetGroup, Theme
 
 from . import services
@@ -22,6 +22,11 @@ from .forms import ListingForm
 from .models import LISTING_TRANSITIONS, Funding, Listing, ListingKind, ListingStatus
 
 LIST_SEPARATOR = ";"
+# Longer than any field of the form (a description is at most 5000 characters).
+MAX_CELL = 10_000
+# A cell starting with one of these runs as a formula when a spreadsheet opens an
+# export of the organisations (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@")
 LISTING_COLUMNS = [
     "title",
     "description",
@@ -93,6 +98,26 @@ def _list(row: dict, name: str) -> list[str]:
     return [v.strip() for v in _text(row, name).split(LIST_SEPARATOR) if v.strip()]
 
 
+def check_cells(row: dict) -> None:
+    """Refuse what no field takes before it reaches a query: a NUL character
+    (PostgreSQL refuses it) or a cell longer than any field."""
+    for name, value in row.items():
+        for cell in value if isinstance(value, list) else [value]:
+            text = "" if cell is None else str(cell)
+            if "\x00" in text or "\x00" in str(name):
+                raise RowError(str(name).replace("\x00", ""), _("Null characters are not allowed."))
+            if len(text) > MAX_CELL:
+                raise RowError(
+                    str(name),
+                    _("The cell is too long (%(length)s characters, at most %(max)s).")
+                    % {"length": len(text), "max": MAX_CELL},
+                )
+    ref = _text(row, "external_ref")
+    limit = Listing._meta.get_field("external_ref").max_length
+    if len(ref) > limit:
+        raise RowError("external_ref", _("At most %(max)s characters.") % {"max": limit})
+
+
 def find_organisation(row: dict, *, create: bool, vocabulary: Vocabulary) -> tuple:
     """The row's organisation by OID, else by name and country; (organisation, created)."""
     oid = _text(row, "organisation_oid").upper()
@@ -120,38 +145,30 @@ def find_organisation(row: dict, *, create: bool, vocabulary: Vocabulary) -> tup
     ), True
 
 
-def _unique_slug(name: str) -> str:
-    base = slugify(name)[:200] or "organisation"
-    slug, n = base, 2
-    while Organisation.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
 def _create_organisation(row, *, oid, name, country, vocabulary) -> Organisation:
-    organisation = Organisation(
-        name=name,
-        slug=_unique_slug(name),
-        kind=_text(row, "organisation_kind"),
-        country=country,
-        region=_text(row, "organisation_region").upper(),
-        city=_text(row, "organisation_city"),
-        oid=oid or None,
-        # They filled in the partnership's form: they are members already.
-        status=MembershipStatus.ACTIVE,
-        joined_on=timezone.localdate(),
-    )
+    for column in ("organisation_name", "organisation_city"):
+        if _text(row, column).startswith(FORMULA_STARTS):
+            raise RowError(
+                column, _("It cannot start with =, +, - or @: a spreadsheet would run it.")
+            )
+    codes = vocabulary.values("languages", _list(row, "organisation_languages"))
+    languages = list(Language.objects.filter(code__in=codes))
     try:
-        organisation.full_clean()
+        # They filled in the partnership's form: they are members already.
+        organisation = member_services.organisation_create_member(
+            name=name,
+            kind=_text(row, "organisation_kind"),
+            country=country,
+            region=_text(row, "organisation_region").upper(),
+            city=_text(row, "organisation_city"),
+            oid=oid or None,
+            languages=languages,
+        )
     except ValidationError as exc:
         field_name, messages = next(iter(exc.message_dict.items()))
         raise RowError(f"organisation_{field_name}", " ".join(messages)) from exc
-    organisation.save()
-    codes = vocabulary.values("languages", _list(row, "organisation_languages"))
-    languages = list(Language.objects.filter(code__in=codes))
     if len(languages) != len(set(codes)):
         raise RowError("organisation_languages", _("Unknown language code."))
-    organisation.languages.set(languages)
     return organisation
 
 
@@ -168,6 +185,7 @@ def _form_data(row: dict, vocabulary: Vocabulary) -> dict:
 
 def import_row(row: dict, *, create_organisations: bool, vocabulary: Vocabulary) -> str:
     """Create or update one listing; say what was done."""
+    check_cells(row)
     ref = _text(row, "external_ref")
     if not ref:
         raise RowError("external_ref", _("This field is required."))
@@ -235,11 +253,19 @@ def _open_imported(listing: Listing, reason: str) -> None:
 
 def listings_import(*, rows: list[tuple[int, dict]], create_organisations: bool) -> list[str]:
     """Import every (row number, row) or none: raise ImportRefused naming each bad row."""
-    report, errors = [], []
+    report, errors, seen = [], [], {}
     with transaction.atomic():
         vocabulary = Vocabulary.load()
         for number, row in rows:
             try:
+                # A second row with the same reference would overwrite the first.
+                ref = _text(row, "external_ref")
+                if ref and ref in seen:
+                    raise RowError(
+                        "external_ref",
+                        _("Row %(n)s of this file has the same reference.") % {"n": seen[ref]},
+                    )
+                seen.setdefault(ref, number)
                 with transaction.atomic():
                     report.append(
                         _("row %(n)s: %(done)s")

@@ -59,7 +59,6 @@ LISTING_TRANSITIONS = {
 # Named groups of states, so that a rule says what it means.
 LISTING_EDITABLE = {S.DRAFT, S.SUBMITTED, S.OPEN}
 LISTING_PRIVATE = {S.DRAFT, S.SUBMITTED}
-LISTING_LIVE = {S.OPEN}
 
 
 class Funding(models.TextChoices):
@@ -79,12 +78,6 @@ def new_reference(kind: str) -> str:
 class ListingQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status=ListingStatus.OPEN)
-
-    def requests(self):
-        return self.filter(kind=ListingKind.REQUEST)
-
-    def offers(self):
-        return self.filter(kind=ListingKind.OFFER)
 
 
 class Listing(models.Model):
@@ -234,7 +227,7 @@ class InterestRole(models.TextChoices):
 
 
 class ExpressionOfInterest(models.Model):
-    """'We are interested': another member answers an open request."""
+    """'We are interested': another member answers an open request or offer."""
 
     listing = models.ForeignKey(Listing, on_delete=models.CASCADE, related_name="interests")
     organisation = models.ForeignKey(
@@ -263,6 +256,12 @@ class ExpressionOfInterest(models.Model):
 
     def __str__(self):
         return f"{self.organisation} → {self.listing.reference}"
+
+
+# A saved search that e-mails is checked on every publication: one person keeps
+# at most this many, each at most this long (a browse query string is far shorter).
+SAVED_SEARCHES_PER_PERSON = 20
+SAVED_SEARCH_QUERY_MAX_LENGTH = 2000
 
 
 class SavedSearch(models.Model):

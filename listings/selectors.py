@@ -1,6 +1,7 @@
 """Reads on requests and offers: who may see what, the browse page, my listings."""
 
 import datetime
+import hashlib
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
@@ -8,6 +9,7 @@ from django.db.models import Case, Count, Q, Value, When
 from django.http import Http404, QueryDict
 from django_countries import countries as django_countries
 
+from core.counts import counts_cached
 from members.models import Role
 from taxonomy.models import Theme
 
@@ -111,11 +113,22 @@ def by_status(listings) -> dict:
 
 
 def teaser_counts() -> dict:
+    """What a visitor sees of the open listings: totals by theme and by country.
+    Whole-table aggregates, so kept in the shared cache (core.counts)."""
+    counts = counts_cached("teaser", _teaser_counts)
+    countries = [
+        {"name": django_countries.name(code), "total": total} for code, total in counts["countries"]
+    ]
+    return {**counts, "countries": countries}
+
+
+def _teaser_counts() -> dict:
     themes = (
         Theme.objects.filter(active=True)
         .annotate(total=Count("listing", filter=Q(listing__status=ListingStatus.OPEN)))
         .filter(total__gt=0)
         .order_by("-total", "name")
+        .values("name", "total")
     )
     countries = (
         Listing.objects.open()
@@ -123,11 +136,19 @@ def teaser_counts() -> dict:
         .annotate(total=Count("pk"))
         .order_by("-total", "organisation__country")
     )
-    countries = [
-        {"name": django_countries.name(row["organisation__country"]), "total": row["total"]}
-        for row in countries
-    ]
-    return {"themes": themes, "countries": countries, "total": Listing.objects.open().count()}
+    # Codes, not names: the names are in the visitor's language.
+    return {
+        "themes": list(themes),
+        "countries": [(row["organisation__country"], row["total"]) for row in countries],
+        "total": Listing.objects.open().count(),
+    }
+
+
+def listings_browse_total(listings, query: str) -> int:
+    """How many open listings fit these filters (`query`: the filters' query
+    string), for the paginator: a COUNT over every open listing, so cached."""
+    digest = hashlib.sha256(query.encode()).hexdigest()[:16]
+    return counts_cached(f"browse-total:{digest}", listings.count)
 
 
 def listing_fits(listing: Listing, query: str) -> bool:

@@ -19,9 +19,9 @@ from .forms import MAX_EXPIRY_DAYS
 from .models import (
     LISTING_EDITABLE,
     LISTING_TRANSITIONS,
+    SAVED_SEARCHES_PER_PERSON,
     ExpressionOfInterest,
     Listing,
-    ListingKind,
     ListingStatus,
     SavedSearch,
 )
@@ -76,6 +76,28 @@ def listing_create(*, organisation, kind: str, by, data: dict, external_ref=None
     listing.save()
     _set_m2m(listing, data)
     return listing
+
+
+DOUBLE_CLICK_SECONDS = 120
+
+
+@transaction.atomic
+def listing_create_once(*, organisation, kind: str, by, data: dict) -> tuple[Listing, bool]:
+    """(listing, created). A double click posts the form twice: the second post finds
+    the listing the first one made (same person, organisation, kind and title, a
+    moment ago) instead of making a twin draft. Locking the organisation's row makes
+    two posts arriving together wait for each other."""
+    type(organisation).objects.select_for_update().filter(pk=organisation.pk).first()
+    twin = Listing.objects.filter(
+        organisation=organisation,
+        kind=kind,
+        created_by=by,
+        title=data.get("title"),
+        created_at__gte=timezone.now() - datetime.timedelta(seconds=DOUBLE_CLICK_SECONDS),
+    ).first()
+    if twin:
+        return twin, False
+    return listing_create(organisation=organisation, kind=kind, by=by, data=data), True
 
 
 def _changed_fields(listing: Listing, data: dict) -> list[str]:
@@ -156,7 +178,7 @@ def listing_publish(*, listing: Listing, by) -> Listing:
         changes={"published_at": now, "review_comment": ""},
     )
     _notify_owners(listing, "listing_published", event=f"published:{now.isoformat()}")
-    _notify_saved_searches(listing)
+    _queue_saved_search_matching(listing)
     _queue_embedding(listing)
     return listing
 
@@ -195,9 +217,32 @@ def listings_embed(*, listings=None, force: bool = False) -> int:
     return listing_vectors_store(texts=texts, force=force)
 
 
-def _notify_saved_searches(listing: Listing) -> None:
+def _queue_saved_search_matching(listing: Listing) -> None:
+    """Check the saved searches in the background after commit: publishing answers
+    at once however many searches there are. If the broker is down the
+    publication still stands; the searches are then not told of this listing."""
+    from .tasks import listing_notify_saved_searches
+
+    def queue():
+        try:
+            listing_notify_saved_searches.delay(listing.pk)
+        except Exception:  # kombu's OperationalError and friends when Redis is away
+            logger.warning(
+                "Could not queue the saved searches of listing %s", listing.pk, exc_info=True
+            )
+
+    transaction.on_commit(queue)
+
+
+@transaction.atomic
+def listing_notify_saved_searches(listing: Listing) -> int:
+    """Record one notification per saved search this open listing fits (once per
+    search: the outbox ignores a repeated event, so a retried task does no harm)."""
+    if listing.status != ListingStatus.OPEN:
+        return 0
     context = listing_context(listing)
-    for search in saved_searches_fitting(listing):
+    searches = saved_searches_fitting(listing)
+    for search in searches:
         notification_record(
             kind="saved_search_match",
             recipient=search.user,
@@ -361,12 +406,13 @@ def interest_express(*, listing: Listing, organisation, by, data: dict) -> Expre
                 listing=locked, organisation=organisation, user=by, **data
             )
     except IntegrityError as exc:
-        raise ValidationError(ALREADY_INTERESTED()) from exc
+        raise ValidationError(_already_interested(locked)) from exc
     notify_secretariat(
         kind="interest_expressed",
         about=interest,
         context={
             **listing_context(locked),
+            "is_request": locked.is_request,
             "interested": organisation.name,
             "role": interest.get_role_display(),
             "admin_url": absolute(reverse("admin:listings_listing_change", args=[locked.pk])),
@@ -375,25 +421,43 @@ def interest_express(*, listing: Listing, organisation, by, data: dict) -> Expre
     return interest
 
 
-def ALREADY_INTERESTED():  # noqa: N802 - a message, evaluated in the active language
-    return _("Your organisation has already expressed interest in this request.")
+# Whole sentences per kind, not "this {kind}": translators need the full sentence.
+def _already_interested(listing: Listing) -> str:
+    if listing.is_request:
+        return _("Your organisation has already expressed interest in this request.")
+    return _("Your organisation has already expressed interest in this offer.")
 
 
 def interest_check(*, listing: Listing, organisation) -> None:
-    """Raise ValidationError with the reason this organisation cannot say 'interested'."""
-    if listing.kind != ListingKind.REQUEST or listing.status != ListingStatus.OPEN:
-        raise ValidationError(_("Only an open request takes expressions of interest."))
+    """Raise ValidationError with the reason this organisation cannot say 'interested'.
+
+    Requests and offers take expressions of interest alike: an offer is as much an
+    invitation to get in touch as a request is.
+    """
+    request = listing.is_request
+    if listing.status != ListingStatus.OPEN:
+        raise ValidationError(_("Only an open request or offer takes expressions of interest."))
     if organisation is None:
         raise ValidationError(_("Only member organisations can express interest."))
     if organisation.pk == listing.organisation_id:
-        raise ValidationError(_("Your organisation cannot express interest in its own request."))
+        raise ValidationError(
+            _("Your organisation cannot express interest in its own request.")
+            if request
+            else _("Your organisation cannot express interest in its own offer.")
+        )
     if listing.interest_closed:
-        raise ValidationError(_("This request no longer takes expressions of interest."))
+        raise ValidationError(
+            _("This request no longer takes expressions of interest.")
+            if request
+            else _("This offer no longer takes expressions of interest.")
+        )
     if listing.interests.filter(organisation=organisation).exists():
-        raise ValidationError(ALREADY_INTERESTED())
+        raise ValidationError(_already_interested(listing))
     if listing.interest_cap is not None and listing.interests.count() >= listing.interest_cap:
         raise ValidationError(
             _("This request has received the most expressions of interest it takes.")
+            if request
+            else _("This offer has received the most expressions of interest it takes.")
         )
 
 
@@ -407,6 +471,16 @@ def listing_interest_settings(*, listing: Listing, by, cap, closed: bool) -> Lis
 
 
 def saved_search_create(*, user, name: str, query: str, notify: bool) -> SavedSearch:
+    # Every publication is checked against every saved search that e-mails, so one
+    # person cannot make each publication slow and write hundreds of e-mails.
+    if SavedSearch.objects.filter(user=user).count() >= SAVED_SEARCHES_PER_PERSON:
+        raise ValidationError(
+            _(
+                "You already keep %(count)d saved searches, the most one person can keep. "
+                "Delete one you no longer need first."
+            )
+            % {"count": SAVED_SEARCHES_PER_PERSON}
+        )
     return SavedSearch.objects.create(user=user, name=name, query=query, notify=notify)
 
 

@@ -27,3 +27,12 @@ def listings_embed_missing() -> int:
     """Periodic: open listings whose vector is missing or stale (the broker was
     down when they changed, or the encoder changed)."""
     return services.listings_embed()
+
+
+@shared_task(autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
+def listing_notify_saved_searches(listing_id: int) -> int:
+    """Tell the saved searches a newly published listing fits (idempotent)."""
+    from .models import Listing
+
+    listing = Listing.objects.filter(pk=listing_id).first()
+    return services.listing_notify_saved_searches(listing) if listing else 0

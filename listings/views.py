@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -24,6 +24,7 @@ from .selectors import (
     listing_for_owner,
     listing_for_viewer,
     listings_browse,
+    listings_browse_total,
     my_listings,
     teaser_counts,
 )
@@ -51,15 +52,28 @@ def browse(request):
     # An invalid filter shows nothing rather than everything, with the error beside it.
     invalid = filterset.is_bound and not filterset.is_valid()
     listings = filterset.queryset.none() if invalid else filterset.qs
+    context = filtered_page(
+        request,
+        filterset,
+        items=listings,
+        # The total over every open listing, from the cache (core.counts).
+        count=None if invalid else _browse_total,
+    )
     return render(
         request,
         "listings/browse.html",
         {
-            **filtered_page(request, filterset, items=listings),
-            "save_form": SavedSearchForm(),
+            **context,
+            "save_form": SavedSearchForm(initial={"query": context["query"]}),
             "can_submit": user_organisations(request.user).exists(),
         },
     )
+
+
+def _browse_total(listings, query: str) -> int:
+    filters = QueryDict(query, mutable=True)
+    filters.pop("sort", None)  # the sort changes the order, not the total
+    return listings_browse_total(listings, filters.urlencode())
 
 
 @login_required
@@ -99,9 +113,12 @@ def listing_create(request, kind):
         initial={"contact": request.user.pk},
     )
     if request.method == "POST" and form.is_valid():
-        listing = services.listing_create(
+        listing, created = services.listing_create_once(
             organisation=organisation, kind=kind, by=request.user, data=form.cleaned_data
         )
+        if not created:
+            messages.info(request, _("This listing was already saved a moment ago: here it is."))
+            return redirect(listing)
         return _after_save(request, listing)
     return render(
         request,
@@ -284,14 +301,18 @@ def my_listings_page(request):
 def saved_searches(request):
     form = SavedSearchForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.saved_search_create(
-            user=request.user,
-            name=form.cleaned_data["name"],
-            query=request.POST.get("query", ""),
-            notify=form.cleaned_data["notify"],
-        )
-        messages.success(request, _("Search saved."))
-        return redirect("listings:saved-searches")
+        try:
+            services.saved_search_create(
+                user=request.user,
+                name=form.cleaned_data["name"],
+                query=form.cleaned_data["query"],
+                notify=form.cleaned_data["notify"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Search saved."))
+            return redirect("listings:saved-searches")
     searches = SavedSearch.objects.filter(user=request.user)
     page = page_of(request, searches)
     return render(

@@ -76,13 +76,24 @@ def read_shown(token: str, request: Listing) -> Shown:
     return Shown(data["r"], frozenset(data["ids"]), datetime.datetime.fromisoformat(data["at"]))
 
 
+def _posted(post) -> list[str]:
+    """The values posted for the partners: a group's ids, or the ticked boxes."""
+    raw = post["group"].split(",") if post.get("group") else post.getlist("partners")
+    return [value.strip() for value in raw if value.strip()]
+
+
+def _is_id(value: str) -> bool:
+    # ASCII digits only: int() also reads "٣" and str.isdigit() also passes "²",
+    # which int() then refuses.
+    return value.isascii() and value.isdigit()
+
+
 def chosen_ids(post, shown: Shown) -> list[int]:
     """The partners chosen, in order (a group's host first), among those shown."""
-    raw = post["group"].split(",") if post.get("group") else post.getlist("partners")
-    try:
-        ids = list(dict.fromkeys(int(value) for value in raw if value.strip()))
-    except ValueError as exc:
-        raise Refused(_("Choose the partners among the candidates shown.")) from exc
+    raw = _posted(post)
+    if not all(_is_id(value) for value in raw):
+        raise Refused(_("Choose the partners among the candidates shown."))
+    ids = list(dict.fromkeys(int(value) for value in raw))
     if not ids:
         raise Refused(_("Choose at least one partner."))
     if not set(ids) <= shown.ids:
@@ -270,5 +281,4 @@ def _act(http_request, listing: Listing, extra: dict):
 
 def ticked(post) -> set:
     """The boxes to show ticked again after a preview or a refusal."""
-    raw = post["group"].split(",") if post.get("group") else post.getlist("partners")
-    return {int(value) for value in raw if value.strip().isdigit()}
+    return {int(value) for value in _posted(post) if _is_id(value)}

@@ -17,9 +17,9 @@ from listings.models import ExpressionOfInterest, Listing, ListingKind, ListingS
 from members.models import Organisation
 
 from . import rules
-from .matcher import Candidate, _Row, scored, survivors
+from .matcher import _Row, scored, survivors
 from .models import PartyRole
-from .signals import Context
+from .signals import Candidate, Context
 
 # Hosts and co-participants looked at; beyond these, groups only get worse.
 TOP = 8

@@ -34,15 +34,15 @@ from django.db.models import (
 )
 from django.db.models.expressions import RawSQL
 
-from embeddings.encoders import closeness, encoder_name
+from embeddings.encoders import closeness_of, encoder_name
 from embeddings.selectors import listing_vector, similarities
 from listings.models import Listing
 from listings.models import ListingStatus as Status
 from members.models import Organisation
 
 from . import rules
-from .models import Answer, MatchingWeights, MatchParty, PartyRole
-from .signals import Context, score
+from .models import Answer, MatchingWeights, MatchParty
+from .signals import Candidate, Context, score
 
 # Survivors fully scored. Beyond these the pre-score (text, themes, country)
 # decides; the cap keeps the worst case flat (docs/matching.md).
@@ -56,25 +56,6 @@ WINDOW_OVERLAPS = (
     "daterange(exchanges_listing.earliest_start, exchanges_listing.latest_end, '[]') "
     "&& daterange(%s, %s, '[]')"
 )
-
-
-@dataclass
-class Candidate:
-    listing: Listing
-    score: float
-    reasons: list = field(default_factory=list)
-    role: str = PartyRole.HOST
-    # Each signal between 0 and 1, as scored: recorded with every decision.
-    signals: dict = field(default_factory=dict)
-    # False: it cannot take the group; ranked below those that can.
-    fits: bool = True
-
-    @property
-    def organisation(self):
-        return self.listing.organisation
-
-    def get_role_display(self):
-        return PartyRole(self.role).label
 
 
 @dataclass
@@ -92,10 +73,6 @@ class Ranking:
     request: Listing
     candidates: list
     left_out: list = field(default_factory=list)
-
-
-def party_role(request: Listing, listing: Listing) -> str:
-    return PartyRole.HOST if rules.candidate_hosts(request, listing) else PartyRole.PARTICIPANT
 
 
 def declined_organisations(request: Listing):
@@ -205,33 +182,36 @@ def preselect(ctx: Context, rows: list[_Row], cap: int | None) -> tuple[list, di
     Returns (kept rows, {pk: similarity}, left out)."""
     request = ctx.request
     sims = similarities(ctx.vector, [r.pk for r in rows], [r.stamp for r in rows])
-    kept, left_out, sim_of = [], [], {}
-    for row, sim in zip(rows, sims, strict=True):
-        sim = float(sim)
+    kept, left_out, sim_of, kept_at = [], [], {}, []
+    for at, (row, sim) in enumerate(zip(rows, sims.tolist(), strict=True)):
         if not rules.holds_stays(request, row):
             left_out.append(LeftOut(row.pk, "dates", sim))
         elif not row.speaks:
             left_out.append(LeftOut(row.pk, "language", sim))
         else:
             kept.append(row)
+            kept_at.append(at)
             sim_of[row.pk] = sim
     if cap and len(kept) > cap:
+        # In numpy over all the kept rows at once: the same sums, in the same
+        # order, as scoring them one by one would give.
         w = ctx.weights
         themes = max(1, len(ctx.themes))
-        fallback = ctx.text_fallback(sim_of.values())
-
-        def prescore(row):
-            sim = sim_of[row.pk]
-            text = fallback if np.isnan(sim) else closeness(sim)
-            return (
-                w["text"] * text
-                + w["themes"] * row.shared_themes / themes
-                + w["different_country"] * (row.country != ctx.country)
-                + w["interest"] * (row.organisation_id in ctx.interested)
-            )
-
-        kept.sort(key=lambda row: (-prescore(row), row.pk))
-        kept = kept[:cap]
+        kept_sims = sims[kept_at].astype(np.float64)
+        missing = np.isnan(kept_sims)
+        text = np.where(missing, ctx.text_fallback(kept_sims), closeness_of(kept_sims))
+        shared = np.array([row.shared_themes for row in kept], dtype=np.float64)
+        foreign = np.array([row.country != ctx.country for row in kept])
+        interested = np.array([row.organisation_id in ctx.interested for row in kept])
+        prescore = (
+            w["text"] * text
+            + w["themes"] * shared / themes
+            + w["different_country"] * foreign
+            + w["interest"] * interested
+        )
+        pks = np.array([row.pk for row in kept], dtype=np.int64)
+        best = np.lexsort((pks, -prescore))[:cap]
+        kept = [kept[i] for i in best]
     left_out.sort(key=lambda item: -(-1 if np.isnan(item.similarity) else item.similarity))
     return kept, sim_of, left_out
 

@@ -19,8 +19,9 @@ from embeddings.encoders import encoder_name
 from listings.models import Listing, ListingKind, ListingStatus
 
 from . import rules
-from .matcher import Candidate, ranking, survivors
+from .matcher import ranking, survivors
 from .models import MatchingWeights, RankedCandidate, StoredRanking
+from .signals import Candidate
 
 # Candidates kept per request: the curation page shows 20.
 KEPT = 50

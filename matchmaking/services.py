@@ -14,7 +14,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from core.workflow import StaleState, change_status, history_reason
-from exchanges.models import Exchange, ExchangeOrganisation, ExchangeRole
+from exchanges.models import Exchange, ExchangeRole
+from exchanges.services import exchange_create
 from listings.models import LISTING_TRANSITIONS, Listing, ListingRole, ListingStatus
 from notifications.services import notification_record, notify_secretariat
 
@@ -490,15 +491,12 @@ def exchange_create_from_match(*, match: Match, by) -> Exchange:
             country=host_organisation.country,
             participants_total=None,
         )
-        exchange._history_user = by
-        exchange._change_reason = history_reason(
-            _("Created from match %(match)s") % {"match": match.pk}
-        )
-        exchange.save()
-        exchange.themes.set(request.themes.all())
-        ExchangeOrganisation.objects.bulk_create(
-            ExchangeOrganisation(exchange=exchange, organisation_id=org, role=role)
-            for org, role in roles.items()
+        exchange_create(
+            exchange=exchange,
+            themes=request.themes.all(),
+            roles=roles,
+            by=by,
+            reason=_("Created from match %(match)s") % {"match": match.pk},
         )
         exchange_planned_notify(exchange=exchange, parties=parties)
     return exchange
@@ -516,6 +514,7 @@ def exchange_planned_notify(*, exchange: Exchange, parties: list) -> None:
         "title": exchange.title,
         "start_date": exchange.start_date.isoformat(),
         "end_date": exchange.end_date.isoformat(),
+        "reporting_opens": exchange.reporting_opens_on.isoformat(),
         "city": exchange.city,
         "country": exchange.country.name,
         "host": host,

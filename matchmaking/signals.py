@@ -6,11 +6,12 @@ the weighted sum (weights in matchmaking.models.DEFAULT_WEIGHTS).
 """
 
 import statistics
+from dataclasses import dataclass, field
 
 import numpy as np
 from django.db.models import Avg, Count, F
 
-from embeddings.encoders import closeness
+from embeddings.encoders import closeness, closeness_of
 from embeddings.selectors import listing_vector
 from exchanges.models import ExchangeFeedback, ExchangeOrganisation, ExchangeStatus
 from listings.models import ExpressionOfInterest, Listing, ListingKind
@@ -22,6 +23,31 @@ from .reasons import reason
 
 # Completed exchanges on the request's themes that make a full track record.
 TRACK_RECORD_FULL = 3
+
+
+@dataclass
+class Candidate:
+    """One listing scored against the request: its score, reasons and part."""
+
+    listing: Listing
+    score: float
+    reasons: list = field(default_factory=list)
+    role: str = PartyRole.HOST
+    # Each signal between 0 and 1, as scored: recorded with every decision.
+    signals: dict = field(default_factory=dict)
+    # False: it cannot take the group; ranked below those that can.
+    fits: bool = True
+
+    @property
+    def organisation(self):
+        return self.listing.organisation
+
+    def get_role_display(self):
+        return PartyRole(self.role).label
+
+
+def party_role(request: Listing, listing: Listing) -> str:
+    return PartyRole.HOST if rules.candidate_hosts(request, listing) else PartyRole.PARTICIPANT
 
 
 class Context:
@@ -52,7 +78,8 @@ class Context:
     def text_fallback(self, sims) -> float:
         """The text signal of a candidate whose vector is not there yet: the
         median of the others, so it is neither buried nor promoted."""
-        known = [closeness(s) for s in sims if not np.isnan(s)]
+        sims = np.fromiter(sims, dtype=np.float64)
+        known = closeness_of(sims[~np.isnan(sims)]).tolist()
         return statistics.median(known) if known else 0.5
 
     def prepare(self, organisation_ids, sims) -> None:
@@ -99,8 +126,6 @@ def names(pks, lookup) -> str:
 def score(ctx: Context, listing: Listing, sim: float, role: str | None = None):
     """Score one candidate against the request, with the reasons. `role` is the
     part it is given when not the one its listing suggests (a co-participant)."""
-    from .matcher import Candidate, party_role
-
     request, w = ctx.request, ctx.weights
     natural = party_role(request, listing)
     if role is None and natural == PartyRole.HOST and not rules.can_host_group(request, listing):

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class MembersConfig(AppConfig):
     name = "members"
     verbose_name = _("Members")
+
+    def ready(self):
+        from core.counts import counts_change_with
+
+        from .models import Organisation
+
+        counts_change_with(Organisation)

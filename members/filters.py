@@ -1,17 +1,17 @@
 import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from taxonomy.models import Theme
 
 from .models import Organisation, OrganisationKind
+from .selectors import directory_countries
 
 
 class DirectoryFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
     country = django_filters.ChoiceFilter(
-        label=_("Country"), choices=lambda: list(countries), empty_label=_("All countries")
+        label=_("Country"), choices=lambda: directory_countries(), empty_label=_("All countries")
     )
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), choices=OrganisationKind.choices, empty_label=_("All kinds")

@@ -1,9 +1,13 @@
 """Reads: what the directory, the organisation pages and other apps ask of members."""
 
-from django.db.models import Prefetch
+from collections import defaultdict
+
+from django.contrib.auth import get_user_model
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch
+
+from core.counts import country_choices, counts_cached
 
 from .models import Membership, MembershipStatus, Organisation, Role
 
@@ -49,6 +53,16 @@ def directory_organisations():
     return Organisation.objects.active().prefetch_related("themes").order_by("name")
 
 
+def directory_countries() -> list[tuple[str, str]]:
+    """The directory's countries: those of its organisations, not all 250."""
+    return country_choices(
+        counts_cached(
+            "directory-countries",
+            lambda: set(directory_organisations().values_list("country", flat=True)),
+        )
+    )
+
+
 def organisation_public(slug: str) -> Organisation:
     """Applicants, rejected and suspended organisations do not exist for the public."""
     return get_object_or_404(
@@ -76,10 +90,6 @@ def colleagues_of(organisation):
 
 def contacts_of(organisation):
     return [m.user for m in colleagues_of(organisation).filter(user__is_active=True)]
-
-
-def coordinators_of(organisation):
-    return organisation.memberships.filter(role=Role.COORDINATOR).select_related("user")
 
 
 def pending_invitations_of(organisation):
@@ -127,7 +137,26 @@ def exchanges_of(organisation):
     return organisation.exchange_roles.select_related("exchange").order_by("-exchange__start_date")
 
 
-def with_colleagues(queryset):
-    return queryset.prefetch_related(
-        Prefetch("memberships", queryset=Membership.objects.select_related("user"))
+def coordinators_by_organisation(organisation_ids) -> dict[int, list]:
+    """The people who answer for each organisation: its active coordinators."""
+    people = defaultdict(list)
+    memberships = Membership.objects.filter(
+        organisation_id__in=set(organisation_ids), role=Role.COORDINATOR, user__is_active=True
+    ).select_related("user")
+    for membership in memberships:
+        people[membership.organisation_id].append(membership.user)
+    return people
+
+
+def digest_subscribers():
+    """The people who asked for the weekly digest, in an active organisation."""
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            weekly_digest=True,
+            memberships__organisation__status=MembershipStatus.ACTIVE,
+        )
+        .distinct()
+        .prefetch_related("memberships__organisation__themes")
     )

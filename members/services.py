@@ -4,6 +4,8 @@ Views, admin actions and commands call these functions; each one changes the dat
 and records the notifications due inside one transaction.
 """
 
+import datetime
+
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core import signing
@@ -50,6 +52,28 @@ def unique_slug(name: str) -> str:
     while Organisation.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
+
+
+def organisation_create_member(
+    *, name: str, kind: str, country: str, region: str, city: str, oid: str | None, languages
+) -> Organisation:
+    """An organisation that is a member from the start, as those that filled in the
+    partnership's form before the tool (listings.imports). Raises ValidationError."""
+    organisation = Organisation(
+        name=name,
+        slug=unique_slug(name),
+        kind=kind,
+        country=country,
+        region=region,
+        city=city,
+        oid=oid,
+        status=MembershipStatus.ACTIVE,
+        joined_on=timezone.localdate(),
+    )
+    organisation.full_clean()
+    organisation.save()
+    organisation.languages.set(languages)
+    return organisation
 
 
 def application_duplicate_of(*, name: str, country: str, oid: str | None):
@@ -379,6 +403,12 @@ def invitation_send(*, organisation: Organisation, email: str, role: str, by) ->
         },
     )
     return invitation
+
+
+def invitations_purge_unanswered(*, sent_before: datetime.datetime) -> int:
+    """Retention (core.retention): delete invitations nobody accepted, sent before then."""
+    unanswered = Invitation.objects.filter(accepted_at__isnull=True, created_at__lt=sent_before)
+    return unanswered.delete()[0]
 
 
 @transaction.atomic

@@ -81,7 +81,8 @@ def my_organisation(request):
 @require_POST
 def organisation_switch(request):
     chosen = request.POST.get("organisation", "")
-    if not chosen.isdigit() or len(chosen) > 18:
+    # isdigit() alone lets "²" through to int(), which refuses it.
+    if not (chosen.isascii() and chosen.isdigit()) or len(chosen) > 18:
         # A forged or empty value: like any organisation that is not yours.
         raise Http404
     membership = get_object_or_404(Membership, user=request.user, organisation_id=int(chosen))

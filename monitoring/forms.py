@@ -2,10 +2,12 @@
 models (requests and offers, matches, exchanges) in different ways."""
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
+from django.utils.translation import ngettext
 
+from core.counts import country_choices, counts_cached
 from members.models import Organisation
 from taxonomy.models import Format, Theme
 
@@ -15,6 +17,48 @@ FIRST_YEAR = 2020
 def year_choices():
     this_year = timezone.localdate().year
     return [("", _("All years"))] + [(y, y) for y in range(this_year + 1, FIRST_YEAR - 1, -1)]
+
+
+class OrganisationNameField(forms.CharField):
+    """An organisation by its name, or part of it (or its number, from a link):
+    the one that fits, or an error saying why none does."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            label=_("Organisation"),
+            required=False,
+            widget=forms.TextInput(attrs={"placeholder": _("All organisations")}),
+            help_text=_("Type its name, or part of it."),
+            **kwargs,
+        )
+
+    def to_python(self, value):
+        value = super().to_python(value).strip()
+        if not value:
+            return None
+        if value.isdigit():
+            found = Organisation.objects.filter(pk=value)
+        else:
+            found = Organisation.objects.filter(Q(name__iexact=value) | Q(slug=value))
+            if not found.exists():
+                found = Organisation.objects.filter(name__icontains=value)
+        matches = list(found.order_by("name")[:4])
+        if not matches:
+            raise forms.ValidationError(_("No organisation has that name."), code="none")
+        if len(matches) > 1:
+            total = found.count()
+            raise forms.ValidationError(
+                ngettext(
+                    "%(total)d organisation has that in its name, such as %(names)s: "
+                    "type more of the name.",
+                    "%(total)d organisations have that in their name, such as %(names)s: "
+                    "type more of the name.",
+                    total,
+                )
+                % {"total": total, "names": ", ".join(o.name for o in matches[:3])},
+                code="several",
+            )
+        return matches[0]
 
 
 class MonitoringFilterForm(forms.Form):
@@ -41,17 +85,31 @@ class MonitoringFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = year_choices()
         # Only the countries of organisations: a short list, and a fast page.
-        codes = set(Organisation.objects.values_list("country", flat=True).distinct())
-        self.fields["country"].choices = [("", _("All countries"))] + [
-            (code, name) for code, name in countries if code in codes
-        ]
+        codes = counts_cached(
+            "organisation-countries",
+            lambda: set(Organisation.objects.values_list("country", flat=True).distinct()),
+        )
+        self.fields["country"].choices = [("", _("All countries")), *country_choices(codes)]
         if organisations is None:
-            self.fields["organisation"].queryset = Organisation.objects.order_by("name")
+            # The secretariat chooses among every organisation: thousands of them,
+            # which as a <select> made the page weigh 826 KB and take seconds to
+            # render. They type the name instead.
+            self.fields["organisation"] = OrganisationNameField()
         else:
             self.fields["organisation"].queryset = organisations
             self.fields["organisation"].empty_label = None
         for field in self.fields.values():
             field.widget.attrs["class"] = "form-select form-select-sm"
+
+    def clean_organisation(self):
+        organisation = self.cleaned_data["organisation"]
+        if organisation is not None and isinstance(
+            self.fields["organisation"], OrganisationNameField
+        ):
+            # Show the organisation's name in the box, also when a link gave its number.
+            self.data = self.data.copy()
+            self.data["organisation"] = organisation.name
+        return organisation
 
     @staticmethod
     def empty_filters() -> dict:

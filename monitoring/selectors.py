@@ -30,7 +30,6 @@ from taxonomy.models import KpiCategory
 
 # Europe on the Move: 20% of all mobilities for people with fewer opportunities.
 FEWER_OPPORTUNITIES_TARGET = 20
-VET_LEARNERS_TARGET = 20
 
 # The figures the Pact for Skills asks for; each target group says which one it
 # counts towards (taxonomy.TargetGroup.kpi_category, edited in the admin).

@@ -29,8 +29,10 @@ def _filters_for(request):
             raise PermissionDenied
     choices = None if organisations is None else coordinated_organisations(request.user)
     form = MonitoringFilterForm(request.GET or None, organisations=choices)
-    if form.is_bound and not form.is_valid() and "organisation" in form.errors:
-        # Another organisation's figures: do not reveal that it exists.
+    invalid = form.is_bound and not form.is_valid()
+    if invalid and organisations is not None and "organisation" in form.errors:
+        # Another organisation's figures: do not reveal that it exists. (The
+        # secretariat sees why a name found no organisation, beside the box.)
         raise Http404
     filters = form.filters() if form.is_bound else MonitoringFilterForm.empty_filters()
     if organisations is not None and filters["organisation"] is None:

@@ -3,15 +3,28 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from core.admin_decisions import Decision, DecisionsMixin
+from core.workflow import TransitionNotAllowed
 
 from .models import Notification, NotificationState
 from .services import notification_resend
+
+
+def _resend(notification, by, reason):
+    # A colleague (or the worker) got there first: say so rather than claim a
+    # queueing that did not happen.
+    if not notification_resend(notification=notification):
+        notification.refresh_from_db(fields=["state"])
+        raise TransitionNotAllowed(
+            _("Only a failed e-mail can be sent again: this one is %(state)s.")
+            % {"state": notification.get_state_display()}
+        )
+
 
 NOTIFICATION_DECISIONS = [
     Decision(
         name="resend",
         label=_("Send again"),
-        run=lambda n, by, reason: notification_resend(notification=n),
+        run=_resend,
         applies=lambda n: n.state == NotificationState.FAILED,
         done=_("Queued to be sent again: %(object)s"),
     )
@@ -22,18 +35,10 @@ NOTIFICATION_DECISIONS = [
 class NotificationAdmin(DecisionsMixin, admin.ModelAdmin):
     """The secretariat's view of the outbox: what failed, why, and a way to send it again."""
 
-    list_display = [
-        "kind",
-        "recipient",
-        "email",
-        "state",
-        "attempts",
-        "short_error",
-        "created_at",
-        "sent_at",
-    ]
+    # Few columns, so that the list fits 1280 px; the person and the sending time
+    # are on the change page.
+    list_display = ["kind", "email", "state", "attempts", "short_error", "created_at"]
     list_filter = ["state", "kind"]
-    list_select_related = ["recipient"]
     search_fields = ["email", "key", "last_error"]
     readonly_fields = [f.name for f in Notification._meta.fields]
     date_hierarchy = "created_at"

@@ -13,9 +13,9 @@ from exchanges.models import Exchange, ExchangeStatus
 from listings.models import Listing
 from matchmaking.models import Answer, Match, MatchParty, MatchStatus
 from members.models import MembershipStatus
+from members.selectors import coordinators_by_organisation, digest_subscribers
 
 from .emails import link
-from .selectors import coordinators_by_organisation, digest_subscribers
 from .services import notification_record, notify_secretariat
 
 # (days since confirmation, event): the latest stage reached is the one sent, so

@@ -219,6 +219,20 @@ def notification_resend(*, notification: Notification) -> bool:
     return bool(resent)
 
 
+def notifications_purge_old(
+    *, delete_before: datetime.datetime, empty_before: datetime.datetime
+) -> tuple[int, int]:
+    """Retention (core.retention): delete the oldest notifications and empty the
+    personal contents of those past the shorter period. Returns (deleted, emptied)."""
+    deleted = Notification.objects.filter(created_at__lt=delete_before).delete()[0]
+    emptied = (
+        Notification.objects.filter(created_at__lt=empty_before)
+        .exclude(context={})
+        .update(context={})
+    )
+    return deleted, emptied
+
+
 def notification_mark_read(*, notification: Notification) -> None:
     if notification.read_at is None:
         notification.read_at = timezone.now()

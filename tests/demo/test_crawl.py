@@ -16,6 +16,8 @@ import pytest
 from django.conf import settings
 from django.test import Client
 from django.urls import Resolver404, resolve
+from django.utils import translation
+from django.utils.html import escape
 
 from matchmaking.models import Match
 from matchmaking.reasons import reasons_text
@@ -146,12 +148,18 @@ def test_no_page_a_demo_role_reaches_is_a_server_error(demo, role):
 )
 def test_each_boras_partner_opens_the_seeded_match_with_its_reasons(demo, client, email):
     match = Match.objects.get(request__external_ref="demo-boras-request")
-    client.force_login(User.objects.get(email=email))
+    partner = User.objects.get(email=email)
+    client.force_login(partner)
 
     response = client.get(f"/matches/{match.pk}/")
 
     assert response.status_code == 200
     host = match.parties.get(organisation__slug="boras")
-    reasons = reasons_text(host.reasons)
-    assert reasons and all(text in response.text for text in reasons[:3])
+    # Each partner reads the page in their own profile language.
+    with translation.override(partner.language):
+        reasons = reasons_text(host.reasons)
+    assert reasons and all(escape(text) in response.text for text in reasons[:3])
+    # The matcher read both descriptions when the match was confirmed.
+    with translation.override("en"):
+        assert "the descriptions are not compared yet" not in reasons_text(host.reasons)
     assert "Working Life Department of the municipality of Borås" in response.text

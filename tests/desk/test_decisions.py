@@ -4,6 +4,8 @@ creates the exchange of an accepted match or cancels it, publishes and
 unpublishes a case study, sends a failed e-mail again. Each goes through its service, leaves a
 history entry, and is the secretariat's alone."""
 
+from urllib.parse import urlsplit
+
 import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
@@ -11,15 +13,18 @@ from django.urls import reverse
 from casestudies.models import CaseStudyStatus
 from exchanges.models import Exchange
 from listings.models import ListingStatus
+from listings.services import listing_submit
 from matchmaking.models import Answer, MatchStatus
 from matchmaking.services import match_answer, match_confirm
-from members.models import MembershipStatus, Role
+from members.models import MembershipStatus, Organisation, Role
 from notifications.models import Notification, NotificationState
 from tests.factories import (
     CaseStudyFactory,
     MatchFactory,
+    MatchPartyFactory,
     MembershipFactory,
     NotificationFactory,
+    OfferFactory,
     OrganisationFactory,
     PublishedCaseStudyFactory,
     RequestFactory,
@@ -126,6 +131,70 @@ def test_a_decision_that_no_longer_applies_is_refused_with_the_reason(secretaria
     assert boras.status == MembershipStatus.ACTIVE
 
 
+@pytest.fixture
+def submitted_offer(boras, alice):
+    """An offer Borås submitted, Alice its contact."""
+    return OfferFactory(
+        organisation=boras,
+        contact=alice,
+        title="We host a study visit on guidance",
+        status=ListingStatus.SUBMITTED,
+    )
+
+
+def test_submitted_offer_page_shows_publish_and_return(secretariat_client, submitted_offer):
+    page = secretariat_client.get(change_page(submitted_offer)).text
+    assert decide(submitted_offer, "publish") in page
+    assert decide(submitted_offer, "return") in page
+
+
+def test_publish_button_opens_the_offer_with_a_history_entry_and_tells_its_contact(
+    secretariat_client, secretariat, submitted_offer, alice
+):
+    response = secretariat_client.post(decide(submitted_offer, "publish"), follow=True)
+
+    assert f"Published: {submitted_offer}" in response.text
+    assert response.redirect_chain[-1][0] == change_page(submitted_offer)
+    submitted_offer.refresh_from_db()
+    assert submitted_offer.status == ListingStatus.OPEN
+    assert submitted_offer.published_at is not None
+    entry = submitted_offer.history.first()
+    assert (entry.history_user, entry.history_change_reason) == (
+        secretariat,
+        "Published by the secretariat",
+    )
+    assert Notification.objects.filter(kind="listing_published", email=alice.email).exists()
+    assert (
+        decide(submitted_offer, "publish")
+        not in secretariat_client.get(change_page(submitted_offer)).text
+    )
+
+
+def test_return_button_needs_a_comment_and_keeps_it_in_the_history(
+    secretariat_client, secretariat, submitted_offer, alice
+):
+    response = secretariat_client.post(
+        decide(submitted_offer, "return"), {"reason": ""}, follow=True
+    )
+    assert "Say what the organisation should change." in response.text
+    submitted_offer.refresh_from_db()
+    assert submitted_offer.status == ListingStatus.SUBMITTED
+
+    comment = "Say which dates in December suit you."
+    secretariat_client.post(decide(submitted_offer, "return"), {"reason": comment})
+
+    submitted_offer.refresh_from_db()
+    assert submitted_offer.status == ListingStatus.DRAFT
+    assert submitted_offer.review_comment == comment
+    entry = submitted_offer.history.first()
+    assert (entry.history_user, entry.history_change_reason) == (
+        secretariat,
+        f"Returned by the secretariat: {comment}",
+    )
+    returned = Notification.objects.get(kind="listing_returned", email=alice.email)
+    assert returned.context["comment"] == comment
+
+
 def test_case_study_publish_and_unpublish_buttons(secretariat_client, secretariat):
     case_study = CaseStudyFactory(title="Gender equality in Borås")
     assert "Publish" in secretariat_client.get(change_page(case_study)).text
@@ -203,6 +272,7 @@ def _every_decision(boras):
     published = PublishedCaseStudyFactory()
     failed = NotificationFactory(state=NotificationState.FAILED)
     accepted = MatchFactory(status=MatchStatus.ACCEPTED)
+    MatchPartyFactory(match=accepted, listing=OfferFactory(status=ListingStatus.MATCHED))
     confirmed = MatchFactory()
     return [
         (submitted, "publish"),
@@ -259,3 +329,84 @@ def test_a_decision_is_taken_by_post_only(secretariat_client, applicant):
     assert secretariat_client.post(decide(applicant, "no-such-thing")).status_code == 404
     applicant.refresh_from_db()
     assert applicant.status == MembershipStatus.APPLICANT
+
+
+def test_a_decision_taken_twice_from_a_stale_page_is_refused_the_second_time(
+    secretariat_client, boras, django_capture_on_commit_callbacks
+):
+    """Two colleagues with the same page open, or a double click: the second
+    click is told why nothing happened, never a server error, and leaves no
+    second history entry, exchange or e-mail."""
+    for obj, name in _every_decision(boras):
+        with django_capture_on_commit_callbacks(execute=False):
+            first = secretariat_client.post(decide(obj, name), {"reason": "because"})
+        assert first.status_code == 302, name
+        before = _state(obj)
+        entries = obj.history.count() if hasattr(obj, "history") else None
+        exchanges, notifications = Exchange.objects.count(), Notification.objects.count()
+
+        with django_capture_on_commit_callbacks(execute=False):
+            again = secretariat_client.post(decide(obj, name), {"reason": "because"}, follow=True)
+
+        assert again.status_code == 200, name
+        assert 'class="error"' in again.text, name
+        assert _state(obj) == before, name
+        if entries is not None:
+            assert obj.history.count() == entries, name
+        assert (Exchange.objects.count(), Notification.objects.count()) == (
+            exchanges,
+            notifications,
+        ), name
+
+
+def _link_in(mail, label: str) -> str:
+    """The path of the link after `label` in an e-mail's text."""
+    return urlsplit(mail.body.split(label, 1)[1].split()[0]).path
+
+
+def test_the_application_emails_link_lands_on_the_approve_button(
+    client, secretariat, mailoutbox, django_capture_on_commit_callbacks
+):
+    """The secretariat follows "Review it in the admin" from its e-mail and can
+    decide there, without going through a bulk action."""
+    from tests.members.helpers import application_data
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/members/join/", application_data())
+    (to_secretariat,) = [m for m in mailoutbox if m.to == [secretariat.email]]
+    verified_login(client, secretariat)
+
+    page = client.get(_link_in(to_secretariat, "Review it in the admin:")).text
+
+    organisation = Organisation.objects.get(status=MembershipStatus.APPLICANT)
+    assert "Approve the application" in page
+    assert decide(organisation, "approve") in page
+
+
+def _admin_link(kind: str) -> str:
+    return urlsplit(Notification.objects.get(kind=kind).context["admin_url"]).path
+
+
+def test_the_submission_emails_link_lands_on_the_publish_button(
+    secretariat_client, secretariat, boras, alice
+):
+    draft = OfferFactory(organisation=boras, contact=alice, status=ListingStatus.DRAFT)
+    listing_submit(listing=draft, by=alice)
+
+    page = secretariat_client.get(_admin_link("listing_submitted")).text
+
+    assert 'data-testid="decisions"' in page
+    assert "/decide/publish/" in page and "/decide/return/" in page
+
+
+def test_the_all_accepted_emails_link_lands_on_create_the_exchange(
+    secretariat_client, secretariat, boras, centre_val_de_loire, alice
+):
+    case = build_boras_case(boras, centre_val_de_loire)
+    match = match_confirm(request=case.request, partners=[case.boras_offer], by=secretariat)
+    for party in match.parties.all():
+        match_answer(party=party, answer=Answer.ACCEPTED, by=alice)
+
+    page = secretariat_client.get(_admin_link("match_accepted_to_secretariat")).text
+
+    assert decide(match, "create-exchange") in page

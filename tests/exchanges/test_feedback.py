@@ -1,10 +1,9 @@
 """After the exchange each organisation says how well the match fitted; the
-secretariat reads it in the admin and the matcher may use the track record."""
+secretariat reads it in the admin."""
 
 import pytest
 
 from exchanges.models import ExchangeFeedback
-from exchanges.selectors import organisation_track_record
 from tests.factories import ExchangeFeedbackFactory, OrganisationFactory, exchange_between
 
 pytestmark = pytest.mark.django_db
@@ -68,23 +67,3 @@ def test_secretariat_reads_the_feedback_in_the_admin(secretariat_client, complet
     ExchangeFeedbackFactory(exchange=completed, organisation=boras, to_improve="Longer visit")
     response = secretariat_client.get(f"/admin/exchanges/exchange/{completed.pk}/change/")
     assert "Longer visit" in response.text
-
-
-def test_track_record_counts_what_partners_said_not_what_the_organisation_said(
-    boras, centre_val_de_loire
-):
-    for fit, again in [(5, True), (3, False)]:
-        exchange = exchange_between(host=boras, sender=centre_val_de_loire, status="completed")
-        ExchangeFeedbackFactory(
-            exchange=exchange, organisation=centre_val_de_loire, match_fit=fit, work_again=again
-        )
-        ExchangeFeedbackFactory(exchange=exchange, organisation=boras, match_fit=1)
-    exchange_between(host=centre_val_de_loire, sender=boras)  # planned: not counted
-
-    record = organisation_track_record(boras)
-
-    assert record.exchanges_completed == 2
-    assert record.exchanges_hosted == 2
-    assert record.feedback_count == 2
-    assert record.average_fit == 4.0
-    assert record.would_work_again == 1

@@ -1,6 +1,8 @@
 """The coordinators report an exchange's figures; reporting completes it and
 starts the case study. The same check guards the member form and the admin."""
 
+import datetime
+
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -157,17 +159,50 @@ def test_another_organisation_cannot_report_someone_elses_exchange(client, boras
     assert client.post(f"/exchanges/{other.pk}/report/", report_data(groups)).status_code == 404
 
 
-def test_future_exchange_cannot_be_reported_yet(alice_client, boras, centre_val_de_loire, groups):
-    from tests.factories import in_days
-
-    future = exchange_between(
-        host=boras, sender=centre_val_de_loire, start_date=in_days(10), end_date=in_days(15)
+@pytest.fixture
+def future(boras, centre_val_de_loire):
+    return exchange_between(
+        host=boras,
+        sender=centre_val_de_loire,
+        start_date=datetime.date(2027, 3, 8),
+        end_date=datetime.date(2027, 3, 12),
     )
-    response = alice_client.post(f"/exchanges/{future.pk}/report/", report_data(groups))
-    assert response.status_code == 302
+
+
+def test_future_exchange_offers_no_report_form_and_says_when_it_opens(alice_client, future, groups):
+    page = alice_client.get(future.get_absolute_url()).text
+    assert "Report the figures and outcomes" not in page
+    assert "Reporting opens on 8 Mar 2027, when the exchange starts." in page
+    response = alice_client.get(f"/exchanges/{future.pk}/report/", follow=True)
+    assert "Reporting opens on 8 Mar 2027" in response.text
+    assert 'name="participants_total"' not in response.text
+
+
+def test_started_exchange_offers_the_report_form(alice_client, exchange, groups):
+    page = alice_client.get(exchange.get_absolute_url()).text
+    assert "Report the figures and outcomes" in page
+    assert "Reporting opens" not in page
+    assert 'name="participants_total"' in alice_client.get(f"/exchanges/{exchange.pk}/report/").text
+
+
+def test_refused_report_keeps_what_was_typed(alice_client, future, groups):
+    data = report_data(groups, outcomes="Twelve learners met employers in Orléans.")
+    response = alice_client.post(f"/exchanges/{future.pk}/report/", data)
+    assert response.status_code == 200
+    assert "Reporting opens on 8 Mar 2027, when the exchange starts." in response.text
+    assert "Twelve learners met employers in Orléans." in response.text
+    assert 'name="participants_total" value="8"' in response.text
     future.refresh_from_db()
     assert future.status == ExchangeStatus.PLANNED
     assert future.participants_total is None
+
+
+def test_cancelled_exchange_offers_no_report_form(alice_client, exchange, groups):
+    exchange.status = ExchangeStatus.CANCELLED
+    exchange.save()
+    page = alice_client.get(exchange.get_absolute_url()).text
+    assert "Report the figures and outcomes" not in page
+    assert "A cancelled exchange has no figures to report." in page
 
 
 def test_an_exchange_without_figures_cannot_be_completed(exchange, secretariat):

@@ -65,3 +65,12 @@ def request_data(taxonomy, charlie):
         "contact": str(charlie.pk),
         "expires_on": "",
     }
+
+
+@pytest.fixture
+def vocabulary(taxonomy):
+    """The taxonomy as the import's example file names it."""
+    ThemeFactory(name="Inclusion and fewer opportunities", slug="inclusion")
+    TargetGroupFactory(name="VET learners", slug="vet-learners")
+    LanguageFactory(code="sv", name="Swedish")
+    return taxonomy

@@ -10,20 +10,12 @@ from django.core.management import CommandError, call_command
 from listings.models import Listing, ListingStatus
 from members.models import Organisation
 from notifications.models import Notification
-from tests.factories import LanguageFactory, TargetGroupFactory, ThemeFactory, in_days
+from tests.factories import in_days
 
 pytestmark = pytest.mark.django_db
 
 EXAMPLE = Path(settings.BASE_DIR) / "docs" / "import-example.csv"
 HEADER = EXAMPLE.read_text(encoding="utf-8").splitlines()[0]
-
-
-@pytest.fixture
-def vocabulary(taxonomy):
-    ThemeFactory(name="Inclusion and fewer opportunities", slug="inclusion")
-    TargetGroupFactory(name="VET learners", slug="vet-learners")
-    LanguageFactory(code="sv", name="Swedish")
-    return taxonomy
 
 
 def run(path, *args):

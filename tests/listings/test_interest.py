@@ -1,4 +1,4 @@
-"""Another member organisation says 'we are interested' in an open request."""
+"""Another member organisation says 'we are interested' in an open request or offer."""
 
 import pytest
 
@@ -99,11 +99,82 @@ def test_interest_beyond_the_cap_is_refused(alice_client, request_of_centre):
     assert ExpressionOfInterest.objects.count() == 1
 
 
-def test_interest_in_an_offer_is_refused(alice_client, centre_val_de_loire):
-    offer = OfferFactory(organisation=centre_val_de_loire)
-    response = alice_client.post(url(offer), ANSWER)
-    assert "Only an open request takes expressions of interest." in response.text
+@pytest.fixture
+def offer_of_centre(centre_val_de_loire, charlie):
+    return OfferFactory(
+        organisation=centre_val_de_loire,
+        contact=charlie,
+        role="host",
+        title="Guidance centres of Orléans host a study visit",
+    )
+
+
+def test_interest_in_an_offer_is_kept_and_the_secretariat_told(
+    alice_client,
+    boras,
+    offer_of_centre,
+    secretariat,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+):
+    page = alice_client.get(offer_of_centre.get_absolute_url())
+    assert "We are interested" in page.text
+    with django_capture_on_commit_callbacks(execute=True):
+        response = alice_client.post(url(offer_of_centre), ANSWER, follow=True)
+    assert "the secretariat has your expression of interest" in response.text
+    interest = ExpressionOfInterest.objects.get()
+    assert (interest.listing, interest.organisation) == (offer_of_centre, boras)
+    [mail] = mailoutbox
+    assert "in the offer “Guidance centres of Orléans host a study visit”" in mail.body
+    assert "interest" in mail.alternatives[0][0]
+
+
+def test_interest_in_an_offer_is_counted_for_its_organisation(charlie_client, offer_of_centre):
+    ExpressionOfInterestFactory(listing=offer_of_centre)
+    page = charlie_client.get(offer_of_centre.get_absolute_url())
+    assert 'data-testid="interest-count">1<' in page.text
+    assert "1 expression of interest" in charlie_client.get("/listings/mine/").text
+
+
+def test_interest_in_an_offer_beyond_the_cap_is_refused(alice_client, offer_of_centre):
+    offer_of_centre.interest_cap = 1
+    offer_of_centre.save()
+    ExpressionOfInterestFactory(listing=offer_of_centre)
+    assert "We are interested" not in alice_client.get(offer_of_centre.get_absolute_url()).text
+    response = alice_client.post(url(offer_of_centre), ANSWER)
+    assert "This offer has received the most expressions of interest it takes." in response.text
+    assert ExpressionOfInterest.objects.count() == 1
+
+
+def test_interest_in_own_offer_is_refused(charlie_client, offer_of_centre):
+    assert "We are interested" not in charlie_client.get(offer_of_centre.get_absolute_url()).text
+    response = charlie_client.post(url(offer_of_centre), ANSWER)
+    assert "Your organisation cannot express interest in its own offer." in response.text
     assert not ExpressionOfInterest.objects.exists()
+
+
+def test_interest_in_an_offer_twice_is_refused(alice_client, boras, offer_of_centre):
+    ExpressionOfInterestFactory(listing=offer_of_centre, organisation=boras)
+    response = alice_client.post(url(offer_of_centre), ANSWER)
+    assert "Your organisation has already expressed interest in this offer." in response.text
+    assert ExpressionOfInterest.objects.count() == 1
+
+
+def test_interest_in_a_matched_offer_is_refused(alice_client, centre_val_de_loire):
+    offer = OfferFactory(organisation=centre_val_de_loire, status=ListingStatus.MATCHED)
+    response = alice_client.post(url(offer), ANSWER)
+    assert "Only an open request or offer takes expressions of interest." in response.text
+    assert not ExpressionOfInterest.objects.exists()
+
+
+def test_listing_pages_link_the_organisation_to_its_profile(
+    alice_client, offer_of_centre, request_of_centre
+):
+    profile = 'href="/members/organisations/centre-val-de-loire/"'
+    assert profile in alice_client.get(offer_of_centre.get_absolute_url()).text
+    assert alice_client.get("/members/organisations/centre-val-de-loire/").status_code == 200
+    browse = alice_client.get("/listings/").text
+    assert browse.count(profile) == 2
 
 
 def test_interest_in_a_private_request_answers_404(alice_client, centre_val_de_loire):

@@ -1,9 +1,11 @@
 """A member saves a search and is told when a newly published listing fits it."""
 
+from unittest import mock
+
 import pytest
 
 from listings import services
-from listings.models import ListingStatus, SavedSearch
+from listings.models import SAVED_SEARCHES_PER_PERSON, ListingStatus, SavedSearch
 from listings.selectors import listing_fits
 from notifications.models import Notification
 from tests.factories import OrganisationFactory, RequestFactory, SavedSearchFactory
@@ -101,3 +103,54 @@ def test_saved_searches_are_in_the_secretariat_workplace(secretariat_client, ali
     response = secretariat_client.get("/admin/listings/savedsearch/")
     assert response.status_code == 200
     assert "Gender in France" in response.text
+
+
+def test_a_person_keeps_at_most_twenty_saved_searches(alice_client, alice, taxonomy):
+    for i in range(SAVED_SEARCHES_PER_PERSON):
+        SavedSearchFactory(user=alice, name=f"Mine {i}")
+    response = alice_client.post(
+        "/listings/searches/", {"name": "One more", "notify": "on", "query": "kind=offer"}
+    )
+    assert response.status_code == 200
+    assert "the most one person can keep" in response.text
+    assert SavedSearch.objects.filter(user=alice).count() == SAVED_SEARCHES_PER_PERSON
+    assert not SavedSearch.objects.filter(name="One more").exists()
+
+
+@pytest.mark.parametrize(
+    "query, error",
+    [
+        ("theme=gender\x00equality", "Null characters are not allowed."),
+        ("theme=" + "x" * 100_000, "Ensure this value has at most 2000 characters"),
+    ],
+)
+def test_a_hostile_saved_search_query_is_refused_and_nothing_stored(
+    alice_client, taxonomy, query, error
+):
+    response = alice_client.post("/listings/searches/", {"name": "Odd", "query": query})
+    assert response.status_code == 200
+    assert error in response.text
+    assert not SavedSearch.objects.exists()
+
+
+def test_publishing_answers_before_the_saved_searches_are_checked(
+    alice, centre_val_de_loire, charlie, secretariat, taxonomy, django_capture_on_commit_callbacks
+):
+    """The saved searches are matched by a Celery task queued on commit, not inside
+    the secretariat's request."""
+    listing = RequestFactory(
+        organisation=centre_val_de_loire,
+        contact=charlie,
+        status=ListingStatus.SUBMITTED,
+        themes=[taxonomy["gender"]],
+    )
+    SavedSearchFactory(user=alice, query="theme=gender-equality")
+    with mock.patch("listings.tasks.listing_notify_saved_searches.delay") as delay:
+        with django_capture_on_commit_callbacks(execute=True):
+            services.listing_publish(listing=listing, by=secretariat)
+    delay.assert_called_once_with(listing.pk)
+    assert not Notification.objects.filter(kind="saved_search_match").exists()
+    # The task itself, run twice (a retry), tells the search once.
+    services.listing_notify_saved_searches(listing)
+    services.listing_notify_saved_searches(listing)
+    assert Notification.objects.filter(kind="saved_search_match", recipient=alice).count() == 1

@@ -104,3 +104,52 @@ def test_confirming_x_with_y_while_another_confirms_y_with_x_never_deadlocks(sec
         assert refused.startswith("Someone else was faster")
     assert Match.objects.count() == races
     assert not Listing.objects.filter(status=ListingStatus.OPEN).exists()
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_people_confirming_from_the_curation_page_at_once_get_a_match_and_a_refusal(
+    secretariat, boras, centre_val_de_loire
+):
+    """Through the page, as the secretariat clicks: each had the page open, each
+    confirms a different partner at the same moment. One gets the match; the other
+    is told someone else was faster (409), never a server error."""
+    from django.test import Client
+    from django.urls import reverse
+
+    from tests.otp import verified_login
+
+    case = build_boras_case(boras, centre_val_de_loire)
+    colleague = UserFactory(email="second@earlall.example", full_name="Ola", is_staff=True)
+    colleague.groups.set(secretariat.groups.all())
+    url = reverse("admin:matchmaking_match_curate", args=[case.request.pk])
+    clients = [verified_login(Client(), user) for user in (secretariat, colleague)]
+    tokens = [c.get(url).context["shown"] for c in clients]
+    start = threading.Barrier(2)
+    statuses = [None, None]
+
+    def confirm(i, partner):
+        try:
+            start.wait(timeout=10)
+            data = {"action": "confirm", "shown": tokens[i], "partners": [partner.pk]}
+            response = clients[i].post(url, data)
+            statuses[i] = (
+                response.status_code,
+                response.text if response.status_code != 302 else "",
+            )
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=confirm, args=(0, case.boras_offer)),
+        threading.Thread(target=confirm, args=(1, case.escola_offer)),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    assert sorted(status for status, _text in statuses) == [302, 409]
+    refused = next(text for status, text in statuses if status == 409)
+    assert "Someone else was faster" in refused
+    assert Match.objects.filter(request=case.request).count() == 1

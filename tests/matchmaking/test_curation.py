@@ -237,15 +237,44 @@ def test_confirm_creates_the_match_and_shows_it(secretariat_client, case, partie
     assert Notification.objects.filter(kind="match_confirmed").count() == 3
 
 
-@pytest.mark.parametrize(
-    "group", ["abc", "0", "-1", "99999", "1,abc", ",", "1.5"], ids=lambda g: f"group={g!r}"
-)
+# What a tampered or stale form may post in place of the listings shown: the
+# position of a group (0 once meant the last one), out-of-range numbers, numbers
+# Python reads but a database does not ("٣" is 3; "²" passes isdigit()).
+BAD_GROUPS = ["abc", "0", "-1", "99999", "9" * 30, "1,abc", ",", "1.5", "²", "٣", "0x1f", "1e3"]
+
+
+@pytest.mark.parametrize("group", BAD_GROUPS, ids=lambda g: f"group={g!r}")
 def test_confirm_with_a_bad_group_is_refused_and_changes_nothing(
     secretariat_client, case, parties, group
 ):
     response = post(secretariat_client, case.request, group=group, action="confirm")
     assert response.status_code == 400
     assert "Choose" in response.text
+    nothing_changed(case)
+
+
+@pytest.mark.parametrize("value", ["²", "٣", "9" * 30, "-3"], ids=repr)
+def test_a_bad_ticked_box_is_refused_and_the_others_stay_ticked(
+    secretariat_client, case, parties, value
+):
+    response = post(
+        secretariat_client, case.request, partners=[case.boras_offer, value], action="preview"
+    )
+    assert response.status_code == 400
+    assert "Choose the partners among the candidates shown." in response.text
+    assert case.boras_offer.pk in response.context["ticked"]
+    nothing_changed(case)
+
+
+@pytest.mark.postgres
+def test_out_of_range_values_are_refused_by_postgresql_too(secretariat_client, case, parties):
+    """Beyond a bigint, PostgreSQL refuses the query itself: the page must refuse
+    first, never pass such a number to the database (a 500)."""
+    huge = "9" * 30
+    for data in ({"group": huge}, {"partners": [huge]}, {"partners": [case.boras_offer.pk, huge]}):
+        response = post(secretariat_client, case.request, action="confirm", **data)
+        assert response.status_code == 400, data
+    assert secretariat_client.get(f"/admin/matchmaking/match/curate/{huge}/").status_code == 404
     nothing_changed(case)
 
 
@@ -361,3 +390,25 @@ def test_confirm_second_time_says_someone_else_was_faster(secretariat_client, se
     assert response.status_code == 409
     assert "Someone else was faster: Sara Secretariat confirmed" in response.text
     assert Match.objects.filter(request=case.request).count() == 1
+
+
+def test_confirming_hands_the_emails_to_the_queue_and_sends_none_itself(
+    secretariat_client, case, parties, mailoutbox, monkeypatch, django_capture_on_commit_callbacks
+):
+    """The request answers without waiting on e-mail: the confirmation records one
+    row per party and, after commit, hands each to the broker; nothing is sent
+    inside the request (a three-party confirmation once took 4 s)."""
+    queued = []
+    monkeypatch.setattr("notifications.tasks.send_notification.delay", lambda pk: queued.append(pk))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(
+            secretariat_client,
+            case.request,
+            partners=[case.boras_offer, case.escola_offer],
+            action="confirm",
+        )
+    assert response.status_code == 302
+    assert mailoutbox == []
+    rows = Notification.objects.filter(kind="match_confirmed")
+    assert sorted(queued) == sorted(rows.values_list("pk", flat=True))
+    assert len(queued) == 3

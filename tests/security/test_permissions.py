@@ -73,7 +73,7 @@ RULES = {
     "password_reset_done": ({}, (200,) * 8),
     "password_reset_confirm": ({"uidb64": "MQ", "token": "forged"}, (200,) * 8),
     "password_reset_complete": ({}, (200,) * 8),
-    "set_language": ({}, ("redirect",) * 8),
+    "set_language": ({}, (405,) * 8),
     "members:directory": ({}, (200,) * 8),
     "members:join": ({}, (200,) * 8),
     "members:join-thanks": ({}, (200,) * 8),

@@ -3,6 +3,7 @@
 See docs/import_listings.md for the columns."""
 
 import csv
+import io
 import json
 from pathlib import Path
 
@@ -11,21 +12,41 @@ from django.core.management.base import BaseCommand, CommandError
 from listings.imports import ImportRefused, listings_import
 
 
+def read_text(path: Path) -> str:
+    """UTF-8 (with or without a byte-order mark), or UTF-16 with its mark, as
+    spreadsheets save "Unicode text"; anything else is refused before any row."""
+    raw = path.read_bytes()
+    encoding = "utf-16" if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise CommandError(
+            f"The file is not in UTF-8 (byte {exc.start + 1} cannot be read): "
+            "save it as “CSV UTF-8” and import it again."
+        ) from exc
+
+
 def read_rows(path: Path) -> list[tuple[int, dict]]:
     """(row number as a person sees it, row): the CSV line number, or the JSON position."""
     if not path.exists():
         raise CommandError(f"No such file: {path}")
+    text = read_text(path)
     if path.suffix.lower() == ".json":
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise CommandError(f"Not valid JSON: {exc}") from exc
         if not isinstance(data, list) or not all(isinstance(row, dict) for row in data):
             raise CommandError("The JSON file must be a list of objects, one per listing.")
         return list(enumerate(data, start=1))
-    # utf-8-sig: spreadsheets often start a CSV with a byte-order mark.
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        return list(enumerate(csv.DictReader(handle), start=2))
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        return list(enumerate(reader, start=2))
+    except csv.Error as exc:
+        # The csv module's own limit on a cell (128 KiB) or a broken quote.
+        message = "a cell is too long" if "field limit" in str(exc) else str(exc)
+        # line_num counts the lines read before the one that failed.
+        raise CommandError(f"Nothing imported: row {reader.line_num + 1}: {message}.") from exc
 
 
 class Command(BaseCommand):

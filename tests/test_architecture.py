@@ -1,0 +1,113 @@
+"""Where apps meet.
+
+- The import contracts of pyproject.toml ([tool.importlinter]) hold: no app imports
+  one above it, and no two modules of an app import each other.
+- No app writes another app's models: it calls that app's services, where the rules
+  of the write live (history, transitions, notifications).
+"""
+
+import ast
+from pathlib import Path
+
+from importlinter.cli import lint_imports
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# The apps whose code must keep to its own models. The demo app is left out: its
+# loader fills every app's tables from the demo data on purpose.
+APPS = [
+    "core",
+    "embeddings",
+    "taxonomy",
+    "notifications",
+    "members",
+    "listings",
+    "matchmaking",
+    "exchanges",
+    "casestudies",
+    "monitoring",
+    "desk",
+]
+WRITES = {
+    "create",
+    "update",
+    "delete",
+    "bulk_create",
+    "bulk_update",
+    "get_or_create",
+    "update_or_create",
+}
+# Modules that build synthetic data to measure the matcher, the reminders and the
+# dashboard: no user's data goes through them (issue 16 moves them out of the apps).
+MEASURING = {
+    "matchmaking/benchmark.py",
+    "matchmaking/evaluate.py",
+    "matchmaking/management/commands/benchmark_matcher.py",
+    "monitoring/management/commands/benchmark_dashboard.py",
+    "notifications/benchmark.py",
+}
+
+
+def test_the_import_contracts_hold(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    assert lint_imports(no_cache=True, no_logo=True) == 0, "lint-imports: see the broken contract"
+
+
+def _root(node):
+    """The name a chain such as `Model.objects.filter(...).update` starts from."""
+    while isinstance(node, ast.Attribute | ast.Call | ast.Subscript):
+        node = node.func if isinstance(node, ast.Call) else node.value
+    return node.id if isinstance(node, ast.Name) else None
+
+
+def _through_manager(node) -> bool:
+    while isinstance(node, ast.Attribute | ast.Call | ast.Subscript):
+        if isinstance(node, ast.Attribute) and node.attr == "objects":
+            return True
+        node = node.func if isinstance(node, ast.Call) else node.value
+    return False
+
+
+def _foreign_models(tree, app: str) -> set[str]:
+    """Names imported from the models of another app, wherever the import is."""
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").endswith(".models"):
+            owner = node.module.split(".")[0]
+            if owner != app and owner in APPS:
+                names |= {alias.asname or alias.name for alias in node.names}
+    return names
+
+
+def _writes_on_foreign_models(path: Path, app: str) -> list[str]:
+    tree = ast.parse(path.read_text())
+    foreign = _foreign_models(tree, app)
+    if not foreign:
+        return []
+    found, instances = [], set()
+    for node in ast.walk(tree):
+        # `x = OtherModel(...)` or `x = OtherModel.objects.get(...)`: x is theirs.
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
+            if _root(node.value) in foreign:
+                instances |= {t.id for t in node.targets if isinstance(t, ast.Name)}
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+            continue
+        func, where = node.func, f"{path.relative_to(ROOT)}:{node.lineno}"
+        if func.attr in WRITES and _through_manager(func.value) and _root(func) in foreign:
+            found.append(f"{where} {_root(func)}.objects…{func.attr}()")
+        if func.attr == "save" and isinstance(func.value, ast.Name):
+            if func.value.id in instances:
+                found.append(f"{where} {func.value.id}.save()")
+    return found
+
+
+def test_no_app_writes_another_apps_models():
+    found = []
+    for app in APPS:
+        for path in sorted((ROOT / app).rglob("*.py")):
+            relative = path.relative_to(ROOT).as_posix()
+            if "migrations" in path.parts or relative in MEASURING:
+                continue
+            found += _writes_on_foreign_models(path, app)
+    assert not found, "Call the owning app's services instead:\n" + "\n".join(found)
