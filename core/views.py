@@ -6,7 +6,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.views import i18n
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 from django.views.static import serve
 
 from members import services as member_services
@@ -16,12 +16,12 @@ from members.selectors import current_organisation
 from . import health, selectors
 
 
+@require_POST
 def language_set(request):
     """The header's language menu. For a signed-in member the choice is their
     profile's language, so the e-mails they get follow it too."""
     response = i18n.set_language(request)
-    # Like Django's set_language, a GET changes nothing and only redirects.
-    language = request.POST.get("language", "") if request.method == "POST" else ""
+    language = request.POST.get("language", "")
     user = request.user
     if user.is_authenticated and language in dict(settings.LANGUAGES) and language != user.language:
         member_services.account_update(user=user, data={"language": language})
