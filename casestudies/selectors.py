@@ -30,7 +30,12 @@ def case_study_countries() -> list[tuple[str, str]]:
     return country_choices(
         counts_cached(
             "case-study-countries",
-            lambda: set(CaseStudy.objects.published().values_list("exchange__country", flat=True)),
+            lambda: set(
+                CaseStudy.objects.published()
+                .order_by()
+                .values_list("exchange__country", flat=True)
+                .distinct()
+            ),
         )
     )
 

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from core.pagination import filtered_page
+from core.refusals import refusal_text
 from core.uploads import uploads_keep
 
 from . import selectors, services
@@ -67,7 +68,7 @@ def case_study_edit(request, slug):
                 case_study=case_study, by=request.user, form=form, formsets=formsets.values()
             )
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            messages.error(request, refusal_text(error))
             return redirect(case_study)
         messages.success(
             request,

@@ -12,12 +12,12 @@ from functools import update_wrapper
 
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.urls import path, reverse
 
-from .workflow import TransitionNotAllowed
+from .refusals import REFUSALS, refusal_text
 
 # Whether a decision asks for a reason.
 NO_REASON, OPTIONAL, REQUIRED = "", "optional", "required"
@@ -53,17 +53,13 @@ def staff_only(admin_site, view):
     return update_wrapper(guarded, view)
 
 
-def refusal_text(error: Exception) -> str:
-    return " ".join(getattr(error, "messages", None) or [str(error)])
-
-
 class DecisionsMixin:
     """For a ModelAdmin: `decisions` is a list of Decision; the change form shows
     the ones that apply, to a user allowed to change the object."""
 
     decisions: list = []
     # The refusals a service raises in the user's words; anything else is a bug.
-    decision_errors: tuple = (TransitionNotAllowed, ValidationError)
+    decision_errors: tuple = REFUSALS
     change_form_template = "admin/decisions/change_form.html"
 
     def get_urls(self):

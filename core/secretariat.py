@@ -14,6 +14,7 @@ PRODUCT_APPS = [
     "matchmaking",
     "casestudies",
     "notifications",
+    "events",
 ]
 EXTRA = [("auth", "view_group")]
 

@@ -9,6 +9,8 @@ records who, when and why in the model's history (django-simple-history).
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from .refusals import Refusal
+
 # django-simple-history keeps a change reason in a 100-character column.
 HISTORY_REASON_LENGTH = 100
 
@@ -22,7 +24,7 @@ def history_reason(text) -> str:
     return text[: HISTORY_REASON_LENGTH - 1] + "…"
 
 
-class TransitionNotAllowed(Exception):
+class TransitionNotAllowed(Refusal):
     """The object is not in a state from which this change is allowed."""
 
 

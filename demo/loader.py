@@ -27,6 +27,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from casestudies.models import Audience, CaseStudy, Lesson, Testimonial
+from core.refusals import refusal_text
 from core.secretariat import sync_secretariat_group
 from exchanges.models import (
     Exchange,
@@ -48,6 +49,8 @@ from matchmaking.matcher import score_listing
 from matchmaking.models import Answer, Match, MatchParty, PartyRole
 from members.models import Invitation, Membership, MembershipStatus, Organisation, Role, User
 from taxonomy.models import Format, Language, TargetGroup, Theme
+
+from .events import load_events
 
 DATA = Path(__file__).resolve().parent / "data"
 # Listings that must still lie ahead: the browse page and the expiry task see them.
@@ -128,6 +131,7 @@ def load_demo(*, today: datetime.date | None = None) -> list[dict]:
     exchanges = load_exchanges(run, read("exchanges"), orgs)
     load_case_studies(run, read("case_studies"), exchanges, orgs)
     load_activity(run, read("activity"), orgs)
+    load_events(run, read("events"), orgs)
     return [login(secretariat, "EARLALL secretariat", "staff"), *logins]
 
 
@@ -303,7 +307,7 @@ def load_interests(run: Run, rows: list, orgs: dict) -> None:
         try:
             interest_check(listing=listing, organisation=org)
         except ValidationError as error:
-            raise DemoDataError(f"{row['listing']}: {' '.join(error.messages)}") from error
+            raise DemoDataError(f"{row['listing']}: {refusal_text(error)}") from error
         ExpressionOfInterest.objects.create(
             listing=listing,
             organisation=org,

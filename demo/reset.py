@@ -13,6 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 
 from casestudies.models import CaseStudy
+from events.models import Event
 from exchanges.models import Exchange
 from listings.models import ExpressionOfInterest, Listing
 from matchmaking.models import Match
@@ -55,6 +56,7 @@ def demo_delete() -> dict:
     _forget_notifications(cases, exchanges, matches, listings, interests, orgs)
     deleted = {}
     for name, qs in (
+        ("events", Event.objects.filter(title__in=[row["title"] for row in read("events")])),
         ("case studies", cases),
         ("exchanges", exchanges),
         ("matches", matches),

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "notifications",
     "monitoring",
     "desk",
+    "events",
     "demo",
 ]
 

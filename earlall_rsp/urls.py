@@ -32,6 +32,7 @@ urlpatterns = [
     path("monitoring/", include("monitoring.urls")),
     path("case-studies/", include("casestudies.urls")),
     path("inbox/", include("notifications.urls")),
+    path("events/", include("events.urls")),
     path("", include("core.urls")),
 ]
 if settings.SERVE_MEDIA:

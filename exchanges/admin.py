@@ -7,7 +7,7 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.workflow import TransitionNotAllowed
+from core.refusals import REFUSALS, refusal_text
 
 from .models import (
     Exchange,
@@ -120,8 +120,8 @@ class ExchangeAdmin(SimpleHistoryAdmin):
             try:
                 service(exchange=exchange, by=request.user)
                 changed += 1
-            except (ValidationError, TransitionNotAllowed) as error:
-                refused.append(f"{exchange}: {' '.join(getattr(error, 'messages', [str(error)]))}")
+            except REFUSALS as error:
+                refused.append(f"{exchange}: {refusal_text(error)}")
         if changed:
             self.message_user(request, done % {"n": changed}, messages.SUCCESS)
         for line in refused:

@@ -2,13 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from core.pagination import filtered_page, page_of
-from core.workflow import TransitionNotAllowed
+from core.refusals import REFUSALS, refusal_text
 
 from . import selectors, services
 from .filters import ExchangeFilter
@@ -83,9 +83,9 @@ def exchange_report(request, pk):
                 counts=form.counts(),
                 outcomes=form.cleaned_data["outcomes"],
             )
-        except (ValidationError, TransitionNotAllowed) as error:
+        except REFUSALS as error:
             # Shown above the form, which keeps what was typed: nothing is lost.
-            form.add_error(None, " ".join(getattr(error, "messages", [str(error)])))
+            form.add_error(None, refusal_text(error))
             return render(request, "exchanges/report.html", {"exchange": exchange, "form": form})
         if was_planned:
             messages.success(

@@ -2,7 +2,6 @@
 with a comment), expressions of interest and saved searches."""
 
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -13,6 +12,7 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_decisions import REQUIRED, Decision, DecisionsMixin
+from core.refusals import REFUSALS, refusal_text
 from core.workflow import TransitionNotAllowed
 
 from . import services
@@ -104,8 +104,8 @@ class ListingAdmin(DecisionsMixin, SimpleHistoryAdmin):
                         listing=listing, by=request.user, comment=request.POST["comment"]
                     )
                     returned += 1
-                except (ValidationError, TransitionNotAllowed) as exc:
-                    reason = " ".join(getattr(exc, "messages", [str(exc)]))
+                except REFUSALS as exc:
+                    reason = refusal_text(exc)
                     failures.append(f"{listing.reference}: {reason}")
             if returned:
                 self.message_user(

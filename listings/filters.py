@@ -18,7 +18,12 @@ def listing_countries() -> list[tuple[str, str]]:
     return country_choices(
         counts_cached(
             "listing-countries",
-            lambda: set(Listing.objects.open().values_list("organisation__country", flat=True)),
+            lambda: set(
+                Listing.objects.open()
+                .order_by()
+                .values_list("organisation__country", flat=True)
+                .distinct()
+            ),
         )
     )
 
@@ -43,8 +48,11 @@ class ListingFilter(django_filters.FilterSet):
         label=_("Country"), field_name="organisation__country", choices=listing_countries
     )
     role = django_filters.ChoiceFilter(
-        label=_("Role sought"),
-        choices=[(ListingRole.HOST, _("Host")), (ListingRole.SEND, _("Send"))],
+        label=_("Organisations that"),
+        choices=[
+            (ListingRole.HOST, _("host visitors")),
+            (ListingRole.SEND, _("send participants abroad")),
+        ],
         method="filter_role",
     )
     available_from = django_filters.DateFilter(

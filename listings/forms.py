@@ -14,10 +14,12 @@ from django.core.validators import (
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.widgets import CountryCheckboxes
 from taxonomy.models import Format, Language, TargetGroup, Theme
 
 from .models import (
     MAX_PARTICIPANTS,
+    ROLE_WORDS,
     SAVED_SEARCH_QUERY_MAX_LENGTH,
     ExpressionOfInterest,
     Listing,
@@ -95,6 +97,9 @@ class ListingForm(forms.ModelForm):
             "latest_end": DateInput(),
             "expires_on": DateInput(),
             "fewer_opportunities_support": forms.Textarea(attrs={"rows": 3}),
+            # Boxes ticked one by one, the partnership's countries first: a <select
+            # multiple> needed Ctrl-click and listed all 250 countries.
+            "preferred_countries": CountryCheckboxes,
         }
         error_messages = {
             "themes": {"required": _("Choose at least one theme.")},
@@ -122,6 +127,10 @@ class ListingForm(forms.ModelForm):
             _("Number of participants") if kind == ListingKind.REQUEST else _("Capacity")
         )
         self.fields["participants"].help_text = _("At most %(max)s.") % {"max": MAX_PARTICIPANTS}
+        words = ROLE_WORDS[kind]
+        role = self.fields["role"]
+        role.label, role.help_text = words["question"], words["help"]
+        role.choices = [("", "---------"), *words["choices"].items()]
         self.fields["duration_days"].label = _("Duration in days")
         self.fields["description"].label = _("Description")
         contact = self.fields["contact"]
@@ -134,9 +143,7 @@ class ListingForm(forms.ModelForm):
         contact.error_messages["invalid_choice"] = _(
             "Choose a colleague of your organisation as the contact person."
         )
-        self.fields["preferred_countries"].help_text = _(
-            "Optional. Hold Ctrl (or Cmd) to choose several."
-        )
+        self.fields["preferred_countries"].help_text = _("Optional. Tick as many as you like.")
         self.fields["expires_on"].required = False
         self.fields["expires_on"].help_text = _(
             "Leave empty for the end of the window. At most 12 months away."

@@ -29,9 +29,53 @@ class ListingKind(models.TextChoices):
 
 
 class ListingRole(models.TextChoices):
-    HOST = "host", _("Host")
-    SEND = "send", _("Send")
+    """The organisation's OWN role, on a request as on an offer (matchmaking.rules
+    reads it so). The pages ask for it in the users' words: ROLE_WORDS."""
+
+    HOST = "host", _("Host visitors")
+    SEND = "send", _("Send participants abroad")
     EITHER = "either", _("Host or send")
+
+
+# A request says what the organisation wants to do, an offer what it can do: the
+# question, the form's short answers, and the answer as pages and e-mails show it.
+# Read backwards ("role sought: host"), a school wanting a host picked "host".
+ROLE_WORDS = {
+    ListingKind.REQUEST: {
+        "question": _("We want to"),
+        "help": _(
+            "What your organisation wants to do: send its people abroad, "
+            "host visitors from abroad, or either."
+        ),
+        "choices": {
+            ListingRole.SEND: _("send participants abroad"),
+            ListingRole.HOST: _("host visitors"),
+            ListingRole.EITHER: _("either"),
+        },
+        "answers": {
+            ListingRole.SEND: _("send participants abroad"),
+            ListingRole.HOST: _("host visitors"),
+            ListingRole.EITHER: _("send participants abroad or host visitors"),
+        },
+    },
+    ListingKind.OFFER: {
+        "question": _("We can"),
+        "help": _(
+            "What your organisation can do: host visitors from abroad, "
+            "send its people abroad, or either."
+        ),
+        "choices": {
+            ListingRole.HOST: _("host"),
+            ListingRole.SEND: _("send"),
+            ListingRole.EITHER: _("either"),
+        },
+        "answers": {
+            ListingRole.HOST: _("host visitors"),
+            ListingRole.SEND: _("send participants abroad"),
+            ListingRole.EITHER: _("host visitors or send participants abroad"),
+        },
+    },
+}
 
 
 class ListingStatus(models.TextChoices):
@@ -99,7 +143,7 @@ class Listing(models.Model):
     target_groups = models.ManyToManyField(
         "taxonomy.TargetGroup", verbose_name=_("target groups"), blank=True
     )
-    role = models.CharField(_("role sought"), max_length=10, choices=ListingRole.choices)
+    role = models.CharField(_("role"), max_length=10, choices=ListingRole.choices)
     earliest_start = models.DateField(_("earliest start"))
     latest_end = models.DateField(_("latest end"))
     duration_days = models.PositiveSmallIntegerField(_("duration in days"))
@@ -197,6 +241,15 @@ class Listing(models.Model):
         return self.kind == ListingKind.REQUEST
 
     @property
+    def role_question(self):
+        """ "We want to" on a request, "We can" on an offer."""
+        return ROLE_WORDS[self.kind]["question"]
+
+    @property
+    def role_answer(self):
+        return ROLE_WORDS[self.kind]["answers"].get(self.role, self.get_role_display())
+
+    @property
     def window_days(self):
         return (self.latest_end - self.earliest_start).days + 1
 
@@ -222,8 +275,8 @@ for _proxy in (Request, Offer):
 
 
 class InterestRole(models.TextChoices):
-    HOST = "host", _("Host")
-    PARTICIPATE = "participate", _("Participate")
+    HOST = "host", _("host visitors")
+    PARTICIPATE = "participate", _("send participants")
 
 
 class ExpressionOfInterest(models.Model):

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.pagination import filtered_page, page_of
-from core.workflow import TransitionNotAllowed
+from core.refusals import REFUSALS, refusal_text
 
 from . import services
 from .access import can_browse, current_organisation, user_organisations
@@ -179,8 +179,8 @@ def _owner_action(request, reference, action, run, done):
         return redirect(listing)
     try:
         run(listing)
-    except (ValidationError, TransitionNotAllowed) as exc:
-        messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+    except REFUSALS as exc:
+        messages.error(request, refusal_text(exc))
     else:
         messages.success(request, done)
     return redirect(listing)
@@ -280,7 +280,7 @@ def interest_create(request, reference):
         try:
             services.interest_check(listing=listing, organisation=organisation)
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            messages.error(request, refusal_text(exc))
             return redirect(listing)
     return render(
         request,
@@ -346,8 +346,8 @@ def listing_link(request, token):
         run = services.listing_renew if action == "renew" else services.listing_close
         try:
             run(listing=listing, by=None)
-        except (ValidationError, TransitionNotAllowed) as exc:
-            messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+        except REFUSALS as exc:
+            messages.error(request, refusal_text(exc))
         else:
             messages.success(
                 request, _("Renewed: thank you.") if action == "renew" else _("Closed: thank you.")

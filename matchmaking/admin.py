@@ -3,7 +3,6 @@ the match, follow the answers, create the exchange. What waits is on the desk
 (the admin's home, desk/)."""
 
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.shortcuts import redirect
 from django.urls import path, reverse
@@ -13,8 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin_decisions import REQUIRED, Decision, DecisionsMixin
-from core.workflow import TransitionNotAllowed
+from core.admin_decisions import REQUIRED, Decision, DecisionsMixin, staff_only
 from exchanges.models import Exchange
 
 from .calibration import proposal_accept, proposal_reject
@@ -114,7 +112,6 @@ class MatchAdmin(DecisionsMixin, SimpleHistoryAdmin):
     change_list_template = "admin/matchmaking/match/change_list.html"
     change_form_template = "admin/matchmaking/match/change_form.html"
     decisions = MATCH_DECISIONS
-    decision_errors = (MatchError, TransitionNotAllowed, ValidationError)
 
     def has_add_permission(self, request):
         # Matches are confirmed from the "Find partners" page, through the service.
@@ -203,10 +200,12 @@ class MatchAdmin(DecisionsMixin, SimpleHistoryAdmin):
         return exchange
 
     def get_urls(self):
-        view = self.admin_site.admin_view
         return [
+            # Confirming is a decision like the buttons: a member gets a 403.
             path(
-                "curate/<int:request_pk>/", view(self.curate_view), name="matchmaking_match_curate"
+                "curate/<int:request_pk>/",
+                staff_only(self.admin_site, self.curate_view),
+                name="matchmaking_match_curate",
             ),
             *super().get_urls(),
         ]

@@ -241,17 +241,23 @@ def with_tags(qs) -> list:
 
 def tag_ids(ids: list) -> dict:
     """{"themes": {listing id: {theme ids}}, …} in one UNION ALL query: on a busy
-    database each round trip counts."""
-    parts = [
-        getattr(Listing, name)
-        .through.objects.filter(listing_id__in=ids)
-        .values_list("listing_id", column, Value(n))
-        for n, (name, column) in enumerate(TAG_COLUMNS.items())
-    ]
+    database each round trip counts. Written in SQL: the ORM took longer to
+    build the four IN lists than the database took to answer."""
     found = {name: {} for name in TAG_COLUMNS}
+    ids = [int(pk) for pk in ids]
+    if not ids:
+        return found
     names = list(TAG_COLUMNS)
-    for listing_id, tag_id, n in parts[0].union(*parts[1:], all=True):
-        found[names[n]].setdefault(listing_id, set()).add(tag_id)
+    marks = ", ".join(["%s"] * len(ids))
+    sql = " UNION ALL ".join(
+        f"SELECT listing_id, {column}, {n} FROM {getattr(Listing, name).through._meta.db_table} "  # noqa: S608 (names from the models)
+        f"WHERE listing_id IN ({marks})"
+        for n, (name, column) in enumerate(TAG_COLUMNS.items())
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, ids * len(names))
+        for listing_id, tag_id, n in cursor.fetchall():
+            found[names[n]].setdefault(listing_id, set()).add(tag_id)
     return found
 
 

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.refusals import Refusal
 from core.workflow import StaleState, change_status, history_reason
 from exchanges.models import Exchange, ExchangeRole
 from exchanges.services import exchange_create
@@ -42,7 +43,7 @@ from .selectors import party_contacts
 # django-simple-history keeps a change reason of at most 100 characters.
 
 
-class MatchError(Exception):
+class MatchError(Refusal):
     """A rule refused the change; the message says why, in the user's words."""
 
 

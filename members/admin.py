@@ -1,6 +1,5 @@
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _t
@@ -8,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_decisions import OPTIONAL, REQUIRED, Decision, DecisionsMixin
+from core.refusals import REFUSALS
 from core.workflow import TransitionNotAllowed
 
 from . import services
@@ -141,7 +141,7 @@ class OrganisationAdmin(DecisionsMixin, SimpleHistoryAdmin):
                         by=request.user,
                     )
                     done += 1
-                except (TransitionNotAllowed, ValidationError) as error:
+                except REFUSALS as error:
                     refused.append(f"{organisation}: {error}")
             self.report(request, done, refused, _t("%(n)d application(s) rejected."))
             return None

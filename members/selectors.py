@@ -58,7 +58,9 @@ def directory_countries() -> list[tuple[str, str]]:
     return country_choices(
         counts_cached(
             "directory-countries",
-            lambda: set(directory_organisations().values_list("country", flat=True)),
+            lambda: set(
+                directory_organisations().order_by().values_list("country", flat=True).distinct()
+            ),
         )
     )
 

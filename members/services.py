@@ -18,6 +18,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from core.refusals import Refusal
 from core.workflow import TransitionNotAllowed, change_status
 from notifications.services import notification_record, notify_secretariat
 
@@ -38,7 +39,7 @@ EMAIL_CHANGE_SALT = "members.email-change"
 EMAIL_CHANGE_MAX_AGE = 60 * 60 * 24 * 3
 
 
-class InvitationInvalid(Exception):
+class InvitationInvalid(Refusal):
     """The link is tampered, expired or already used; the message says which."""
 
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.pagination import filtered_page
+from core.refusals import refusal_text
 from core.throttles import join_throttled
 
 from . import selectors, services
@@ -191,7 +192,7 @@ def colleague_role(request, slug, pk):
                 membership=colleague, role=form.cleaned_data["role"], by=request.user
             )
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            messages.error(request, refusal_text(error))
         else:
             messages.success(request, _("%(name)s's role is changed.") % {"name": colleague.user})
     return redirect("members:organisation-manage", slug=slug)
@@ -206,7 +207,7 @@ def colleague_remove(request, slug, pk):
     try:
         services.colleague_remove(membership=colleague, by=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, refusal_text(error))
     else:
         messages.success(request, _("%(name)s is removed.") % {"name": colleague.user})
     return redirect("members:organisation-manage", slug=slug)
@@ -289,7 +290,7 @@ def email_confirm(request, token):
         change = services.email_change_from_token(token=token, user=request.user)
     except ValidationError as error:
         return render(
-            request, "members/email_confirm.html", {"error": " ".join(error.messages)}, status=400
+            request, "members/email_confirm.html", {"error": refusal_text(error)}, status=400
         )
     form = EmailConfirmForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -299,7 +300,7 @@ def email_confirm(request, token):
             return render(
                 request,
                 "members/email_confirm.html",
-                {"error": " ".join(error.messages)},
+                {"error": refusal_text(error)},
                 status=400,
             )
         return render(request, "members/email_confirm.html", {"done": True})

@@ -87,7 +87,9 @@ class MonitoringFilterForm(forms.Form):
         # Only the countries of organisations: a short list, and a fast page.
         codes = counts_cached(
             "organisation-countries",
-            lambda: set(Organisation.objects.values_list("country", flat=True).distinct()),
+            lambda: set(
+                Organisation.objects.order_by().values_list("country", flat=True).distinct()
+            ),
         )
         self.fields["country"].choices = [("", _("All countries")), *country_choices(codes)]
         if organisations is None:

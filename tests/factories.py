@@ -362,3 +362,24 @@ class NotificationFactory(DjangoModelFactory):
     context = factory.LazyFunction(
         lambda: {"reference": "REQ-4F2A9C", "title": "Gender equality", "organisation": "Borås"}
     )
+
+
+class EventFactory(DjangoModelFactory):
+    """A published matchmaking event a month ahead, open for registration."""
+
+    class Meta:
+        model = "events.Event"
+
+    title = "RSP matchmaking day in Borås"
+    place = "Borås, Textile Fashion Center"
+    starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=30))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=5))
+    time_zone = "Europe/Stockholm"
+    registration_deadline = factory.LazyAttribute(
+        lambda o: o.starts_at - datetime.timedelta(days=3)
+    )
+    slot_minutes = 20
+    slots = 3
+    tables = 2
+    capacity = 10
+    status = "published"

@@ -27,6 +27,7 @@ APPS = [
     "casestudies",
     "monitoring",
     "desk",
+    "events",
 ]
 WRITES = {
     "create",
@@ -51,6 +52,22 @@ MEASURING = {
 def test_the_import_contracts_hold(monkeypatch):
     monkeypatch.chdir(ROOT)
     assert lint_imports(no_cache=True, no_logo=True) == 0, "lint-imports: see the broken contract"
+
+
+def test_every_app_of_the_project_is_under_the_contracts():
+    """A new app must take its place in the layers, or the contracts say nothing of it."""
+    import tomllib
+
+    from django.apps import apps
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]
+    ours = {
+        app.name.split(".")[0]
+        for app in apps.get_app_configs()
+        if Path(app.path).is_relative_to(ROOT) and "site-packages" not in Path(app.path).parts
+    }
+    assert ours <= set(config["root_packages"])
+    assert ours - {"demo"} <= set(APPS)
 
 
 def _root(node):
@@ -111,3 +128,18 @@ def test_no_app_writes_another_apps_models():
                 continue
             found += _writes_on_foreign_models(path, app)
     assert not found, "Call the owning app's services instead:\n" + "\n".join(found)
+
+
+def test_every_refusal_of_a_service_is_one_kind_and_reads_in_the_users_words():
+    from django.core.exceptions import ValidationError
+
+    from core.refusals import REFUSALS, Refusal, refusal_text
+    from core.workflow import StaleState, TransitionNotAllowed
+    from matchmaking.services import AlreadyMatched, MatchError
+    from members.services import InvitationInvalid
+
+    for kind in (TransitionNotAllowed, StaleState, MatchError, AlreadyMatched, InvitationInvalid):
+        assert issubclass(kind, Refusal)
+    assert ValidationError in REFUSALS
+    assert refusal_text(ValidationError(["Too early.", "Too big."])) == "Too early. Too big."
+    assert refusal_text(MatchError("Someone else was faster.")) == "Someone else was faster."

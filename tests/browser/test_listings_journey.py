@@ -55,7 +55,7 @@ def test_listing_request_submitted_published_found_and_answered(
     page.get_by_label("Gender equality").check()
     page.get_by_label("Study visit").check()
     page.get_by_label("Guidance staff").check()
-    page.get_by_label("Role sought").select_option("send")
+    page.get_by_label("We want to").select_option("send")
     page.get_by_label("Earliest start").fill(in_days(30).isoformat())
     page.get_by_label("Latest end").fill(in_days(60).isoformat())
     page.get_by_label("Duration in days").fill("6")

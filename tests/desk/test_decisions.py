@@ -4,6 +4,8 @@ creates the exchange of an accepted match or cancels it, publishes and
 unpublishes a case study, sends a failed e-mail again. Each goes through its service, leaves a
 history entry, and is the secretariat's alone."""
 
+from urllib.parse import urlsplit
+
 import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
@@ -11,9 +13,10 @@ from django.urls import reverse
 from casestudies.models import CaseStudyStatus
 from exchanges.models import Exchange
 from listings.models import ListingStatus
+from listings.services import listing_submit
 from matchmaking.models import Answer, MatchStatus
 from matchmaking.services import match_answer, match_confirm
-from members.models import MembershipStatus, Role
+from members.models import MembershipStatus, Organisation, Role
 from notifications.models import Notification, NotificationState
 from tests.factories import (
     CaseStudyFactory,
@@ -354,3 +357,56 @@ def test_a_decision_taken_twice_from_a_stale_page_is_refused_the_second_time(
             exchanges,
             notifications,
         ), name
+
+
+def _link_in(mail, label: str) -> str:
+    """The path of the link after `label` in an e-mail's text."""
+    return urlsplit(mail.body.split(label, 1)[1].split()[0]).path
+
+
+def test_the_application_emails_link_lands_on_the_approve_button(
+    client, secretariat, mailoutbox, django_capture_on_commit_callbacks
+):
+    """The secretariat follows "Review it in the admin" from its e-mail and can
+    decide there, without going through a bulk action."""
+    from tests.members.helpers import application_data
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/members/join/", application_data())
+    (to_secretariat,) = [m for m in mailoutbox if m.to == [secretariat.email]]
+    verified_login(client, secretariat)
+
+    page = client.get(_link_in(to_secretariat, "Review it in the admin:")).text
+
+    organisation = Organisation.objects.get(status=MembershipStatus.APPLICANT)
+    assert "Approve the application" in page
+    assert decide(organisation, "approve") in page
+
+
+def _admin_link(kind: str) -> str:
+    return urlsplit(Notification.objects.get(kind=kind).context["admin_url"]).path
+
+
+def test_the_submission_emails_link_lands_on_the_publish_button(
+    secretariat_client, secretariat, boras, alice
+):
+    draft = OfferFactory(organisation=boras, contact=alice, status=ListingStatus.DRAFT)
+    listing_submit(listing=draft, by=alice)
+
+    page = secretariat_client.get(_admin_link("listing_submitted")).text
+
+    assert 'data-testid="decisions"' in page
+    assert "/decide/publish/" in page and "/decide/return/" in page
+
+
+def test_the_all_accepted_emails_link_lands_on_create_the_exchange(
+    secretariat_client, secretariat, boras, centre_val_de_loire, alice
+):
+    case = build_boras_case(boras, centre_val_de_loire)
+    match = match_confirm(request=case.request, partners=[case.boras_offer], by=secretariat)
+    for party in match.parties.all():
+        match_answer(party=party, answer=Answer.ACCEPTED, by=alice)
+
+    page = secretariat_client.get(_admin_link("match_accepted_to_secretariat")).text
+
+    assert decide(match, "create-exchange") in page

@@ -204,3 +204,14 @@ def test_listing_withdraw_after_a_match_is_refused_with_a_message(
     assert "This is not possible now: the listing&#x27;s status is “Matched”." in response.text
     listing.refresh_from_db()
     assert listing.status == ListingStatus.MATCHED
+
+
+def test_preferred_countries_are_ticked_without_ctrl_click(
+    charlie_client, request_data, centre_val_de_loire
+):
+    page = charlie_client.get("/listings/new/request/").text
+    assert 'type="checkbox" name="preferred_countries" value="SE"' in page
+    assert "Ctrl" not in page
+    post(charlie_client, {**request_data, "preferred_countries": ["SE", "JP"]}, action="save")
+    listing = centre_val_de_loire.listings.get()
+    assert {c.code for c in listing.preferred_countries} == {"SE", "JP"}

@@ -124,8 +124,21 @@ def test_curate_page_query_count_is_bounded(
 
 
 def test_curate_page_is_for_the_secretariat_only(alice_client, case):
-    response = alice_client.get(curate(case.request))
-    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    assert alice_client.get(curate(case.request)).status_code == 403
+    response = post(
+        alice_client,
+        case.request,
+        partners=[case.boras_offer],
+        action="confirm",
+        token=shown_token(case.request, [case.boras_offer.pk], timezone.now()),
+    )
+    assert response.status_code == 403
+    nothing_changed(case)
+
+
+def test_a_visitor_is_sent_to_sign_in_before_curating(client, case):
+    response = client.get(curate(case.request))
+    assert response.status_code == 302 and "/login/" in response["Location"]
 
 
 def test_staff_who_may_only_look_cannot_confirm(client, case):

@@ -16,9 +16,11 @@ import pytest
 from django.contrib.admin import site as admin_site
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from events.services import event_register
 from members.models import MembershipStatus, Role
 from notifications.services import notification_record
 from tests.factories import (
+    EventFactory,
     ExchangeFactory,
     ExchangeOrganisationFactory,
     MatchFactory,
@@ -168,6 +170,21 @@ RULES = {
         {"pk": "notification"},
         ("login", 405, 405, 405, 405, 405, 405, 405),
     ),
+    "events:list": ({}, (200,) * 8),
+    "events:detail": ({"pk": "event"}, (200,) * 8),
+    # The secretariat registers nobody from the site: it acts for no organisation.
+    "events:register": ({"pk": "event"}, ("login", 200, 200, 200, 200, 200, 404, 404)),
+    "events:meeting-ask": (
+        {"pk": "event", "registration_pk": 1},
+        ("login", 405, 405, 405, 405, 405, 405, 405),
+    ),
+    "events:meeting-answer": (
+        {"pk": "event", "request_pk": 1},
+        ("login", 405, 405, 405, 405, 405, 405, 405),
+    ),
+    # Only the people of a registered organisation see who comes and when.
+    "events:agenda": ({"pk": "event"}, ("login", 200, 200, 404, 404, 404, 404, 404)),
+    "events:agenda-ics": ({"pk": "event"}, ("login", 200, 200, 404, 404, 404, 404, 404)),
     # Unnamed routes, by their pattern.
     "^opportunities/(?P<rest>.*)$": ({"rest": ""}, ("redirect",) * 8),
     "^media/(?P<path>.*)$": ({"path": "logos/nothing.html"}, (404,) * 8),
@@ -239,7 +256,10 @@ def world(db, boras, alice, bob, charlie, secretariat):
     invitation = invitation_send(
         organisation=boras, email="new@boras.example", role="contact", by=alice
     )
+    event = EventFactory()
+    event_register(event=event, organisation=boras, people=[alice], by=alice)
     objects = {
+        "event": event.pk,
         "org": boras.slug,
         "colleague": bob.memberships.get().pk,
         "invitation": invitation.pk,

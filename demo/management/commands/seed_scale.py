@@ -20,7 +20,7 @@ import secrets
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from casestudies.models import CaseStudy, CaseStudyStatus
@@ -94,6 +94,12 @@ class Command(BaseCommand):
             self._listings(options["listings"], organisations, users)
             exchanges = self._exchanges(options["exchanges"], organisations)
             self._case_studies(options["case_studies"], exchanges)
+        if connection.vendor == "postgresql":
+            # Fresh statistics, as autovacuum would give them some minutes later:
+            # without them the planner expects 15 open listings, not 85,000, and the
+            # browse page sorts them all (210 ms instead of 12).
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         self.stdout.write(
             self.style.SUCCESS(
                 f"Seeded {len(organisations)} organisations, {len(users)} people "

@@ -1,0 +1,83 @@
+"""The secretariat's workplace for events: the events, who registered, the
+requests and the meetings, and the action that builds the schedule."""
+
+from django.contrib import admin, messages
+from django.db import models
+from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Event, Meeting, MeetingRequest, Registration, RegistrationStatus
+from .services import schedule_build
+
+
+@admin.register(Event)
+class EventAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "starts_at", "time_zone", "status", "registered", "meetings_placed"]
+    list_filter = ["status"]
+    search_fields = ["title", "place"]
+    actions = ["build_schedule"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                registered_count=Count(
+                    "registrations",
+                    filter=Q(registrations__status=RegistrationStatus.REGISTERED),
+                    distinct=True,
+                ),
+                meetings_count=Count("meetings", distinct=True),
+            )
+        )
+
+    @admin.display(description=_("registered"), ordering="registered_count")
+    def registered(self, obj):
+        return obj.registered_count
+
+    @admin.display(description=_("meetings placed"), ordering="meetings_count")
+    def meetings_placed(self, obj):
+        return obj.meetings_count
+
+    @admin.action(description=_("Build the schedule (places new accepted meetings only)"))
+    def build_schedule(self, request, queryset):
+        for event in queryset:
+            result = schedule_build(event=event)
+            level = messages.WARNING if result.unplaced else messages.SUCCESS
+            self.message_user(
+                request,
+                _("%(event)s: %(placed)s meetings placed, %(unplaced)s without a free slot.")
+                % {"event": event, "placed": result.placed, "unplaced": result.unplaced},
+                level,
+            )
+
+
+@admin.register(Registration)
+class RegistrationAdmin(SimpleHistoryAdmin):
+    list_display = ["organisation", "event", "status", "created_at"]
+    list_filter = ["status", "event"]
+    list_select_related = ["organisation", "event"]
+    search_fields = ["organisation__name"]
+    raw_id_fields = ["organisation", "listings", "people"]
+
+
+@admin.register(MeetingRequest)
+class MeetingRequestAdmin(SimpleHistoryAdmin):
+    list_display = ["requester", "invitee", "event", "status", "created_at", "answered_at"]
+    list_filter = ["status", "event"]
+    list_select_related = ["requester__organisation", "invitee__organisation", "event"]
+    raw_id_fields = ["requester", "invitee", "requested_by", "answered_by"]
+
+
+@admin.register(Meeting)
+class MeetingAdmin(SimpleHistoryAdmin):
+    list_display = ["request", "event", "slot", "table"]
+    list_filter = ["event"]
+    list_select_related = [
+        "event",
+        "request__requester__organisation",
+        "request__invitee__organisation",
+    ]
+    raw_id_fields = ["request"]

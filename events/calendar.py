@@ -1,0 +1,80 @@
+"""An organisation's agenda as an iCalendar file (RFC 5545), written by hand:
+a few events need no library. Times are written in UTC (form 2 of §3.3.5, the
+trailing "Z"), which every calendar shows in its reader's own zone; the event's
+zone is named in each description for the people who travel."""
+
+import datetime
+
+from django.conf import settings
+from django.utils import timezone
+
+from .models import Event
+
+
+def _escape(text: str) -> str:
+    # §3.3.11: backslash first, then the separators, newlines as \n.
+    return (
+        str(text)
+        .replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+    )
+
+
+def _fold(line: str) -> list[str]:
+    """§3.1: lines of at most 75 octets, continued with a leading space."""
+    out, current = [], b""
+    for char in line:
+        encoded = char.encode()
+        if len(current) + len(encoded) > (75 if not out else 74):
+            out.append(current.decode())
+            current = b""
+        current += encoded
+    out.append(current.decode())
+    return [out[0]] + [" " + part for part in out[1:]]
+
+
+def _utc(moment) -> str:
+    return timezone.localtime(moment, datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _vevent(uid: str, start, end, summary: str, location: str, description: str) -> list[str]:
+    return [
+        "BEGIN:VEVENT",
+        f"UID:{uid}",
+        f"DTSTAMP:{_utc(timezone.now())}",
+        f"DTSTART:{_utc(start)}",
+        f"DTEND:{_utc(end)}",
+        f"SUMMARY:{_escape(summary)}",
+        f"LOCATION:{_escape(location)}",
+        f"DESCRIPTION:{_escape(description)}",
+        "END:VEVENT",
+    ]
+
+
+def agenda_ics(*, event: Event, items: list[tuple]) -> str:
+    """`items` are (uid, start, end, summary, description) for each meeting."""
+    host = settings.SITE_URL.split("://")[-1].split("/")[0] or "rsp"
+    where = event.place or event.online_link
+    zone_note = f"Times in {event.time_zone}: see the event page."
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//EARLALL RSP//Mobility Matchmaking//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        *_vevent(
+            f"event-{event.pk}@{host}",
+            event.starts_at,
+            event.ends_at,
+            event.title,
+            where,
+            f"{event.description}\n{zone_note}".strip(),
+        ),
+    ]
+    for uid, start, end, summary, description in items:
+        lines += _vevent(f"{uid}@{host}", start, end, summary, where, description)
+    lines.append("END:VCALENDAR")
+    return "".join(f"{part}\r\n" for line in lines for part in _fold(line))

@@ -1,0 +1,147 @@
+"""Reads for matchmaking events: the public pages, the attendees a registered
+member sees, who they should meet and their agenda."""
+
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from listings.models import ListingKind, ListingStatus
+from matchmaking.rankings import ranking_for
+
+from .models import (
+    Event,
+    EventStatus,
+    Meeting,
+    MeetingRequest,
+    MeetingRequestStatus,
+    Registration,
+    RegistrationStatus,
+)
+
+
+def events_public():
+    """Published and cancelled events (a cancelled one says so); drafts stay in the admin."""
+    return Event.objects.exclude(status=EventStatus.DRAFT).annotate(
+        registered=Count(
+            "registrations", filter=Q(registrations__status=RegistrationStatus.REGISTERED)
+        )
+    )
+
+
+def event_public(pk: int, *, user) -> Event:
+    events = Event.objects.all() if user.is_staff else events_public()
+    return get_object_or_404(events, pk=pk)
+
+
+def registration_for(event: Event, user) -> Registration | None:
+    """The registration of an organisation this person belongs to, if any."""
+    if not user.is_authenticated:
+        return None
+    return (
+        Registration.objects.filter(event=event, organisation__memberships__user=user)
+        .select_related("organisation", "event")
+        .order_by("pk")
+        .first()
+    )
+
+
+def registration_attending(event: Event, user) -> Registration:
+    """The registration that lets this person see the attendees: 404 otherwise,
+    so that nobody learns who comes without coming."""
+    registration = registration_for(event, user)
+    if registration is None or registration.status != RegistrationStatus.REGISTERED:
+        raise Http404
+    return registration
+
+
+def attendees(event: Event) -> list:
+    return list(
+        Registration.objects.filter(event=event, status=RegistrationStatus.REGISTERED)
+        .select_related("organisation")
+        .prefetch_related("people")
+        .order_by("organisation__name")
+    )
+
+
+def _better(best: dict, registration, candidate, mine, theirs) -> None:
+    kept = best.get(registration.pk)
+    if kept is None or candidate.score > kept["score"]:
+        best[registration.pk] = {
+            "registration": registration,
+            "score": candidate.score,
+            "reasons": candidate.reasons,
+            "mine": mine,
+            "theirs": theirs,
+        }
+
+
+def _open_requests(listings) -> list:
+    return [x for x in listings if x.kind == ListingKind.REQUEST and x.status == ListingStatus.OPEN]
+
+
+def people_to_meet(registration: Registration, *, limit: int = 20) -> list[dict]:
+    """The other registered organisations, best first, as the matching service
+    ranks their listings against ours (either side's requests), with its reasons.
+    Organisations whose listings the matcher does not pair with ours are left out:
+    they stay in the list of attendees."""
+    others = list(
+        Registration.objects.filter(event=registration.event, status=RegistrationStatus.REGISTERED)
+        .exclude(pk=registration.pk)
+        .select_related("organisation")
+        .prefetch_related("listings")
+    )
+    mine = list(registration.listings.all())
+    theirs = {x.pk: (r, x) for r in others for x in r.listings.all()}
+    best: dict = {}
+    for request in _open_requests(mine):
+        for candidate in ranking_for(request):
+            if candidate.listing.pk in theirs:
+                other, listing = theirs[candidate.listing.pk]
+                _better(best, other, candidate, request, listing)
+    mine_by_pk = {x.pk: x for x in mine}
+    for other in others:
+        for request in _open_requests(other.listings.all()):
+            for candidate in ranking_for(request):
+                if candidate.listing.pk in mine_by_pk:
+                    _better(best, other, candidate, mine_by_pk[candidate.listing.pk], request)
+    ranked = sorted(best.values(), key=lambda b: (-b["score"], b["registration"].organisation.name))
+    return ranked[:limit]
+
+
+def meeting_requests_of(registration: Registration) -> dict:
+    both = MeetingRequest.objects.filter(
+        Q(requester=registration) | Q(invitee=registration)
+    ).select_related("requester__organisation", "invitee__organisation", "meeting")
+    found = list(both)
+    return {
+        "received": [r for r in found if r.invitee_id == registration.pk],
+        "made": [r for r in found if r.requester_id == registration.pk],
+        "asked": {r.invitee_id for r in found} | {r.requester_id for r in found},
+    }
+
+
+def agenda(registration: Registration) -> list[Meeting]:
+    """This organisation's meetings, in the order they happen."""
+    return list(
+        Meeting.objects.filter(
+            seats__organisation=registration.organisation, event=registration.event
+        )
+        .select_related(
+            "event", "request__requester__organisation", "request__invitee__organisation"
+        )
+        .prefetch_related(
+            Prefetch("request__requester__people"), Prefetch("request__invitee__people")
+        )
+        .order_by("slot")
+    )
+
+
+def partner_of(meeting: Meeting, registration: Registration) -> Registration:
+    request = meeting.request
+    return request.invitee if request.requester_id == registration.pk else request.requester
+
+
+def accepted_unscheduled(event: Event) -> int:
+    return MeetingRequest.objects.filter(
+        event=event, status=MeetingRequestStatus.ACCEPTED, meeting__isnull=True
+    ).count()

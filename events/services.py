@@ -1,0 +1,245 @@
+"""Writes for matchmaking events: registering, asking for and answering
+meetings, building the schedule. Views, admin actions and commands call these."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from core.workflow import StaleState
+from listings.models import ListingStatus
+from members.models import Membership, MembershipStatus
+from notifications.emails import absolute_url
+from notifications.services import notification_record
+
+from .models import (
+    Event,
+    EventStatus,
+    Meeting,
+    MeetingRequest,
+    MeetingRequestStatus,
+    MeetingSeat,
+    Registration,
+    RegistrationStatus,
+)
+from .scheduler import placements
+
+
+class EventError(Exception):
+    """A refusal, in words the person can act on."""
+
+
+def is_member(user, organisation) -> bool:
+    return Membership.objects.filter(user=user, organisation=organisation).exists()
+
+
+def _check_open(event: Event, now) -> None:
+    if event.status != EventStatus.PUBLISHED:
+        raise EventError(_("This event is not open for registration."))
+    if now > event.registration_deadline:
+        raise EventError(_("Registration for this event has closed."))
+
+
+def _check_people(event: Event, organisation, people: list) -> None:
+    if not people:
+        raise EventError(_("Choose at least one person who will come."))
+    if len(people) > event.people_per_organisation:
+        raise EventError(
+            _("At most %(n)s people per organisation can come.")
+            % {"n": event.people_per_organisation}
+        )
+    ids = {p.pk for p in people}
+    members = set(
+        Membership.objects.filter(organisation=organisation, user_id__in=ids).values_list(
+            "user_id", flat=True
+        )
+    )
+    if members != ids:
+        raise EventError(_("Only people of your organisation can come for it."))
+    # A person comes for one organisation: then no organisation booked once per
+    # slot means no person booked twice.
+    if Registration.objects.filter(event=event, people__in=ids).exists():
+        raise EventError(_("One of these people already comes for another organisation."))
+
+
+@transaction.atomic
+def event_register(
+    *, event: Event, organisation, people: list, listings=(), by, now=None
+) -> Registration:
+    """Register an organisation: a place while the event has room, else the
+    waiting list. Confirmed registrations are e-mailed to the people coming."""
+    now = now or timezone.now()
+    # Locked so that two organisations registering at once cannot both take the last place.
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    _check_open(event, now)
+    if organisation.status != MembershipStatus.ACTIVE:
+        raise EventError(_("Only member organisations of the partnership can register."))
+    if not (by.is_staff or is_member(by, organisation)):
+        raise EventError(_("Only people of the organisation can register it."))
+    if Registration.objects.filter(event=event, organisation=organisation).exists():
+        raise EventError(_("Your organisation is already registered for this event."))
+    _check_people(event, organisation, people)
+    listings = list(listings)
+    if any(
+        x.organisation_id != organisation.pk or x.status != ListingStatus.OPEN for x in listings
+    ):
+        raise EventError(_("Bring only open requests and offers of your organisation."))
+    taken = Registration.objects.filter(event=event, status=RegistrationStatus.REGISTERED).count()
+    status = RegistrationStatus.REGISTERED if taken < event.capacity else RegistrationStatus.WAITING
+    registration = Registration.objects.create(
+        event=event, organisation=organisation, status=status
+    )
+    registration.people.set(people)
+    registration.listings.set(listings)
+    if status == RegistrationStatus.REGISTERED:
+        _notify_registered(registration, people)
+    return registration
+
+
+def _event_context(event: Event) -> dict:
+    local = timezone.localtime(event.starts_at, event.zone)
+    return {
+        "event_title": event.title,
+        "event_starts": date_format(local, "DATETIME_FORMAT"),
+        "time_zone": event.time_zone,
+        "place": event.place or event.online_link,
+        "event_url": absolute_url(event.get_absolute_url()),
+        "agenda_url": absolute_url(reverse("events:agenda", args=[event.pk])),
+    }
+
+
+def _notify_registered(registration: Registration, people: list) -> None:
+    context = {**_event_context(registration.event), "organisation": str(registration.organisation)}
+    for person in people:
+        notification_record(
+            kind="event_registered",
+            recipient=person,
+            about=registration,
+            event="registered",
+            context={**context, "name": person.get_short_name()},
+        )
+
+
+def _acting_for(registration: Registration, by) -> None:
+    if not is_member(by, registration.organisation):
+        raise EventError(
+            _("Only people of %(organisation)s can do this.")
+            % {"organisation": registration.organisation}
+        )
+
+
+@transaction.atomic
+def meeting_request(*, requester: Registration, invitee: Registration, by) -> MeetingRequest:
+    """Ask another registered organisation for a meeting at the event."""
+    _acting_for(requester, by)
+    if requester.event_id != invitee.event_id:
+        raise EventError(_("Both organisations must be registered for the same event."))
+    if requester.organisation_id == invitee.organisation_id:
+        raise EventError(_("You cannot ask your own organisation for a meeting."))
+    if RegistrationStatus.WAITING in (requester.status, invitee.status):
+        raise EventError(_("Organisations on the waiting list cannot meet yet."))
+    if requester.event.status != EventStatus.PUBLISHED:
+        raise EventError(_("This event is not open."))
+    either_way = MeetingRequest.objects.filter(
+        requester__in=[requester, invitee], invitee__in=[requester, invitee]
+    )
+    if either_way.exists():
+        raise EventError(_("You have already asked each other for a meeting."))
+    return MeetingRequest.objects.create(
+        event_id=requester.event_id, requester=requester, invitee=invitee, requested_by=by
+    )
+
+
+@transaction.atomic
+def meeting_answer(*, meeting_request: MeetingRequest, accept: bool, by) -> MeetingRequest:
+    """Accept or decline a request; the one asked answers, once."""
+    _acting_for(meeting_request.invitee, by)
+    status = MeetingRequestStatus.ACCEPTED if accept else MeetingRequestStatus.DECLINED
+    now = timezone.now()
+    # Conditional so that two colleagues answering at once cannot both win.
+    changed = MeetingRequest.objects.filter(
+        pk=meeting_request.pk, status=MeetingRequestStatus.REQUESTED
+    ).update(status=status, answered_by=by, answered_at=now)
+    if changed != 1:
+        raise StaleState(_("This request has already been answered."))
+    meeting_request.refresh_from_db()
+    return meeting_request
+
+
+@dataclass
+class Schedule:
+    placed: int  # newly placed by this run
+    unplaced: int  # accepted meetings still without a slot
+
+
+@transaction.atomic
+def schedule_build(*, event: Event) -> Schedule:
+    """Give every accepted meeting without a place a slot and a table.
+
+    Deterministic greedy (events.scheduler.placements): accepted requests in the
+    order they were accepted (then by id); each takes the earliest slot in which
+    neither organisation already meets and a table is free, and the lowest free
+    table. Meetings already on the schedule stay where they are, since people
+    may have planned around them: re-running places only the newcomers, and
+    the secretariat may move a meeting by hand in the admin in between. Each
+    person of both organisations is e-mailed once when a meeting is placed.
+    """
+    # Locked: two builds at once would hand out the same tables.
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    placed = [
+        (m.slot, m.table, (m.request.requester.organisation_id, m.request.invitee.organisation_id))
+        for m in Meeting.objects.filter(event=event).select_related(
+            "request__requester", "request__invitee"
+        )
+    ]
+    waiting = list(
+        MeetingRequest.objects.filter(
+            event=event, status=MeetingRequestStatus.ACCEPTED, meeting__isnull=True
+        )
+        .select_related("requester__organisation", "invitee__organisation")
+        .order_by("answered_at", "pk")
+    )
+    found = placements(
+        ((r.pk, (r.requester.organisation_id, r.invitee.organisation_id)) for r in waiting),
+        slots=event.slots,
+        tables=event.tables,
+        placed=placed,
+    )
+    for request in waiting:
+        if request.pk not in found:
+            continue
+        slot, table = found[request.pk]
+        meeting = Meeting.objects.create(request=request, event=event, slot=slot, table=table)
+        MeetingSeat.objects.bulk_create(
+            MeetingSeat(meeting=meeting, event=event, slot=slot, organisation=side.organisation)
+            for side in (request.requester, request.invitee)
+        )
+        _notify_scheduled(meeting)
+    return Schedule(placed=len(found), unplaced=len(waiting) - len(found))
+
+
+def _notify_scheduled(meeting: Meeting) -> None:
+    event = meeting.event
+    request = meeting.request
+    when = timezone.localtime(meeting.starts_at, event.zone)
+    for mine, theirs in (
+        (request.requester, request.invitee),
+        (request.invitee, request.requester),
+    ):
+        context = {
+            **_event_context(event),
+            "partner": str(theirs.organisation),
+            "meeting_starts": date_format(when, "DATETIME_FORMAT"),
+            "table": meeting.table,
+        }
+        for person in mine.people.all():
+            notification_record(
+                kind="event_meeting_scheduled",
+                recipient=person,
+                about=meeting,
+                event="scheduled",
+                context={**context, "name": person.get_short_name()},
+            )

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "events"
+
+urlpatterns = [
+    path("", views.event_list, name="list"),
+    path("<int:pk>/", views.event_detail, name="detail"),
+    path("<int:pk>/register/", views.event_register, name="register"),
+    path("<int:pk>/meet/<int:registration_pk>/", views.meeting_ask, name="meeting-ask"),
+    path("<int:pk>/requests/<int:request_pk>/answer/", views.meeting_answer, name="meeting-answer"),
+    path("<int:pk>/agenda/", views.agenda, name="agenda"),
+    path("<int:pk>/agenda.ics", views.agenda_calendar, name="agenda-ics"),
+]

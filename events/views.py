@@ -1,0 +1,137 @@
+"""Event pages: the public list and event page, registering, whom to meet,
+asking for and answering meetings, the agenda and its iCalendar file."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.workflow import StaleState
+from members.selectors import current_organisation
+
+from . import selectors, services
+from .calendar import agenda_ics
+from .forms import RegistrationForm
+from .models import MeetingRequest, Registration, RegistrationStatus
+
+
+def event_list(request):
+    return render(request, "events/list.html", {"events": selectors.events_public()})
+
+
+def event_detail(request, pk):
+    event = selectors.event_public(pk, user=request.user)
+    registration = selectors.registration_for(event, request.user)
+    context = {"event": event, "registration": registration}
+    if registration and registration.status == RegistrationStatus.REGISTERED:
+        context.update(
+            attendees=selectors.attendees(event),
+            to_meet=selectors.people_to_meet(registration),
+            requests=selectors.meeting_requests_of(registration),
+            reader_organisation=registration.organisation,
+        )
+    return render(request, "events/detail.html", context)
+
+
+@login_required
+def event_register(request, pk):
+    event = selectors.event_public(pk, user=request.user)
+    organisation = current_organisation(request)
+    if organisation is None:
+        raise Http404
+    form = RegistrationForm(request.POST or None, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            registration = services.event_register(
+                event=event,
+                organisation=organisation,
+                people=list(form.cleaned_data["people"]),
+                listings=form.cleaned_data["listings"],
+                by=request.user,
+            )
+        except services.EventError as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            if registration.status == RegistrationStatus.WAITING:
+                messages.info(request, _("The event is full: you are on the waiting list."))
+            else:
+                messages.success(request, _("Registered. A confirmation is on its way."))
+            return redirect(event)
+    return render(
+        request,
+        "events/register.html",
+        {"event": event, "form": form, "organisation": organisation},
+    )
+
+
+@login_required
+@require_POST
+def meeting_ask(request, pk, registration_pk):
+    event = selectors.event_public(pk, user=request.user)
+    mine = selectors.registration_attending(event, request.user)
+    theirs = get_object_or_404(Registration, pk=registration_pk, event=event)
+    try:
+        services.meeting_request(requester=mine, invitee=theirs, by=request.user)
+    except services.EventError as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, _("Meeting requested from %(o)s.") % {"o": theirs.organisation})
+    return redirect(event)
+
+
+@login_required
+@require_POST
+def meeting_answer(request, pk, request_pk):
+    event = selectors.event_public(pk, user=request.user)
+    mine = selectors.registration_attending(event, request.user)
+    asked = get_object_or_404(MeetingRequest, pk=request_pk, invitee=mine)
+    accept = request.POST.get("answer") == "accept"
+    try:
+        services.meeting_answer(meeting_request=asked, accept=accept, by=request.user)
+    except (services.EventError, StaleState) as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, _("Accepted.") if accept else _("Declined."))
+    return redirect(event)
+
+
+def _agenda_rows(registration):
+    return [
+        {"meeting": m, "partner": selectors.partner_of(m, registration)}
+        for m in selectors.agenda(registration)
+    ]
+
+
+@login_required
+def agenda(request, pk):
+    event = selectors.event_public(pk, user=request.user)
+    registration = selectors.registration_attending(event, request.user)
+    return render(
+        request,
+        "events/agenda.html",
+        {"event": event, "registration": registration, "rows": _agenda_rows(registration)},
+    )
+
+
+@login_required
+def agenda_calendar(request, pk):
+    event = selectors.event_public(pk, user=request.user)
+    registration = selectors.registration_attending(event, request.user)
+    items = [
+        (
+            f"meeting-{row['meeting'].pk}-{registration.organisation_id}",
+            row["meeting"].starts_at,
+            row["meeting"].ends_at,
+            _("Meeting with %(o)s, table %(t)s")
+            % {"o": row["partner"].organisation, "t": row["meeting"].table},
+            ", ".join(str(p) for p in row["partner"].people.all()),
+        )
+        for row in _agenda_rows(registration)
+    ]
+    response = HttpResponse(
+        agenda_ics(event=event, items=items), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="event-{event.pk}-agenda.ics"'
+    return response
