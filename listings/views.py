@@ -198,9 +198,19 @@ def listing_submit(request, reference):
     )
 
 
-@require_POST
+def _ask_first(request, reference, action):
+    """Withdraw and close end a listing for good: a GET shows what they do, on a
+    page of its own (no JavaScript), and only its confirm button posts."""
+    listing = listing_for_owner(reference=reference, user=request.user)
+    if action not in OWNER_ACTIONS[listing.status]:
+        return _owner_action(request, reference, action, None, "")
+    return render(request, "listings/listing_confirm.html", {"listing": listing, "action": action})
+
+
 @login_required
 def listing_withdraw(request, reference):
+    if request.method != "POST":
+        return _ask_first(request, reference, "withdraw")
     return _owner_action(
         request,
         reference,
@@ -210,9 +220,10 @@ def listing_withdraw(request, reference):
     )
 
 
-@require_POST
 @login_required
 def listing_close(request, reference):
+    if request.method != "POST":
+        return _ask_first(request, reference, "close")
     return _owner_action(
         request,
         reference,

@@ -49,7 +49,10 @@ def test_member_saves_a_search_and_withdraws_a_listing(page, screenshot, alice, 
     group = page.get_by_test_id("group-open")
     expect(group).to_contain_text("Our request on guidance")
     screenshot("my-listings")
-    group.get_by_role("button", name="Withdraw").click()
+    group.get_by_role("link", name="Withdraw").click()
+    expect(page.get_by_test_id("consequences")).to_contain_text("cannot be opened again")
+    screenshot("withdraw-asks-first")
+    page.get_by_test_id("confirm").click()
     expect(page.get_by_text("Withdrawn.")).to_be_visible()
     assert Listing.objects.get(pk=ours.pk).status == ListingStatus.WITHDRAWN
     page.goto("/listings/mine/")

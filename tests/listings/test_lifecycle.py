@@ -198,3 +198,24 @@ class _Collect:
 
     def flush(self):
         pass
+
+
+@pytest.mark.parametrize(("action", "status"), [("withdraw", "withdrawn"), ("close", "closed")])
+def test_withdraw_and_close_ask_first_on_a_page_of_their_own(charlie_client, ours, action, status):
+    listing = ours(status=ListingStatus.OPEN)
+    detail = charlie_client.get(listing.get_absolute_url()).text
+    assert f'href="/listings/{listing.reference}/{action}/"' in detail
+    page = charlie_client.get(f"/listings/{listing.reference}/{action}/").text
+    assert 'data-testid="consequences"' in page
+    assert "cannot be opened again" in page
+    assert f'action="/listings/{listing.reference}/{action}/"' in page
+    listing.refresh_from_db()
+    assert listing.status == ListingStatus.OPEN  # asking changed nothing
+    charlie_client.post(f"/listings/{listing.reference}/{action}/")
+    listing.refresh_from_db()
+    assert listing.status == status
+
+
+def test_another_organisation_cannot_open_the_withdraw_page(alice_client, ours):
+    listing = ours(status=ListingStatus.OPEN)
+    assert alice_client.get(f"/listings/{listing.reference}/withdraw/").status_code in (403, 404)

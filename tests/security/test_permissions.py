@@ -129,8 +129,15 @@ RULES = {
     ),
     "listings:listing-edit": ({"reference": "draft"}, ("login", 200, 200, 404, 404, 404, 403, 403)),
     "listings:listing-submit": ({"reference": "draft"}, (405,) * 8),
-    "listings:listing-withdraw": ({"reference": "draft"}, (405,) * 8),
-    "listings:listing-close": ({"reference": "open"}, (405,) * 8),
+    # The GET asks "withdraw?" / "close?" on a page of its own; the POST acts.
+    "listings:listing-withdraw": (
+        {"reference": "draft"},
+        ("login", 200, 200, 404, 404, 404, 403, 403),
+    ),
+    "listings:listing-close": (
+        {"reference": "open"},
+        ("login", 200, 200, 403, 404, 404, 403, 403),
+    ),
     "listings:listing-renew": ({"reference": "open"}, (405,) * 8),
     "listings:interest-create": (
         {"reference": "open"},
