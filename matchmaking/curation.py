@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.refusals import Refusal
 from core.workflow import TransitionNotAllowed
 from listings.models import Listing, ListingKind
 from taxonomy.models import Format, Language
@@ -42,7 +43,7 @@ SHOWN_SALT = "matchmaking.curate.shown"
 SHOWN_MAX_AGE = 60 * 60 * 12
 
 
-class Refused(Exception):
+class Refused(Refusal):
     """The preview or confirmation cannot go ahead; nothing changed."""
 
     def __init__(self, message: str, status: int = 400):

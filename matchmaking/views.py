@@ -10,7 +10,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from core.pagination import filtered_page
-from core.workflow import TransitionNotAllowed
+from core.refusals import REFUSALS, refusal_text
 from members.models import Role
 
 from .filters import MatchFilter
@@ -18,7 +18,7 @@ from .forms import AnswerForm
 from .models import Answer, Match, MatchStatus
 from .reasons import reasons_marked
 from .selectors import match_for_user, matches_for_user
-from .services import MatchError, match_answer
+from .services import match_answer
 
 
 @login_required
@@ -83,8 +83,8 @@ def _answer(request, match, form, mine):
             by=request.user,
             reason=form.cleaned_data["reason"],
         )
-    except (MatchError, TransitionNotAllowed) as exc:
-        messages.error(request, str(exc))
+    except REFUSALS as exc:
+        messages.error(request, refusal_text(exc))
         return redirect("matchmaking:detail", pk=match.pk)
     messages.success(request, answered_message(match_id=match.pk, answer=party.answer))
     return redirect("matchmaking:detail", pk=match.pk)

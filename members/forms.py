@@ -3,6 +3,7 @@ from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import AutocompleteMixin
 from core.images import ReencodedImageFormField
 from core.uploads import KeepUploadsMixin, KeptFileInput
 from taxonomy.models import Language, Theme
@@ -25,7 +26,13 @@ PROFILE_FIELDS = [
 ]
 
 
-class OrganisationProfileForm(KeepUploadsMixin, forms.ModelForm):
+class OrganisationProfileForm(AutocompleteMixin, KeepUploadsMixin, forms.ModelForm):
+    autocomplete = {
+        "name": "organization",
+        "country": "country",
+        "city": "address-level2",
+        "website": "url",
+    }
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     # validate_logo explains a refused logo (SVG, size, pixels) before the image
     # is re-encoded and stored under a new name (core.images).
@@ -88,6 +95,11 @@ class ApplicationForm(OrganisationProfileForm):
     secretariat approves the organisation; its coordinator adds the logo then."""
 
     logo = None
+    autocomplete = OrganisationProfileForm.autocomplete | {
+        "full_name": "name",
+        "email": "email",
+        "job_title": "organization-title",
+    }
     homepage = forms.CharField(
         label=_("Leave this field empty"),
         required=False,
@@ -130,8 +142,10 @@ class RoleForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
 
 
-class NewColleagueForm(forms.Form):
+class NewColleagueForm(AutocompleteMixin, forms.Form):
     """For a person invited who has no account yet."""
+
+    autocomplete = {"full_name": "name", "password1": "new-password", "password2": "new-password"}
 
     full_name = forms.CharField(label=_("Your name"), max_length=150)
     password1 = forms.CharField(label=_("Choose a password"), widget=forms.PasswordInput)
@@ -156,7 +170,9 @@ class NewColleagueForm(forms.Form):
         return cleaned
 
 
-class AccountForm(forms.ModelForm):
+class AccountForm(AutocompleteMixin, forms.ModelForm):
+    autocomplete = {"full_name": "name", "job_title": "organization-title", "email": "email"}
+
     class Meta:
         model = User
         fields = [
@@ -178,7 +194,8 @@ class AccountForm(forms.ModelForm):
         pass
 
 
-class AccountDeleteForm(forms.Form):
+class AccountDeleteForm(AutocompleteMixin, forms.Form):
+    autocomplete = {"password": "current-password"}
     password = forms.CharField(label=_("Your password"), widget=forms.PasswordInput)
 
     def __init__(self, *args, user, **kwargs):

@@ -135,10 +135,19 @@ def test_every_refusal_of_a_service_is_one_kind_and_reads_in_the_users_words():
 
     from core.refusals import REFUSALS, Refusal, refusal_text
     from core.workflow import StaleState, TransitionNotAllowed
+    from matchmaking.curation import Refused
     from matchmaking.services import AlreadyMatched, MatchError
     from members.services import InvitationInvalid
 
-    for kind in (TransitionNotAllowed, StaleState, MatchError, AlreadyMatched, InvitationInvalid):
+    kinds = (
+        TransitionNotAllowed,
+        StaleState,
+        MatchError,
+        AlreadyMatched,
+        InvitationInvalid,
+        Refused,
+    )
+    for kind in kinds:
         assert issubclass(kind, Refusal)
     assert ValidationError in REFUSALS
     assert refusal_text(ValidationError(["Too early.", "Too big."])) == "Too early. Too big."

@@ -15,13 +15,12 @@
     true
   );
 
-  // A select with data-autosubmit submits its form on change (the language
-  // switcher); the form keeps a submit button for visitors without JavaScript.
-  document.addEventListener("change", function (event) {
-    if (event.target.matches("select[data-autosubmit]")) {
-      event.target.form.submit();
-    }
-  });
+  // After a failed submit the error summary takes the focus, so that a screen
+  // reader announces it and the keyboard starts from its links to the fields.
+  var summary = document.getElementById("error-summary");
+  if (summary) {
+    summary.focus();
+  }
 
   // htmx sends the CSRF token taken from <meta name="csrf-token" content="...">.
   document.addEventListener("htmx:configRequest", function (event) {

@@ -288,3 +288,21 @@ def test_feed_queries_do_not_grow_with_rows(client, django_assert_max_num_querie
     published(10)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get("/case-studies/feed/")
+
+
+def test_a_list_typed_in_the_story_reads_as_a_list_not_hyphens(client):
+    (case_study,) = published(1)
+    case_study.story = (
+        "They were connected with two partners:\n\n"
+        "- Borås – offered to host\n"
+        "- Escola del Treball – offered to <b>host</b> or take part\n\n"
+        "Then they prepared the visit."
+    )
+    case_study.save()
+    text = client.get(case_study.get_absolute_url()).text
+    assert "<ul><li>Borås – offered to host</li>" in text
+    assert (
+        "<li>Escola del Treball – offered to &lt;b&gt;host&lt;/b&gt; or take part</li></ul>" in text
+    )
+    assert "<p>Then they prepared the visit.</p>" in text
+    assert "- Borås" not in text
