@@ -261,3 +261,26 @@ def meeting_follow_up(*, meeting: Meeting, organisation, follow_up: bool, by, no
     )
     if changed != 1:
         raise EventError(_("Your organisation was not at this meeting."))
+
+
+@transaction.atomic
+def registration_cancel(*, registration: Registration) -> Registration | None:
+    """Withdraw a registration with its meetings and requests. If it held a
+    place, the first organisation on the waiting list takes it and is told;
+    that registration is returned."""
+    event = Event.objects.select_for_update().get(pk=registration.event_id)
+    held_a_place = registration.status == RegistrationStatus.REGISTERED
+    registration.delete()
+    if not held_a_place:
+        return None
+    first = (
+        Registration.objects.filter(event=event, status=RegistrationStatus.WAITING)
+        .order_by("created_at", "pk")
+        .first()
+    )
+    if first is None:
+        return None
+    first.status = RegistrationStatus.REGISTERED
+    first.save(update_fields=["status"])
+    _notify_registered(first, list(first.people.all()))
+    return first

@@ -203,3 +203,20 @@ def test_follow_up_when_both_say_yes_after_the_meeting(event, register, boras, a
     assert follow_ups(event) == [meeting]
     with pytest.raises(EventError):
         meeting_follow_up(meeting=meeting, organisation=boras, follow_up=True, by=alice, now=later)
+
+
+def test_a_cancelled_place_goes_to_the_first_on_the_waiting_list_who_is_told(
+    event, register, boras, alice, centre_val_de_loire, charlie
+):
+    from events.services import registration_cancel
+
+    event.capacity = 1
+    event.save()
+    first = register(event, boras, alice)
+    waiting = register(event, centre_val_de_loire, charlie)
+    later = OrganisationFactory()
+    register(event, later, member_of(later))
+    assert registration_cancel(registration=first) == waiting
+    waiting.refresh_from_db()
+    assert waiting.status == RegistrationStatus.REGISTERED
+    assert Notification.objects.filter(kind="event_registered", recipient=charlie).count() == 1
