@@ -1,7 +1,6 @@
 """Writes on case studies: the draft started from a completed exchange, the
 members' edits, and the secretariat's publish and unpublish."""
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from core.workflow import change_status
 from members.models import Role
+from notifications.emails import absolute_url
 from notifications.services import notification_record
 
 from .models import CASE_STUDY_TRANSITIONS, CaseStudy, CaseStudyStatus
@@ -107,7 +107,7 @@ def _notify_coordinators(case_study: CaseStudy, *, kind: str, path: str) -> None
                 "name": user.get_short_name(),
                 "title": case_study.title,
                 "exchange_title": case_study.exchange.title,
-                "url": f"{settings.SITE_URL}{path}",
+                "url": absolute_url(path),
             },
         )
 

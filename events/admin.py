@@ -73,7 +73,7 @@ class MeetingRequestAdmin(SimpleHistoryAdmin):
 
 @admin.register(Meeting)
 class MeetingAdmin(SimpleHistoryAdmin):
-    list_display = ["request", "event", "slot", "table"]
+    list_display = ["request", "event", "slot", "table", "both_follow_up"]
     list_filter = ["event"]
     list_select_related = [
         "event",
@@ -81,3 +81,15 @@ class MeetingAdmin(SimpleHistoryAdmin):
         "request__invitee__organisation",
     ]
     raw_id_fields = ["request"]
+
+    def get_queryset(self, request):
+        # Both seats said yes: a pair the secretariat may turn into a match.
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(follow_ups=Count("seats", filter=Q(seats__follow_up=True)))
+        )
+
+    @admin.display(description=_("both want to follow up"), boolean=True, ordering="follow_ups")
+    def both_follow_up(self, obj):
+        return obj.follow_ups == 2

@@ -4,7 +4,6 @@ these functions; every status change goes through core.workflow.change_status.""
 import datetime
 import logging
 
-from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -13,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.workflow import TransitionNotAllowed, change_status, history_reason
+from notifications.emails import absolute_url
 from notifications.services import notification_record, notify_secretariat
 
 from .forms import MAX_EXPIRY_DAYS
@@ -37,18 +37,14 @@ LINK_SALT = "exchanges.listing-link"
 LINK_MAX_AGE = 60 * 60 * 24 * 30
 
 
-def absolute(path: str) -> str:
-    return f"{settings.SITE_URL}{path}"
-
-
 def listing_context(listing: Listing) -> dict:
     return {
         "reference": listing.reference,
         "title": listing.title,
         "kind": listing.get_kind_display(),
         "organisation": listing.organisation.name,
-        "url": absolute(listing.get_absolute_url()),
-        "admin_url": absolute(reverse("admin:listings_listing_change", args=[listing.pk])),
+        "url": absolute_url(listing.get_absolute_url()),
+        "admin_url": absolute_url(reverse("admin:listings_listing_change", args=[listing.pk])),
         "expires_on": listing.expires_on.isoformat(),
     }
 
@@ -250,7 +246,7 @@ def listing_notify_saved_searches(listing: Listing) -> int:
             context={
                 **context,
                 "search": search.name,
-                "search_url": absolute(search.get_absolute_url()),
+                "search_url": absolute_url(search.get_absolute_url()),
             },
             event=f"search:{search.pk}",
         )
@@ -380,12 +376,12 @@ def listings_remind_expiring(*, today=None) -> list[Listing]:
     with transaction.atomic():
         for listing in due:
             links = {
-                "close_url": absolute(
+                "close_url": absolute_url(
                     reverse("listings:listing-link", args=[listing_link_token(listing, "close")])
                 ),
             }
             if not listing.renewed:
-                links["renew_url"] = absolute(
+                links["renew_url"] = absolute_url(
                     reverse("listings:listing-link", args=[listing_link_token(listing, "renew")])
                 )
             _notify_owners(
@@ -415,7 +411,7 @@ def interest_express(*, listing: Listing, organisation, by, data: dict) -> Expre
             "is_request": locked.is_request,
             "interested": organisation.name,
             "role": interest.get_role_display(),
-            "admin_url": absolute(reverse("admin:listings_listing_change", args=[locked.pk])),
+            "admin_url": absolute_url(reverse("admin:listings_listing_change", args=[locked.pk])),
         },
     )
     return interest

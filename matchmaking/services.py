@@ -18,6 +18,7 @@ from core.workflow import StaleState, change_status, history_reason
 from exchanges.models import Exchange, ExchangeRole
 from exchanges.services import exchange_create
 from listings.models import LISTING_TRANSITIONS, Listing, ListingRole, ListingStatus
+from notifications.emails import absolute_url
 from notifications.services import notification_record, notify_secretariat
 
 from .calibration import (
@@ -222,7 +223,7 @@ def _create_match(request: Listing, partners: list, by, message: str) -> Match:
 
 
 def match_url(match: Match) -> str:
-    return settings.SITE_URL + reverse("matchmaking:detail", args=[match.pk])
+    return absolute_url(reverse("matchmaking:detail", args=[match.pk]))
 
 
 def _party_context(party: MatchParty, contacts: list) -> dict:
@@ -272,8 +273,7 @@ def _notify_confirmed(match: Match) -> None:
                     "why_you": why_you,
                     "match_url": url,
                     "accept_url": f"{url}#answer",
-                    "decline_url": settings.SITE_URL
-                    + reverse("matchmaking:decline", args=[match.pk])
+                    "decline_url": absolute_url(reverse("matchmaking:decline", args=[match.pk]))
                     + f"?party={party.pk}",
                 },
             )
@@ -364,8 +364,7 @@ def _notify_accepted(match: Match) -> None:
         context={
             **common,
             "parties": [p.organisation.name for p in parties],
-            "admin_url": settings.SITE_URL
-            + reverse("admin:matchmaking_match_change", args=[match.pk]),
+            "admin_url": absolute_url(reverse("admin:matchmaking_match_change", args=[match.pk])),
         },
     )
 
@@ -430,7 +429,7 @@ def _decline(match: Match, party: MatchParty, by, reason: str) -> None:
                     "organisation": other.organisation.name,
                     "declined_by_organisation": party.organisation.name,
                     "reason": reason,
-                    "listing_url": settings.SITE_URL + other.listing.get_absolute_url()
+                    "listing_url": absolute_url(other.listing.get_absolute_url())
                     if other.listing
                     else "",
                 },
@@ -445,8 +444,7 @@ def _decline(match: Match, party: MatchParty, by, reason: str) -> None:
             "organisation": party.organisation.name,
             "declined_by": by.full_name if by else "",
             "reason": reason,
-            "admin_url": settings.SITE_URL
-            + reverse("admin:matchmaking_match_change", args=[match.pk]),
+            "admin_url": absolute_url(reverse("admin:matchmaking_match_change", args=[match.pk])),
         },
     )
 
@@ -520,8 +518,8 @@ def exchange_planned_notify(*, exchange: Exchange, parties: list) -> None:
         "country": exchange.country.name,
         "host": host,
         "organisations": [o.organisation.name for o in roles.values()],
-        "exchange_url": settings.SITE_URL + exchange.get_absolute_url(),
-        "report_url": settings.SITE_URL + reverse("exchanges:report", args=[exchange.pk]),
+        "exchange_url": absolute_url(exchange.get_absolute_url()),
+        "report_url": absolute_url(reverse("exchanges:report", args=[exchange.pk])),
     }
     for party in parties:
         for user in party_contacts(party):

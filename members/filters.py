@@ -7,9 +7,12 @@ from taxonomy.models import Theme
 from .models import Organisation, OrganisationKind
 from .selectors import directory_countries
 
+SEARCH_MAX_LENGTH = 200
+
 
 class DirectoryFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method="search")
+    # Longer words find nothing anyway; a 100,000-character LIKE pattern fails in SQLite.
+    q = django_filters.CharFilter(label=_("Search"), method="search", max_length=SEARCH_MAX_LENGTH)
     country = django_filters.ChoiceFilter(
         label=_("Country"), choices=lambda: directory_countries(), empty_label=_("All countries")
     )

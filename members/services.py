@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from core.refusals import Refusal
 from core.workflow import TransitionNotAllowed, change_status
+from notifications.emails import absolute_url
 from notifications.services import notification_record, notify_secretariat
 
 from .models import (
@@ -41,10 +42,6 @@ EMAIL_CHANGE_MAX_AGE = 60 * 60 * 24 * 3
 
 class InvitationInvalid(Refusal):
     """The link is tampered, expired or already used; the message says which."""
-
-
-def site_url(path: str) -> str:
-    return f"{settings.SITE_URL}{path}"
 
 
 def unique_slug(name: str) -> str:
@@ -156,7 +153,7 @@ def _application_record(*, organisation: dict, themes, languages, applicant: dic
         about=new,
         context={
             **context,
-            "admin_url": site_url(reverse("admin:members_organisation_change", args=[new.pk])),
+            "admin_url": absolute_url(reverse("admin:members_organisation_change", args=[new.pk])),
         },
     )
     return new
@@ -183,7 +180,7 @@ def application_acknowledge(
             "name": applicant["full_name"],
             # As the applicant wrote it, not as the secretariat may know it already.
             "organisation": name,
-            "case_studies_url": site_url(reverse("casestudies:list")),
+            "case_studies_url": absolute_url(reverse("casestudies:list")),
         },
     )
 
@@ -192,7 +189,9 @@ def application_confirm_request(*, organisation: Organisation, person: User) -> 
     invitation = Invitation.objects.create(
         organisation=organisation, email=person.email, role=Role.COORDINATOR, invited_by=None
     )
-    accept_url = site_url(reverse("members:invitation-accept", args=[invitation_token(invitation)]))
+    accept_url = absolute_url(
+        reverse("members:invitation-accept", args=[invitation_token(invitation)])
+    )
     notification_record(
         kind="application_confirm",
         recipient=person,
@@ -217,7 +216,7 @@ def application_flag_duplicate(*, duplicate: Organisation, context: dict) -> Non
             **context,
             "existing": duplicate.name,
             "existing_status": duplicate.get_status_display(),
-            "admin_url": site_url(
+            "admin_url": absolute_url(
                 reverse("admin:members_organisation_change", args=[duplicate.pk])
             ),
         },
@@ -252,7 +251,7 @@ def applicant_language() -> str:
 def set_password_url(user: User) -> str:
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)
-    return site_url(reverse("password_reset_confirm", args=[uid, token]))
+    return absolute_url(reverse("password_reset_confirm", args=[uid, token]))
 
 
 def application_approve(*, organisation: Organisation, by=None) -> Organisation:
@@ -285,8 +284,8 @@ def application_approve(*, organisation: Organisation, by=None) -> Organisation:
                     "name": person.full_name,
                     "organisation": organisation.name,
                     "set_password_url": set_password_url(person) if needs_password else "",
-                    "sign_in_url": site_url(reverse("login")),
-                    "profile_url": site_url(organisation.get_absolute_url()),
+                    "sign_in_url": absolute_url(reverse("login")),
+                    "profile_url": absolute_url(organisation.get_absolute_url()),
                 },
             )
     return organisation
@@ -390,7 +389,9 @@ def invitation_send(*, organisation: Organisation, email: str, role: str, by) ->
     invitation = Invitation.objects.create(
         organisation=organisation, email=email, role=role, invited_by=by
     )
-    accept_url = site_url(reverse("members:invitation-accept", args=[invitation_token(invitation)]))
+    accept_url = absolute_url(
+        reverse("members:invitation-accept", args=[invitation_token(invitation)])
+    )
     notification_record(
         kind="colleague_invitation",
         email=email,
@@ -554,7 +555,7 @@ def email_change_request(*, user: User, new_email: str) -> EmailChange | None:
             "name": user.full_name,
             "old_email": user.email,
             "new_email": new_email,
-            "confirm_url": site_url(
+            "confirm_url": absolute_url(
                 reverse("members:email-confirm", args=[email_change_token(change)])
             ),
             "days": EMAIL_CHANGE_MAX_AGE // 86400,
@@ -567,7 +568,7 @@ def email_change_request(*, user: User, new_email: str) -> EmailChange | None:
         context={
             "name": user.full_name,
             "masked_email": masked(new_email),
-            "password_url": site_url(reverse("password_change")),
+            "password_url": absolute_url(reverse("password_change")),
         },
     )
     return change

@@ -14,6 +14,7 @@ logger = logging.getLogger(__name__)
 
 
 def absolute_url(path: str) -> str:
+    """The one way to make a link that works outside the site (e-mails, feeds, exports)."""
     return f"{settings.SITE_URL}{path}"
 
 

@@ -132,3 +132,10 @@ def test_admin_changelists_answer_hostile_filters_without_a_server_error(
         if status >= 500:
             broken.append(f"{path}: {status}")
     assert not broken, "\n".join(broken)
+
+
+def test_a_directory_search_of_100000_characters_is_refused_next_to_the_field(client, boras):
+    response = client.get("/members/", {"q": "x" * 100_000})
+    assert response.status_code == 200
+    assert "at most 200 characters" in response.text
+    assert boras.name in client.get("/members/", {"q": "Borås"}).text
