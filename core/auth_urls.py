@@ -7,12 +7,15 @@ from django.contrib.auth import views as auth
 from django.urls import path
 
 from . import two_factor
+from .forms import SignInForm
 from .throttles import password_reset_throttled, sign_in_throttled
 
 urlpatterns = [
     path(
         "login/",
-        sign_in_throttled(auth.LoginView.as_view(redirect_authenticated_user=True)),
+        sign_in_throttled(
+            auth.LoginView.as_view(redirect_authenticated_user=True, authentication_form=SignInForm)
+        ),
         name="login",
     ),
     path("logout/", auth.LogoutView.as_view(), name="logout"),

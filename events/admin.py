@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Event, Meeting, MeetingRequest, Registration, RegistrationStatus
-from .services import schedule_build
+from .services import registration_cancel, schedule_build
 
 
 @admin.register(Event)
@@ -61,6 +61,16 @@ class RegistrationAdmin(SimpleHistoryAdmin):
     list_select_related = ["organisation", "event"]
     search_fields = ["organisation__name"]
     raw_id_fields = ["organisation", "listings", "people"]
+    actions = ["cancel_registrations"]
+
+    @admin.action(description=_("Cancel (the waiting list moves up)"))
+    def cancel_registrations(self, request, queryset):
+        for registration in queryset.select_related("organisation"):
+            promoted = registration_cancel(registration=registration)
+            text = _("%(o)s's registration is cancelled.") % {"o": registration.organisation}
+            if promoted:
+                text += " " + _("%(o)s takes the place and is told.") % {"o": promoted.organisation}
+            self.message_user(request, text, messages.SUCCESS)
 
 
 @admin.register(MeetingRequest)
@@ -73,7 +83,7 @@ class MeetingRequestAdmin(SimpleHistoryAdmin):
 
 @admin.register(Meeting)
 class MeetingAdmin(SimpleHistoryAdmin):
-    list_display = ["request", "event", "slot", "table"]
+    list_display = ["request", "event", "slot", "table", "both_follow_up"]
     list_filter = ["event"]
     list_select_related = [
         "event",
@@ -81,3 +91,15 @@ class MeetingAdmin(SimpleHistoryAdmin):
         "request__invitee__organisation",
     ]
     raw_id_fields = ["request"]
+
+    def get_queryset(self, request):
+        # Both seats said yes: a pair the secretariat may turn into a match.
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(follow_ups=Count("seats", filter=Q(seats__follow_up=True)))
+        )
+
+    @admin.display(description=_("both want to follow up"), boolean=True, ordering="follow_ups")
+    def both_follow_up(self, obj):
+        return obj.follow_ups == 2

@@ -226,6 +226,9 @@ class MeetingSeat(models.Model):
     organisation = models.ForeignKey(
         "members.Organisation", on_delete=models.CASCADE, related_name="+"
     )
+    # After the meeting: does this organisation want to go on with the other?
+    # None until it says; both True makes the pair one the secretariat follows up.
+    follow_up = models.BooleanField(_("follow up"), null=True, blank=True)
 
     class Meta:
         constraints = [

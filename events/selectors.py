@@ -14,6 +14,7 @@ from .models import (
     Meeting,
     MeetingRequest,
     MeetingRequestStatus,
+    MeetingSeat,
     Registration,
     RegistrationStatus,
 )
@@ -121,8 +122,9 @@ def meeting_requests_of(registration: Registration) -> dict:
 
 
 def agenda(registration: Registration) -> list[Meeting]:
-    """This organisation's meetings, in the order they happen."""
-    return list(
+    """This organisation's meetings, in the order they happen, each with `mine`
+    (this organisation's seat, which holds its follow-up answer)."""
+    meetings = list(
         Meeting.objects.filter(
             seats__organisation=registration.organisation, event=registration.event
         )
@@ -130,10 +132,19 @@ def agenda(registration: Registration) -> list[Meeting]:
             "event", "request__requester__organisation", "request__invitee__organisation"
         )
         .prefetch_related(
-            Prefetch("request__requester__people"), Prefetch("request__invitee__people")
+            Prefetch("request__requester__people"),
+            Prefetch("request__invitee__people"),
+            Prefetch(
+                "seats",
+                queryset=MeetingSeat.objects.filter(organisation=registration.organisation),
+                to_attr="own_seats",
+            ),
         )
         .order_by("slot")
     )
+    for meeting in meetings:
+        meeting.mine = meeting.own_seats[0]
+    return meetings
 
 
 def partner_of(meeting: Meeting, registration: Registration) -> Registration:
@@ -145,3 +156,14 @@ def accepted_unscheduled(event: Event) -> int:
     return MeetingRequest.objects.filter(
         event=event, status=MeetingRequestStatus.ACCEPTED, meeting__isnull=True
     ).count()
+
+
+def follow_ups(event: Event) -> list[Meeting]:
+    """Meetings after which both organisations want to go on: candidates for a match."""
+    return list(
+        Meeting.objects.filter(event=event)
+        .exclude(seats__follow_up__isnull=True)
+        .exclude(seats__follow_up=False)
+        .select_related("request__requester__organisation", "request__invitee__organisation")
+        .order_by("slot", "table")
+    )

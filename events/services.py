@@ -243,3 +243,44 @@ def _notify_scheduled(meeting: Meeting) -> None:
                 event="scheduled",
                 context={**context, "name": person.get_short_name()},
             )
+
+
+@transaction.atomic
+def meeting_follow_up(*, meeting: Meeting, organisation, follow_up: bool, by, now=None) -> None:
+    """After the meeting has begun, each organisation says whether it wants to go on.
+    A pair where both say yes appears to the secretariat (selectors.follow_ups)."""
+    now = now or timezone.now()
+    if not is_member(by, organisation):
+        raise EventError(
+            _("Only people of %(organisation)s can do this.") % {"organisation": organisation}
+        )
+    if now < meeting.starts_at:
+        raise EventError(_("You can say whether to follow up once the meeting has taken place."))
+    changed = MeetingSeat.objects.filter(meeting=meeting, organisation=organisation).update(
+        follow_up=follow_up
+    )
+    if changed != 1:
+        raise EventError(_("Your organisation was not at this meeting."))
+
+
+@transaction.atomic
+def registration_cancel(*, registration: Registration) -> Registration | None:
+    """Withdraw a registration with its meetings and requests. If it held a
+    place, the first organisation on the waiting list takes it and is told;
+    that registration is returned."""
+    event = Event.objects.select_for_update().get(pk=registration.event_id)
+    held_a_place = registration.status == RegistrationStatus.REGISTERED
+    registration.delete()
+    if not held_a_place:
+        return None
+    first = (
+        Registration.objects.filter(event=event, status=RegistrationStatus.WAITING)
+        .order_by("created_at", "pk")
+        .first()
+    )
+    if first is None:
+        return None
+    first.status = RegistrationStatus.REGISTERED
+    first.save(update_fields=["status"])
+    _notify_registered(first, list(first.people.all()))
+    return first

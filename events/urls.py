@@ -10,6 +10,11 @@ urlpatterns = [
     path("<int:pk>/register/", views.event_register, name="register"),
     path("<int:pk>/meet/<int:registration_pk>/", views.meeting_ask, name="meeting-ask"),
     path("<int:pk>/requests/<int:request_pk>/answer/", views.meeting_answer, name="meeting-answer"),
+    path(
+        "<int:pk>/meetings/<int:meeting_pk>/follow-up/",
+        views.meeting_follow_up,
+        name="meeting-follow-up",
+    ),
     path("<int:pk>/agenda/", views.agenda, name="agenda"),
     path("<int:pk>/agenda.ics", views.agenda_calendar, name="agenda-ics"),
 ]

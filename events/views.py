@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,7 +15,7 @@ from members.selectors import current_organisation
 from . import selectors, services
 from .calendar import agenda_ics
 from .forms import RegistrationForm
-from .models import MeetingRequest, Registration, RegistrationStatus
+from .models import Meeting, MeetingRequest, Registration, RegistrationStatus
 
 
 def event_list(request):
@@ -97,6 +98,26 @@ def meeting_answer(request, pk, request_pk):
     return redirect(event)
 
 
+@login_required
+@require_POST
+def meeting_follow_up(request, pk, meeting_pk):
+    event = selectors.event_public(pk, user=request.user)
+    mine = selectors.registration_attending(event, request.user)
+    meeting = get_object_or_404(Meeting, pk=meeting_pk, event=event)
+    try:
+        services.meeting_follow_up(
+            meeting=meeting,
+            organisation=mine.organisation,
+            follow_up=request.POST.get("follow_up") == "yes",
+            by=request.user,
+        )
+    except services.EventError as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, _("Noted."))
+    return redirect("events:agenda", pk=event.pk)
+
+
 def _agenda_rows(registration):
     return [
         {"meeting": m, "partner": selectors.partner_of(m, registration)}
@@ -111,7 +132,12 @@ def agenda(request, pk):
     return render(
         request,
         "events/agenda.html",
-        {"event": event, "registration": registration, "rows": _agenda_rows(registration)},
+        {
+            "event": event,
+            "registration": registration,
+            "rows": _agenda_rows(registration),
+            "now": timezone.now(),
+        },
     )
 
 

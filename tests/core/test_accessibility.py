@@ -100,6 +100,10 @@ def test_a_form_wide_error_is_in_the_summary_without_a_link(client, alice):
     summary = html.split('id="error-summary"')[1].split("</div>")[0]
     assert "Please enter a correct" in summary
     assert "href=" not in summary
+    # Both fields are marked invalid, as the refusal concerns them both.
+    for name in ("username", "password"):
+        tag = re.search(rf'<input[^>]*name="{name}"[^>]*>', html).group(0)
+        assert 'aria-invalid="true"' in tag, name
 
 
 def test_a_page_without_errors_has_no_summary_and_a_plain_title(client, db):

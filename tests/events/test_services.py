@@ -179,3 +179,44 @@ def test_schedule_emails_both_sides_with_the_local_time(event, register):
     assert len(contexts) == 2
     # 08:00 UTC in January is 09:00 in Stockholm.
     assert all("9 a.m." in c["meeting_starts"] or "09:00" in c["meeting_starts"] for c in contexts)
+
+
+def test_follow_up_when_both_say_yes_after_the_meeting(event, register, boras, alice):
+    from events.selectors import follow_ups
+    from events.services import meeting_follow_up
+
+    (first, alice_), (second, person) = _accepted(event, register, 2)
+    schedule_build(event=event)
+    meeting = Meeting.objects.get()
+    later = meeting.starts_at + datetime.timedelta(minutes=5)
+    with pytest.raises(EventError, match="once the meeting has taken place"):
+        meeting_follow_up(
+            meeting=meeting, organisation=first.organisation, follow_up=True, by=alice_
+        )
+    meeting_follow_up(
+        meeting=meeting, organisation=first.organisation, follow_up=True, by=alice_, now=later
+    )
+    assert follow_ups(event) == []
+    meeting_follow_up(
+        meeting=meeting, organisation=second.organisation, follow_up=True, by=person, now=later
+    )
+    assert follow_ups(event) == [meeting]
+    with pytest.raises(EventError):
+        meeting_follow_up(meeting=meeting, organisation=boras, follow_up=True, by=alice, now=later)
+
+
+def test_a_cancelled_place_goes_to_the_first_on_the_waiting_list_who_is_told(
+    event, register, boras, alice, centre_val_de_loire, charlie
+):
+    from events.services import registration_cancel
+
+    event.capacity = 1
+    event.save()
+    first = register(event, boras, alice)
+    waiting = register(event, centre_val_de_loire, charlie)
+    later = OrganisationFactory()
+    register(event, later, member_of(later))
+    assert registration_cancel(registration=first) == waiting
+    waiting.refresh_from_db()
+    assert waiting.status == RegistrationStatus.REGISTERED
+    assert Notification.objects.filter(kind="event_registered", recipient=charlie).count() == 1

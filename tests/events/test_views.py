@@ -175,3 +175,33 @@ def test_calendar_times_are_in_utc_from_the_event_zone(
         client.force_login(alice)
         body = client.get(reverse("events:agenda-ics", args=[event.pk])).content.decode()
         assert f"DTSTART:2027{month:02d}14T{utc_hour}0000Z" in body
+
+
+def test_after_the_meeting_each_side_marks_follow_up_on_its_agenda(
+    client, event, register, boras, alice, centre_val_de_loire, charlie
+):
+    from events.models import MeetingSeat
+
+    asked = meeting_request(
+        requester=register(event, boras, alice),
+        invitee=register(event, centre_val_de_loire, charlie),
+        by=alice,
+    )
+    meeting_answer(meeting_request=asked, accept=True, by=charlie)
+    schedule_build(event=event)
+    client.force_login(alice)
+    agenda_url = reverse("events:agenda", args=[event.pk])
+    assert "Follow up</button>" not in client.get(agenda_url).content.decode()
+    Event.objects.filter(pk=event.pk).update(
+        starts_at=event.starts_at - datetime.timedelta(days=40),
+        ends_at=event.ends_at - datetime.timedelta(days=40),
+    )
+    assert "Follow up</button>" in client.get(agenda_url).content.decode()
+    meeting = asked.meeting
+    client.post(
+        reverse("events:meeting-follow-up", args=[event.pk, meeting.pk]), {"follow_up": "yes"}
+    )
+    assert MeetingSeat.objects.get(meeting=meeting, organisation=boras).follow_up is True
+    assert (
+        MeetingSeat.objects.get(meeting=meeting, organisation=centre_val_de_loire).follow_up is None
+    )

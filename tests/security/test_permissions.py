@@ -189,6 +189,10 @@ RULES = {
         {"pk": "event", "request_pk": 1},
         ("login", 405, 405, 405, 405, 405, 405, 405),
     ),
+    "events:meeting-follow-up": (
+        {"pk": "event", "meeting_pk": 1},
+        ("login", 405, 405, 405, 405, 405, 405, 405),
+    ),
     # Only the people of a registered organisation see who comes and when.
     "events:agenda": ({"pk": "event"}, ("login", 200, 200, 404, 404, 404, 404, 404)),
     "events:agenda-ics": ({"pk": "event"}, ("login", 200, 200, 404, 404, 404, 404, 404)),
