@@ -60,7 +60,7 @@ def test_listing_request_submitted_published_found_and_answered(
     page.get_by_label("Latest end").fill(in_days(60).isoformat())
     page.get_by_label("Duration in days").fill("6")
     page.get_by_label("Number of participants").fill("8")
-    page.get_by_label("French").check()
+    page.get_by_label("French", exact=True).check()
     page.get_by_label("Description").fill(
         "We look for a partner institution for an exchange on gender equality in "
         "education and guidance services."

@@ -25,7 +25,8 @@ def test_partner_declines_with_a_reason_and_the_request_reopens(
     expect(page.get_by_test_id("consequences")).to_contain_text("ends this match for every")
     screenshot("asked-first")
     page.get_by_role("button", name="Decline the match").click()
-    expect(page.get_by_text("Tell the others why you decline.")).to_be_visible()
+    # Said twice: in the error summary at the top and beside the field.
+    expect(page.get_by_text("Tell the others why you decline.").first).to_be_visible()
     screenshot("reason-required")
     page.get_by_label("Reason for declining").fill("Our hosts are fully booked in January.")
     page.get_by_role("button", name="Decline the match").click()

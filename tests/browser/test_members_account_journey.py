@@ -44,4 +44,6 @@ def test_coordinator_promotes_a_colleague_then_leaves_the_tool(page, screenshot,
     page.get_by_role("button", name="Delete my account for good").click()
     expect(page.get_by_text("Your account is deleted.")).to_be_visible()
     sign_in(page, "alice@boras.example")
-    expect(page.get_by_text("Please enter a correct email address and password")).to_be_visible()
+    expect(
+        page.get_by_text("Please enter a correct email address and password").first
+    ).to_be_visible()

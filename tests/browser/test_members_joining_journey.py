@@ -65,7 +65,7 @@ def test_visitor_joins_is_approved_invites_a_colleague_and_is_listed(
     page.get_by_label("Your role in the organisation").fill("International coordinator")
     screenshot("application-filled")
     page.get_by_role("button", name="Send the application").click()
-    expect(page.get_by_text("Please agree to the privacy notice to apply.")).to_be_visible()
+    expect(page.get_by_text("Please agree to the privacy notice to apply.").first).to_be_visible()
     page.get_by_label("I have read the privacy notice").check()
     page.get_by_role("button", name="Send the application").click()
     expect(
