@@ -151,7 +151,7 @@ def test_page_not_found_is_inside_the_layout_in_the_readers_language(client, db)
     assert response.status_code == 404
     html = response.text
     assert '<html lang="fr">' in html
-    assert "<title>Page non trouvée" in html
+    assert "<title>Page introuvable" in html
     assert "Opportunités" in html  # the site's navigation
     assert '<footer class="site-footer' in html
 
