@@ -8,6 +8,7 @@
 """
 
 import os
+from importlib import import_module
 
 import pytest
 from django.apps import apps
@@ -37,6 +38,22 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _shipped_vocabularies(request):
+    """A transactional test (the browser journeys, the real-worker tests) flushes
+    the database when it ends, vocabularies the migrations ship included; the
+    tests that run after it on the same worker get them back, as migrate gives them."""
+    if request.node.get_closest_marker("django_db") is None and not (
+        {"db", "transactional_db"} & set(request.fixturenames)
+    ):
+        return
+    request.getfixturevalue("_django_db_helper")
+    from taxonomy.models import Theme
+
+    if not Theme.objects.exists():
+        import_module("taxonomy.migrations.0003_vocabularies").add_vocabularies(apps, None)
 
 
 @pytest.fixture(autouse=True)
