@@ -9,9 +9,11 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from core.refusals import Refusal
 from core.workflow import StaleState
 from listings.models import ListingStatus
 from members.models import Membership, MembershipStatus
+from members.selectors import is_member_of
 from notifications.emails import absolute_url
 from notifications.services import notification_record
 
@@ -28,12 +30,8 @@ from .models import (
 from .scheduler import placements
 
 
-class EventError(Exception):
+class EventError(Refusal):
     """A refusal, in words the person can act on."""
-
-
-def is_member(user, organisation) -> bool:
-    return Membership.objects.filter(user=user, organisation=organisation).exists()
 
 
 def _check_open(event: Event, now) -> None:
@@ -77,7 +75,7 @@ def event_register(
     _check_open(event, now)
     if organisation.status != MembershipStatus.ACTIVE:
         raise EventError(_("Only member organisations of the partnership can register."))
-    if not (by.is_staff or is_member(by, organisation)):
+    if not (by.is_staff or is_member_of(by, organisation)):
         raise EventError(_("Only people of the organisation can register it."))
     if Registration.objects.filter(event=event, organisation=organisation).exists():
         raise EventError(_("Your organisation is already registered for this event."))
@@ -124,7 +122,7 @@ def _notify_registered(registration: Registration, people: list) -> None:
 
 
 def _acting_for(registration: Registration, by) -> None:
-    if not is_member(by, registration.organisation):
+    if not is_member_of(by, registration.organisation):
         raise EventError(
             _("Only people of %(organisation)s can do this.")
             % {"organisation": registration.organisation}
@@ -250,7 +248,7 @@ def meeting_follow_up(*, meeting: Meeting, organisation, follow_up: bool, by, no
     """After the meeting has begun, each organisation says whether it wants to go on.
     A pair where both say yes appears to the secretariat (selectors.follow_ups)."""
     now = now or timezone.now()
-    if not is_member(by, organisation):
+    if not is_member_of(by, organisation):
         raise EventError(
             _("Only people of %(organisation)s can do this.") % {"organisation": organisation}
         )

@@ -5,8 +5,11 @@ organisation is an explicit `?organisation=<slug>` choice, else the one chosen i
 the member area (members.selectors.current_organisation), else the first by name.
 """
 
-from members.models import Membership, Organisation
-from members.selectors import CURRENT_ORGANISATION_SESSION_KEY
+from members.models import Organisation
+from members.selectors import (
+    CURRENT_ORGANISATION_SESSION_KEY,
+    is_member_of,  # noqa: F401 (one rule, in members)
+)
 from members.selectors import is_member_user as can_browse  # noqa: F401 (one rule)
 
 
@@ -27,10 +30,3 @@ def current_organisation(request):
         if organisation.pk == chosen_in_session:
             return organisation
     return organisations[0] if organisations else None
-
-
-def is_member_of(user, organisation) -> bool:
-    return (
-        user.is_authenticated
-        and Membership.objects.filter(user=user, organisation=organisation).exists()
-    )

@@ -40,6 +40,14 @@ def current_organisation(request) -> Organisation | None:
     return first
 
 
+def is_member_of(user, organisation) -> bool:
+    """Whether this person belongs to this organisation (any role)."""
+    return (
+        user.is_authenticated
+        and Membership.objects.filter(user=user, organisation=organisation).exists()
+    )
+
+
 def is_member_user(user) -> bool:
     """Signed in and in an active organisation of the partnership (or the secretariat)."""
     if not user.is_authenticated:
