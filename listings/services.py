@@ -2,7 +2,6 @@
 these functions; every status change goes through core.workflow.change_status."""
 
 import datetime
-import logging
 
 from django.core import signing
 from django.core.exceptions import ValidationError
@@ -11,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.queueing import delay_on_commit
 from core.workflow import TransitionNotAllowed, change_status, history_reason
 from notifications.emails import absolute_url
 from notifications.services import notification_record, notify_secretariat
@@ -26,8 +26,6 @@ from .models import (
     SavedSearch,
 )
 from .selectors import listing_owners, saved_searches_fitting
-
-logger = logging.getLogger(__name__)
 
 M2M_FIELDS = ("themes", "formats", "target_groups", "languages")
 REMINDER_DAYS = 14
@@ -185,13 +183,7 @@ def _queue_embedding(listing: Listing) -> None:
     missing, said so) and `embed_listings` or the periodic task catch up."""
     from .tasks import listing_embed
 
-    def queue():
-        try:
-            listing_embed.delay(listing.pk)
-        except Exception:  # kombu's OperationalError and friends when Redis is away
-            logger.warning("Could not queue the vector of listing %s", listing.pk, exc_info=True)
-
-    transaction.on_commit(queue)
+    delay_on_commit(listing_embed, listing.pk, what=f"the vector of listing {listing.pk}")
 
 
 def listings_embed(*, listings=None, force: bool = False) -> int:
@@ -219,15 +211,9 @@ def _queue_saved_search_matching(listing: Listing) -> None:
     publication still stands; the searches are then not told of this listing."""
     from .tasks import listing_notify_saved_searches
 
-    def queue():
-        try:
-            listing_notify_saved_searches.delay(listing.pk)
-        except Exception:  # kombu's OperationalError and friends when Redis is away
-            logger.warning(
-                "Could not queue the saved searches of listing %s", listing.pk, exc_info=True
-            )
-
-    transaction.on_commit(queue)
+    delay_on_commit(
+        listing_notify_saved_searches, listing.pk, what=f"the saved searches of {listing.pk}"
+    )
 
 
 @transaction.atomic
