@@ -1,10 +1,7 @@
 """On the demo data, each of the three Borås partners signs in and opens the
 seeded match: the three organisations, the matcher's reasons, in their language."""
 
-from importlib import import_module
-
 import pytest
-from django.apps import apps
 from django.core.management import call_command
 from playwright.sync_api import expect
 
@@ -23,9 +20,6 @@ PARTNERS = {
 
 @pytest.mark.django_db(transaction=True)
 def test_each_boras_partner_opens_the_seeded_match(browser, live_server):
-    # Another journey's flush may have emptied the vocabularies the migrations
-    # ship; put them back as the migration does, then load the demo.
-    import_module("taxonomy.migrations.0003_vocabularies").add_vocabularies(apps, None)
     call_command("seed_demo", "--quiet")
     match = Match.objects.get(request__external_ref="demo-boras-request")
     slugs = set(match.parties.values_list("organisation__slug", flat=True))
