@@ -19,6 +19,7 @@ from .models import Event, Meeting, MeetingRequest, Registration, RegistrationSt
 from .services import (
     follow_up_match_confirm,
     follow_up_message,
+    meeting_propose,
     registration_cancel,
     schedule_build,
 )
@@ -74,7 +75,30 @@ class RegistrationAdmin(SimpleHistoryAdmin):
     list_select_related = ["organisation", "event"]
     search_fields = ["organisation__name"]
     raw_id_fields = ["organisation", "listings", "people"]
-    actions = ["cancel_registrations"]
+    actions = ["cancel_registrations", "propose_meetings"]
+
+    @admin.action(description=_("Propose that the selected organisations meet (each pair)"))
+    def propose_meetings(self, request, queryset):
+        chosen = list(queryset.select_related("organisation", "event").order_by("pk"))
+        proposed, refused = 0, []
+        for i, first in enumerate(chosen):
+            for second in chosen[i + 1 :]:
+                try:
+                    meeting_propose(requester=first, invitee=second, by=request.user)
+                except REFUSALS as refusal:
+                    refused.append(
+                        f"{first.organisation} – {second.organisation}: {refusal_text(refusal)}"
+                    )
+                else:
+                    proposed += 1
+        self.message_user(
+            request,
+            _("%(n)s meetings proposed; each organisation asked accepts or declines.")
+            % {"n": proposed},
+            messages.SUCCESS if proposed else messages.WARNING,
+        )
+        for line in refused:
+            self.message_user(request, line, messages.WARNING)
 
     @admin.action(description=_("Cancel (the waiting list moves up)"))
     def cancel_registrations(self, request, queryset):

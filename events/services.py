@@ -132,10 +132,7 @@ def _acting_for(registration: Registration, by) -> None:
         )
 
 
-@transaction.atomic
-def meeting_request(*, requester: Registration, invitee: Registration, by) -> MeetingRequest:
-    """Ask another registered organisation for a meeting at the event."""
-    _acting_for(requester, by)
+def _check_pair(requester: Registration, invitee: Registration) -> None:
     if requester.event_id != invitee.event_id:
         raise EventError(_("Both organisations must be registered for the same event."))
     if requester.organisation_id == invitee.organisation_id:
@@ -149,6 +146,26 @@ def meeting_request(*, requester: Registration, invitee: Registration, by) -> Me
     )
     if either_way.exists():
         raise EventError(_("You have already asked each other for a meeting."))
+
+
+@transaction.atomic
+def meeting_request(*, requester: Registration, invitee: Registration, by) -> MeetingRequest:
+    """Ask another registered organisation for a meeting at the event."""
+    _acting_for(requester, by)
+    _check_pair(requester, invitee)
+    return MeetingRequest.objects.create(
+        event_id=requester.event_id, requester=requester, invitee=invitee, requested_by=by
+    )
+
+
+@transaction.atomic
+def meeting_propose(*, requester: Registration, invitee: Registration, by) -> MeetingRequest:
+    """The secretariat proposes that two registered organisations meet: a request
+    in the first one's name, marked as the secretariat's, that the second
+    accepts or declines like any other."""
+    if not by.is_staff:
+        raise EventError(_("Only the secretariat can propose meetings."))
+    _check_pair(requester, invitee)
     return MeetingRequest.objects.create(
         event_id=requester.event_id, requester=requester, invitee=invitee, requested_by=by
     )
@@ -265,11 +282,19 @@ def meeting_follow_up(*, meeting: Meeting, organisation, follow_up: bool, by, no
 
 
 @transaction.atomic
-def registration_cancel(*, registration: Registration) -> Registration | None:
+def registration_cancel(*, registration: Registration, by=None) -> Registration | None:
     """Withdraw a registration with its meetings and requests. If it held a
     place, the first organisation on the waiting list takes it and is told;
-    that registration is returned."""
+    that registration is returned. `by`, when given, must be the secretariat
+    or a person of the organisation."""
+    if by is not None and not (by.is_staff or is_member_of(by, registration.organisation)):
+        raise EventError(
+            _("Only people of %(organisation)s can do this.")
+            % {"organisation": registration.organisation}
+        )
     event = Event.objects.select_for_update().get(pk=registration.event_id)
+    if by is not None and not by.is_staff and timezone.now() >= event.starts_at:
+        raise EventError(_("The event has begun: ask the secretariat to cancel."))
     held_a_place = registration.status == RegistrationStatus.REGISTERED
     registration.delete()
     if not held_a_place:
