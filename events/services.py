@@ -12,11 +12,14 @@ from django.utils.translation import gettext as _
 from core.refusals import Refusal
 from core.workflow import StaleState
 from listings.models import ListingStatus
+from matchmaking.models import Match
+from matchmaking.services import match_confirm
 from members.models import Membership, MembershipStatus
 from members.selectors import is_member_of
 from notifications.emails import absolute_url
 from notifications.services import notification_record
 
+from . import selectors
 from .models import (
     Event,
     EventStatus,
@@ -282,3 +285,51 @@ def registration_cancel(*, registration: Registration) -> Registration | None:
     first.save(update_fields=["status"])
     _notify_registered(first, list(first.people.all()))
     return first
+
+
+def follow_up_message(meeting: Meeting) -> str:
+    """The match's message to the parties: the meeting is why they are paired."""
+    when = timezone.localtime(meeting.starts_at, meeting.event.zone)
+    return _(
+        "You met at %(event)s on %(when)s (table %(table)s) and both said you want to "
+        "follow up: here is the match."
+    ) % {
+        "event": meeting.event.title,
+        "when": date_format(when, "DATETIME_FORMAT"),
+        "table": meeting.table,
+    }
+
+
+@transaction.atomic
+def follow_up_match_confirm(*, meeting: Meeting, by, message: str = "") -> Match:
+    """Turn a meeting both organisations want to follow up into a match, through
+    the matchmaking service's own confirmation (the same rules, e-mails and
+    history as the curation page), and keep the meeting as the match's origin."""
+    # Locked: two members of the secretariat confirming the same pair at once
+    # would otherwise both reach match_confirm.
+    meeting = (
+        Meeting.objects.select_for_update()
+        .select_related("event", "request__requester", "request__invitee")
+        .get(pk=meeting.pk)
+    )
+    if meeting.match_id is not None:
+        raise StaleState(_("Someone else was faster: a match has already come of this meeting."))
+    if list(meeting.seats.values_list("follow_up", flat=True)) != [True, True]:
+        raise EventError(_("Only a meeting both organisations want to follow up becomes a match."))
+    pairing = selectors.follow_up_pairing(meeting)
+    if pairing is None:
+        raise EventError(
+            _(
+                "Neither organisation brought an open request the other's listings could "
+                "answer: find partners from a request's page instead."
+            )
+        )
+    match = match_confirm(
+        request=pairing.request,
+        partners=[pairing.partner],
+        by=by,
+        message=message or follow_up_message(meeting),
+    )
+    meeting.match = match
+    meeting.save(update_fields=["match"])
+    return match
