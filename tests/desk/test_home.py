@@ -221,7 +221,7 @@ def test_members_land_in_their_area_after_signing_in(client, alice):
         {"username": alice.email, "password": "correct-horse-battery"},
         follow=True,
     )
-    assert response.redirect_chain[-1][0] == reverse("core:member-home")
+    assert response.redirect_chain[-1][0] == reverse("myarea:home")
 
 
 def test_a_member_never_sees_the_desk(alice_client):
