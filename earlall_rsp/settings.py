@@ -380,3 +380,8 @@ CELERY_BEAT_SCHEDULE["matchmaking-rankings"] = {
     "task": "matchmaking.tasks.rankings_refresh_stale",
     "schedule": 60.0,
 }
+# Matchmaking events: the reminder the day before (once per person, whatever the runs).
+CELERY_BEAT_SCHEDULE["events-reminders"] = {
+    "task": "events.tasks.record_event_reminders",
+    "schedule": crontab(minute=37),
+}
