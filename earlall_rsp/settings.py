@@ -379,3 +379,9 @@ CELERY_BEAT_SCHEDULE["matchmaking-rankings"] = {
     "task": "matchmaking.tasks.rankings_refresh_stale",
     "schedule": 60.0,
 }
+# The dashboard's stored figures, computed again whatever changed (also changes
+# made with QuerySet.update(), which send no signal): monitoring/figures.py.
+CELERY_BEAT_SCHEDULE["monitoring-stored-figures"] = {
+    "task": "monitoring.tasks.refresh_all_stored_figures",
+    "schedule": 60 * 15,
+}
