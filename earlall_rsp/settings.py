@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "notifications",
     "monitoring",
     "desk",
+    "myarea",
     "events",
     "demo",
 ]
@@ -279,9 +280,9 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "notifications.tasks.record_exchange_report_requests",
         "schedule": crontab(hour=8, minute=17),
     },
-    # Retention periods of personal data (core.retention, docs/security.md).
+    # Retention periods of personal data (members.retention, docs/security.md).
     "core-purge-expired-data": {
-        "task": "core.tasks.purge_expired_data",
+        "task": "members.tasks.purge_expired_data",
         "schedule": crontab(hour=3, minute=41),
     },
     "notifications-weekly-digest": {

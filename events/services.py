@@ -12,11 +12,14 @@ from django.utils.translation import gettext as _
 from core.refusals import Refusal
 from core.workflow import StaleState
 from listings.models import ListingStatus
+from matchmaking.models import Match
+from matchmaking.services import match_confirm
 from members.models import Membership, MembershipStatus
 from members.selectors import is_member_of
 from notifications.emails import absolute_url
 from notifications.services import notification_record
 
+from . import selectors
 from .models import (
     Event,
     EventStatus,
@@ -129,10 +132,7 @@ def _acting_for(registration: Registration, by) -> None:
         )
 
 
-@transaction.atomic
-def meeting_request(*, requester: Registration, invitee: Registration, by) -> MeetingRequest:
-    """Ask another registered organisation for a meeting at the event."""
-    _acting_for(requester, by)
+def _check_pair(requester: Registration, invitee: Registration) -> None:
     if requester.event_id != invitee.event_id:
         raise EventError(_("Both organisations must be registered for the same event."))
     if requester.organisation_id == invitee.organisation_id:
@@ -146,6 +146,26 @@ def meeting_request(*, requester: Registration, invitee: Registration, by) -> Me
     )
     if either_way.exists():
         raise EventError(_("You have already asked each other for a meeting."))
+
+
+@transaction.atomic
+def meeting_request(*, requester: Registration, invitee: Registration, by) -> MeetingRequest:
+    """Ask another registered organisation for a meeting at the event."""
+    _acting_for(requester, by)
+    _check_pair(requester, invitee)
+    return MeetingRequest.objects.create(
+        event_id=requester.event_id, requester=requester, invitee=invitee, requested_by=by
+    )
+
+
+@transaction.atomic
+def meeting_propose(*, requester: Registration, invitee: Registration, by) -> MeetingRequest:
+    """The secretariat proposes that two registered organisations meet: a request
+    in the first one's name, marked as the secretariat's, that the second
+    accepts or declines like any other."""
+    if not by.is_staff:
+        raise EventError(_("Only the secretariat can propose meetings."))
+    _check_pair(requester, invitee)
     return MeetingRequest.objects.create(
         event_id=requester.event_id, requester=requester, invitee=invitee, requested_by=by
     )
@@ -262,11 +282,19 @@ def meeting_follow_up(*, meeting: Meeting, organisation, follow_up: bool, by, no
 
 
 @transaction.atomic
-def registration_cancel(*, registration: Registration) -> Registration | None:
+def registration_cancel(*, registration: Registration, by=None) -> Registration | None:
     """Withdraw a registration with its meetings and requests. If it held a
     place, the first organisation on the waiting list takes it and is told;
-    that registration is returned."""
+    that registration is returned. `by`, when given, must be the secretariat
+    or a person of the organisation."""
+    if by is not None and not (by.is_staff or is_member_of(by, registration.organisation)):
+        raise EventError(
+            _("Only people of %(organisation)s can do this.")
+            % {"organisation": registration.organisation}
+        )
     event = Event.objects.select_for_update().get(pk=registration.event_id)
+    if by is not None and not by.is_staff and timezone.now() >= event.starts_at:
+        raise EventError(_("The event has begun: ask the secretariat to cancel."))
     held_a_place = registration.status == RegistrationStatus.REGISTERED
     registration.delete()
     if not held_a_place:
@@ -282,3 +310,51 @@ def registration_cancel(*, registration: Registration) -> Registration | None:
     first.save(update_fields=["status"])
     _notify_registered(first, list(first.people.all()))
     return first
+
+
+def follow_up_message(meeting: Meeting) -> str:
+    """The match's message to the parties: the meeting is why they are paired."""
+    when = timezone.localtime(meeting.starts_at, meeting.event.zone)
+    return _(
+        "You met at %(event)s on %(when)s (table %(table)s) and both said you want to "
+        "follow up: here is the match."
+    ) % {
+        "event": meeting.event.title,
+        "when": date_format(when, "DATETIME_FORMAT"),
+        "table": meeting.table,
+    }
+
+
+@transaction.atomic
+def follow_up_match_confirm(*, meeting: Meeting, by, message: str = "") -> Match:
+    """Turn a meeting both organisations want to follow up into a match, through
+    the matchmaking service's own confirmation (the same rules, e-mails and
+    history as the curation page), and keep the meeting as the match's origin."""
+    # Locked: two members of the secretariat confirming the same pair at once
+    # would otherwise both reach match_confirm.
+    meeting = (
+        Meeting.objects.select_for_update()
+        .select_related("event", "request__requester", "request__invitee")
+        .get(pk=meeting.pk)
+    )
+    if meeting.match_id is not None:
+        raise StaleState(_("Someone else was faster: a match has already come of this meeting."))
+    if list(meeting.seats.values_list("follow_up", flat=True)) != [True, True]:
+        raise EventError(_("Only a meeting both organisations want to follow up becomes a match."))
+    pairing = selectors.follow_up_pairing(meeting)
+    if pairing is None:
+        raise EventError(
+            _(
+                "Neither organisation brought an open request the other's listings could "
+                "answer: find partners from a request's page instead."
+            )
+        )
+    match = match_confirm(
+        request=pairing.request,
+        partners=[pairing.partner],
+        by=by,
+        message=message or follow_up_message(meeting),
+    )
+    meeting.match = match
+    meeting.save(update_fields=["match"])
+    return match

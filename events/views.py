@@ -68,6 +68,35 @@ def event_register(request, pk):
 
 
 @login_required
+def registration_cancel(request, pk):
+    """GET: what cancelling gives up; POST: cancel, and the waiting list moves up."""
+    event = selectors.event_public(pk, user=request.user)
+    registration = selectors.registration_for(event, request.user)
+    if registration is None:
+        raise Http404
+    if request.method == "POST":
+        try:
+            services.registration_cancel(registration=registration, by=request.user)
+        except services.EventError as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(
+                request,
+                _("%(o)s's registration is cancelled.") % {"o": registration.organisation},
+            )
+        return redirect(event)
+    return render(
+        request,
+        "events/cancel.html",
+        {
+            "event": event,
+            "registration": registration,
+            "meetings": selectors.agenda(registration),
+        },
+    )
+
+
+@login_required
 @require_POST
 def meeting_ask(request, pk, registration_pk):
     event = selectors.event_public(pk, user=request.user)

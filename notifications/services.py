@@ -222,7 +222,7 @@ def notification_resend(*, notification: Notification) -> bool:
 def notifications_purge_old(
     *, delete_before: datetime.datetime, empty_before: datetime.datetime
 ) -> tuple[int, int]:
-    """Retention (core.retention): delete the oldest notifications and empty the
+    """Retention (members.retention): delete the oldest notifications and empty the
     personal contents of those past the shorter period. Returns (deleted, emptied)."""
     deleted = Notification.objects.filter(created_at__lt=delete_before).delete()[0]
     emptied = (
