@@ -386,3 +386,8 @@ CELERY_BEAT_SCHEDULE["monitoring-stored-figures"] = {
     "task": "monitoring.tasks.refresh_all_stored_figures",
     "schedule": 60 * 15,
 }
+# Matchmaking events: the reminder the day before (once per person, whatever the runs).
+CELERY_BEAT_SCHEDULE["events-reminders"] = {
+    "task": "events.tasks.record_event_reminders",
+    "schedule": crontab(minute=37),
+}
