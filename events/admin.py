@@ -1,6 +1,7 @@
 """The secretariat's workplace for events: the events, who registered, the
 requests and the meetings, and the action that builds the schedule."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
@@ -19,6 +20,9 @@ from .models import Event, Meeting, MeetingRequest, Registration, RegistrationSt
 from .services import (
     follow_up_match_confirm,
     follow_up_message,
+    meeting_move,
+    meeting_move_check,
+    meeting_propose,
     registration_cancel,
     schedule_build,
 )
@@ -74,7 +78,30 @@ class RegistrationAdmin(SimpleHistoryAdmin):
     list_select_related = ["organisation", "event"]
     search_fields = ["organisation__name"]
     raw_id_fields = ["organisation", "listings", "people"]
-    actions = ["cancel_registrations"]
+    actions = ["cancel_registrations", "propose_meetings"]
+
+    @admin.action(description=_("Propose that the selected organisations meet (each pair)"))
+    def propose_meetings(self, request, queryset):
+        chosen = list(queryset.select_related("organisation", "event").order_by("pk"))
+        proposed, refused = 0, []
+        for i, first in enumerate(chosen):
+            for second in chosen[i + 1 :]:
+                try:
+                    meeting_propose(requester=first, invitee=second, by=request.user)
+                except REFUSALS as refusal:
+                    refused.append(
+                        f"{first.organisation} – {second.organisation}: {refusal_text(refusal)}"
+                    )
+                else:
+                    proposed += 1
+        self.message_user(
+            request,
+            _("%(n)s meetings proposed; each organisation asked accepts or declines.")
+            % {"n": proposed},
+            messages.SUCCESS if proposed else messages.WARNING,
+        )
+        for line in refused:
+            self.message_user(request, line, messages.WARNING)
 
     @admin.action(description=_("Cancel (the waiting list moves up)"))
     def cancel_registrations(self, request, queryset):
@@ -92,6 +119,23 @@ class MeetingRequestAdmin(SimpleHistoryAdmin):
     list_filter = ["status", "event"]
     list_select_related = ["requester__organisation", "invitee__organisation", "event"]
     raw_id_fields = ["requester", "invitee", "requested_by", "answered_by"]
+
+
+class MeetingForm(forms.ModelForm):
+    """A hand-made move keeps the scheduler's rules (events.services.meeting_move_check)."""
+
+    class Meta:
+        model = Meeting
+        fields = ["slot", "table"]
+
+    def clean(self):
+        data = super().clean()
+        if self.instance.pk and {"slot", "table"} & set(self.changed_data):
+            try:
+                meeting_move_check(self.instance, slot=data["slot"], table=data["table"])
+            except REFUSALS as refusal:
+                raise forms.ValidationError(refusal_text(refusal)) from refusal
+        return data
 
 
 class FollowUpFilter(admin.SimpleListFilter):
@@ -116,7 +160,9 @@ class FollowUpFilter(admin.SimpleListFilter):
 class MeetingAdmin(SimpleHistoryAdmin):
     list_display = ["request", "event", "slot", "table", "both_follow_up", "match"]
     list_filter = [FollowUpFilter, "event"]
-    readonly_fields = ["match"]
+    form = MeetingForm
+    fields = ["request", "slot", "table", "match"]
+    readonly_fields = ["request", "match"]
     list_select_related = [
         "event",
         "request__requester__organisation",
@@ -135,6 +181,14 @@ class MeetingAdmin(SimpleHistoryAdmin):
     @admin.display(description=_("both want to follow up"), boolean=True, ordering="follow_ups")
     def both_follow_up(self, obj):
         return obj.follow_ups == 2
+
+    def has_add_permission(self, request):
+        # Meetings come from accepted requests, placed by the schedule build.
+        return False
+
+    def save_model(self, request, obj, form, change):
+        # Through the service: the seats follow and the people are told once.
+        meeting_move(meeting=obj, slot=obj.slot, table=obj.table)
 
     def get_urls(self):
         return [

@@ -114,7 +114,7 @@ def people_to_meet(registration: Registration, *, limit: int = 20) -> list[dict]
 def meeting_requests_of(registration: Registration) -> dict:
     both = MeetingRequest.objects.filter(
         Q(requester=registration) | Q(invitee=registration)
-    ).select_related("requester__organisation", "invitee__organisation", "meeting")
+    ).select_related("requester__organisation", "invitee__organisation", "meeting", "requested_by")
     found = list(both)
     return {
         "received": [r for r in found if r.invitee_id == registration.pk],

@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from core.secretariat import SECRETARIAT_GROUP
 
+from .attachments import attachments_for
 from .emails import build
 from .models import Notification, NotificationState
 
@@ -148,6 +149,8 @@ def notification_send(*, notification_id: int) -> str:
             language=notification.language,
             headers={"X-RSP-Notification": str(notification.pk)},
         )
+        for filename, content, mimetype in attachments_for(notification):
+            message.attach(filename, content, mimetype)
     except Exception as exc:  # a missing template will not mend itself: no retry
         mine.update(state=State.FAILED, last_error=describe(exc))
         logger.exception("Notification %s cannot be rendered", notification_id)
