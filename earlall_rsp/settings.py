@@ -380,6 +380,12 @@ CELERY_BEAT_SCHEDULE["matchmaking-rankings"] = {
     "task": "matchmaking.tasks.rankings_refresh_stale",
     "schedule": 60.0,
 }
+# The dashboard's stored figures, computed again whatever changed (also changes
+# made with QuerySet.update(), which send no signal): monitoring/figures.py.
+CELERY_BEAT_SCHEDULE["monitoring-stored-figures"] = {
+    "task": "monitoring.tasks.refresh_all_stored_figures",
+    "schedule": 60 * 15,
+}
 # Matchmaking events: the reminder the day before (once per person, whatever the runs).
 CELERY_BEAT_SCHEDULE["events-reminders"] = {
     "task": "events.tasks.record_event_reminders",
