@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from core.secretariat import SECRETARIAT_GROUP
 
+from .attachments import attachments_for
 from .emails import build
 from .models import Notification, NotificationState
 
@@ -200,6 +201,8 @@ def notification_send(*, notification_id: int) -> str:
             language=notification.language,
             headers={"X-RSP-Notification": str(notification.pk)},
         )
+        for filename, content, mimetype in attachments_for(notification):
+            message.attach(filename, content, mimetype)
     except Exception as exc:  # a missing template will not mend itself: no retry
         mine.update(state=State.FAILED, last_error=describe(exc))
         logger.exception("Notification %s cannot be rendered", notification_id)
@@ -274,7 +277,7 @@ def notification_resend(*, notification: Notification) -> bool:
 def notifications_purge_old(
     *, delete_before: datetime.datetime, empty_before: datetime.datetime
 ) -> tuple[int, int]:
-    """Retention (core.retention): delete the oldest notifications and empty the
+    """Retention (members.retention): delete the oldest notifications and empty the
     personal contents of those past the shorter period. Returns (deleted, emptied)."""
     deleted = Notification.objects.filter(created_at__lt=delete_before).delete()[0]
     emptied = (
