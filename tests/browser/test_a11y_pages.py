@@ -44,13 +44,22 @@ def overflow(page) -> int:
     )
 
 
-def visit_all(page, paths: list[str]) -> dict[str, int]:
+# The innermost elements that reach past the window's right edge, to say what to fix.
+TOO_WIDE = """() => [...document.body.querySelectorAll("*")]
+  .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+  .filter((el) => ![...el.children].some((c) =>
+    c.getBoundingClientRect().right > document.documentElement.clientWidth + 1))
+  .slice(0, 5)
+  .map((el) => el.tagName.toLowerCase() + (el.className ? "." + el.className : ""))"""
+
+
+def visit_all(page, paths: list[str]) -> dict[str, tuple[int, list[str]]]:
     wide = {}
     for path in paths:
         page.goto(path)
         expect(page.locator("html")).to_have_attribute("lang", "fr")
         if overflow(page) > 0:
-            wide[path] = overflow(page)
+            wide[path] = (overflow(page), page.evaluate(TOO_WIDE))
     return wide
 
 
@@ -80,4 +89,4 @@ def test_pages_in_french_reflow_at_320_px(browser, live_server, alice, boras, ce
     expect(page.get_by_test_id("listing-language")).to_contain_text("Italien")
     context.close()
 
-    assert wide == {}, f"pages wider than 320 px (path: extra pixels): {wide}"
+    assert wide == {}, f"pages wider than 320 px (path: extra pixels, elements): {wide}"
