@@ -8,6 +8,10 @@ binding. While it runs, a click on a link or button and a form's submission wait
 for it, so that a journey moving on quickly does not leave a page unchecked.
 
 A test fails on any violation of the WCAG 2.0 and 2.1 A and AA rules.
+
+To update: `npm pack axe-core@<version>`, put its axe.min.js in vendor/ as
+axe-core-<version>.min.js (and its LICENSE as LICENSE-axe-core.txt), remove the
+old file and change AXE_VERSION.
 """
 
 from dataclasses import dataclass, field
