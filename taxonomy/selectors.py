@@ -10,7 +10,7 @@ import unicodedata
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import F, Value
+from django.db.models import CharField, F, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils import translation
 
@@ -42,7 +42,7 @@ def name_in_language(path: str = "name"):
         code for code, _name in settings.LANGUAGES
     }:
         return english
-    return Coalesce(NullIf(F(f"{path}_{language}"), Value("")), english)
+    return Coalesce(NullIf(F(f"{path}_{language}"), Value("")), english, output_field=CharField())
 
 
 def _version() -> str:
