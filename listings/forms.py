@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from core.widgets import CountryCheckboxes
 from taxonomy.models import Format, Language, TargetGroup, Theme
 
+from .language import language_choices
 from .models import (
     MAX_PARTICIPANTS,
     ROLE_WORDS,
@@ -72,6 +73,15 @@ class ListingForm(forms.ModelForm):
         % {"min": DESCRIPTION_MIN, "max": DESCRIPTION_MAX},
     )
 
+    # Detected from the text on save; the member corrects it when the detector
+    # was wrong (a short text, two languages in one).
+    language = forms.ChoiceField(
+        label=_("Written in"),
+        required=False,
+        choices=lambda: [("", _("Detect from the text")), *language_choices()],
+        help_text=_("The language of the title and description, so readers see it."),
+    )
+
     class Meta:
         model = Listing
         fields = [
@@ -89,6 +99,7 @@ class ListingForm(forms.ModelForm):
             "fewer_opportunities_support",
             "funding",
             "description",
+            "language",
             "contact",
             "expires_on",
         ]

@@ -16,6 +16,7 @@ from notifications.emails import absolute_url
 from notifications.services import notification_record, notify_secretariat
 
 from .forms import MAX_EXPIRY_DAYS
+from .language import listing_language_detect
 from .models import (
     LISTING_EDITABLE,
     LISTING_TRANSITIONS,
@@ -53,6 +54,20 @@ def _apply(listing: Listing, data: dict) -> None:
             setattr(listing, name, value)
 
 
+def _set_language(listing: Listing, data: dict, before: Listing | None = None) -> None:
+    """The language the member chose, else the one detected from the text. An edit
+    that changes the text but leaves the language as it was detects it again (the
+    member may have rewritten it in another language)."""
+    chosen = data.get("language", before.language if before else "") or ""
+    if before is not None and chosen == before.language:
+        text_changed = (before.title, before.description) != (listing.title, listing.description)
+        if not text_changed:
+            return
+    elif chosen:
+        return
+    listing.language = listing_language_detect(title=listing.title, description=listing.description)
+
+
 def _set_m2m(listing: Listing, data: dict) -> None:
     for name in M2M_FIELDS:
         if name in data:
@@ -65,6 +80,7 @@ def listing_create(*, organisation, kind: str, by, data: dict, external_ref=None
         organisation=organisation, kind=kind, created_by=by, external_ref=external_ref
     )
     _apply(listing, data)
+    _set_language(listing, data)
     listing._history_user = by
     listing._change_reason = _("Created")
     listing.save()
@@ -94,10 +110,9 @@ def listing_create_once(*, organisation, kind: str, by, data: dict) -> tuple[Lis
     return listing_create(organisation=organisation, kind=kind, by=by, data=data), True
 
 
-def _changed_fields(listing: Listing, data: dict) -> list[str]:
+def _changed_fields(before: Listing, data: dict) -> list[str]:
     """What an edit changes, as people name the fields: the history keeps it, because
     the history rows hold no many-to-many values."""
-    before = Listing.objects.get(pk=listing.pk)
     changed = []
     for name, value in data.items():
         if name in M2M_FIELDS:
@@ -118,8 +133,10 @@ def listing_update(*, listing: Listing, by, data: dict, reason: str = "") -> Lis
         raise ValidationError(
             _("A %(status)s listing cannot be edited.") % {"status": listing.get_status_display()}
         )
-    changed = _changed_fields(listing, data)
+    before = Listing.objects.get(pk=listing.pk)
+    changed = _changed_fields(before, data)
     _apply(listing, data)
+    _set_language(listing, data, before)
     listing._history_user = by
     reason = reason or _("Edited by the organisation")
     listing._change_reason = history_reason(
