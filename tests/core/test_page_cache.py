@@ -19,9 +19,10 @@ def test_a_visitors_page_is_served_again_without_a_query(
     with django_assert_max_num_queries(0):
         again = client.get(url)
     assert again.status_code == 200
-    assert again.content.split(b"csrfmiddlewaretoken")[0] == first.content.split(
-        b"csrfmiddlewaretoken"
-    )[0]
+    assert (
+        again.content.split(b"csrfmiddlewaretoken")[0]
+        == first.content.split(b"csrfmiddlewaretoken")[0]
+    )
 
 
 def test_the_case_study_list_and_page_show_a_new_case_study_at_once(client, boras):
