@@ -307,6 +307,13 @@ NOTIFICATIONS_REQUEUE_AFTER = 120
 # The secretariat's desk lists open requests nobody matched after this many days.
 SECRETARIAT_UNMATCHED_AFTER_DAYS = env_int("SECRETARIAT_UNMATCHED_AFTER_DAYS", 30)
 
+# A listing in another language than the reader's links to a public translation
+# service when this is set, e.g. "https://translate.example/?sl={source}&tl={target}&text={text}"
+# ({source} and {target} are language codes, {text} the listing's text, cut to the
+# length below). Off by default: the listing's text leaves the site when followed.
+LISTING_TRANSLATE_URL = env_str("LISTING_TRANSLATE_URL", "")
+LISTING_TRANSLATE_MAX_CHARACTERS = 1500
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 # The European countries the partnership works with come first in every country
@@ -397,3 +404,7 @@ CELERY_BEAT_SCHEDULE["events-reminders"] = {
     "task": "events.tasks.record_event_reminders",
     "schedule": crontab(minute=37),
 }
+
+# A bare view at /benchmark/bare/ for `benchmark_pages` (docs/performance.md),
+# which turns it on for the server it starts; never needed in production.
+BENCHMARK_BARE_VIEW = env_bool("BENCHMARK_BARE_VIEW", False)

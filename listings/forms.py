@@ -18,6 +18,7 @@ from core.widgets import CountryCheckboxes
 from taxonomy.forms import TermMultipleChoiceField
 from taxonomy.models import Format, Language, TargetGroup, Theme
 
+from .language import language_choices
 from .models import (
     MAX_PARTICIPANTS,
     ROLE_WORDS,
@@ -73,6 +74,15 @@ class ListingForm(forms.ModelForm):
         % {"min": DESCRIPTION_MIN, "max": DESCRIPTION_MAX},
     )
 
+    # Detected from the text on save; the member corrects it when the detector
+    # was wrong (a short text, two languages in one).
+    language = forms.ChoiceField(
+        label=_("Written in"),
+        required=False,
+        choices=lambda: [("", _("Detect from the text")), *language_choices()],
+        help_text=_("The language of the title and description, so readers see it."),
+    )
+
     class Meta:
         model = Listing
         fields = [
@@ -90,6 +100,7 @@ class ListingForm(forms.ModelForm):
             "fewer_opportunities_support",
             "funding",
             "description",
+            "language",
             "contact",
             "expires_on",
         ]

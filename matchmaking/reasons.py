@@ -61,7 +61,14 @@ TEMPLATES = {
 
 # Who hosts whom, from three sides: the host reading, the guest reading, anyone
 # else. Older reasons without the guest's name keep their first wording above.
+# The roles in the listing form's words (listings.models.ROLE_WORDS): "host
+# visitors", "send participants abroad".
 SIDES = {
+    "hosting": (
+        _("you would host visitors from %(guest)s"),
+        _("%(host)s can host visitors; you would send participants there"),
+        _("%(host)s would host visitors from %(guest)s"),
+    ),
     "capacity": (
         _("you can host %(capacity)s; %(guest)s brings %(participants)s"),
         _("%(host)s can host %(capacity)s; you bring %(participants)s"),
@@ -167,7 +174,22 @@ def _concept(concept: str) -> str:
         return concept.replace("-", " ")
 
 
+# Two that send participants abroad side by side, to a third that hosts: the
+# co-participant reading, the requester reading, anyone else.
+ALONGSIDE = (
+    _("you would send participants abroad alongside %(requester)s, with another host"),
+    _("%(organisation)s would send participants abroad alongside you, with another host"),
+    _("%(organisation)s would send participants abroad alongside %(requester)s, with another host"),
+)
+
+
 def _template(code: str, params: dict, readers):
+    if code == "co_participant" and "requester" in params:
+        if params.get("organisation_id") in readers:
+            return ALONGSIDE[0]
+        if params.get("requester_id") in readers:
+            return ALONGSIDE[1]
+        return ALONGSIDE[2]
     if code in SIDES and "guest" in params:
         as_host, as_guest, neutral = SIDES[code]
         if params.get("host_id") in readers:

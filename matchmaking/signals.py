@@ -175,7 +175,15 @@ def score(ctx: Context, listing: Listing, sim: float, role: str | None = None):
     # A co-participant travels alongside the requester to a third host: its
     # hosting capacity says nothing here (the group's host is checked instead).
     if role == PartyRole.PARTICIPANT and natural == PartyRole.HOST:
-        why.append(reason("co_participant", organisation=listing.organisation.name))
+        why.append(
+            reason(
+                "co_participant",
+                organisation=listing.organisation.name,
+                organisation_id=listing.organisation_id,
+                requester=request.organisation.name,
+                requester_id=request.organisation_id,
+            )
+        )
     else:
         fits = _capacity(request, listing, why)
 
@@ -259,6 +267,9 @@ def _capacity(request, listing, why: list) -> bool:
         "guest_id": guest.organisation_id,
         "participants": group,
     }
+    # Who hosts whom, in the form's words, before the numbers.
+    sides = ("host", "host_id", "guest", "guest_id")
+    why.append(reason("hosting", **{k: params[k] for k in sides}))
     if group is None:
         why.append(reason("group_unknown", fit=None, **params))
         return True

@@ -148,3 +148,19 @@ def test_matcher_weights_from_the_admin_change_the_ranking(case):
     after = {c.listing: c.score for c in rank(case.request)}
     gain = 100 - DEFAULT_WEIGHTS["interest"]
     assert after[case.boras_offer] == pytest.approx(before[case.boras_offer] + gain)
+
+
+def test_boras_comes_first_and_escola_second_with_the_title_and_centred_vectors(case):
+    top = names(rank(case.request, limit=2))
+    assert top == [
+        "Working Life Department of the municipality of Borås",
+        "Institut Escola del Treball",
+    ]
+
+
+def test_the_same_data_gives_the_same_ranking_every_time(case):
+    from embeddings.index import index
+
+    first = [(c.listing.pk, round(c.score, 9)) for c in rank(case.request)]
+    index.clear()  # read the vectors again, as a fresh process would
+    assert [(c.listing.pk, round(c.score, 9)) for c in rank(case.request)] == first
