@@ -398,3 +398,7 @@ CELERY_BEAT_SCHEDULE["events-reminders"] = {
     "task": "events.tasks.record_event_reminders",
     "schedule": crontab(minute=37),
 }
+
+# A bare view at /benchmark/bare/ for `benchmark_pages` (docs/performance.md),
+# which turns it on for the server it starts; never needed in production.
+BENCHMARK_BARE_VIEW = env_bool("BENCHMARK_BARE_VIEW", False)
