@@ -119,6 +119,13 @@ def track_records(organisation_ids, theme_ids) -> dict:
     return {org: (n, ratings.get(org)) for org, n in counts.items()}
 
 
+def dice(shared: int, mine: int, theirs: int) -> float:
+    """Themes in common, read from both sides (Dice): a listing that ticks every
+    theme shares all of the request's, but says less about each; the share of the
+    request's themes alone rewarded it (docs/matching.md, held-out figures)."""
+    return 2 * shared / (mine + theirs) if mine and theirs else 0.0
+
+
 def names(pks, lookup) -> str:
     # The words as computed, kept for reasons_text's fallback; the ids beside them
     # (`<param>_ids`) name the terms in each reader's language (matchmaking.reasons).
@@ -149,7 +156,7 @@ def score(ctx: Context, listing: Listing, sim: float, role: str | None = None):
         why.append(reason(level, fit=level != "text_far", similarity=round(sim, 2)))
 
     shared = ctx.themes.keys() & listing.themes_ids
-    signals["themes"] = len(shared) / len(ctx.themes) if ctx.themes else 0.0
+    signals["themes"] = dice(len(shared), len(ctx.themes), len(listing.themes_ids))
     why.append(
         reason("themes", themes=names(shared, ctx.themes), themes_ids=sorted(shared))
         if shared
