@@ -3,7 +3,9 @@
 // - the search icon of the two-box selector (filter_horizontal) has an aria-label on a
 //   plain span, which screen readers ignore: it becomes an image;
 // - an empty autocomplete (select2) has nothing to read: it takes its field's label;
-// - a field in a tabular inline has no label: it takes its column's heading.
+// - a field in a tabular inline has no label: it takes its column's heading;
+// - the date and the time of a date-and-time field are labelled by bare text
+//   ("Date:", "Time:"): they take it, after the field's own label.
 (() => {
   const name = (el, text) => {
     if (text && !el.hasAttribute("aria-label")) el.setAttribute("aria-label", text.trim());
@@ -30,6 +32,13 @@
       cell.querySelectorAll("input:not([type=hidden]), select, textarea").forEach((el) => {
         if (!el.labels || !el.labels.length) name(el, heading.textContent);
       });
+    });
+    document.querySelectorAll("p.datetime input").forEach((el) => {
+      if (el.labels && el.labels.length) return;
+      const part = el.previousSibling?.textContent.trim().replace(/:$/, "") || "";
+      const row = el.closest(".form-row, .fieldBox, fieldset");
+      const field = row?.querySelector("legend, label")?.textContent.trim().replace(/:$/, "") || "";
+      name(el, [field, part].filter(Boolean).join(", "));
     });
   };
   new MutationObserver(fix).observe(document.documentElement, { childList: true, subtree: true });
