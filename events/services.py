@@ -429,6 +429,9 @@ def registration_cancel(*, registration: Registration, by=None) -> Registration 
     if by is not None and not by.is_staff and timezone.now() >= event.starts_at:
         raise EventError(_("The event has begun: ask the secretariat to cancel."))
     held_a_place = registration.status == RegistrationStatus.REGISTERED
+    # Told before the meetings go with the registration: the partners planned around them.
+    for meeting in selectors.agenda(registration):
+        _notify_partner_cancelled(meeting, registration)
     registration.delete()
     if not held_a_place:
         return None
@@ -443,6 +446,25 @@ def registration_cancel(*, registration: Registration, by=None) -> Registration 
     first.save(update_fields=["status"])
     _notify_registered(first, list(first.people.all()))
     return first
+
+
+def _notify_partner_cancelled(meeting: Meeting, leaving: Registration) -> None:
+    partner = selectors.partner_of(meeting, leaving)
+    when = timezone.localtime(meeting.starts_at, meeting.event.zone)
+    context = {
+        **_event_context(meeting.event),
+        "partner": str(leaving.organisation),
+        "meeting_starts": date_format(when, "DATETIME_FORMAT"),
+        "table": meeting.table,
+    }
+    for person in partner.people.all():
+        notification_record(
+            kind="event_meeting_cancelled",
+            recipient=person,
+            about=meeting,
+            event="cancelled",
+            context={**context, "name": person.get_short_name()},
+        )
 
 
 def follow_up_message(meeting: Meeting) -> str:
