@@ -11,7 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from core.refusals import Refusal
-from core.workflow import StaleState
+from core.workflow import StaleState, change_status
 from listings.models import ListingStatus
 from matchmaking.models import Match
 from matchmaking.services import match_confirm
@@ -22,6 +22,7 @@ from notifications.services import notification_record
 
 from . import selectors
 from .models import (
+    EVENT_TRANSITIONS,
     Event,
     EventStatus,
     Meeting,
@@ -465,6 +466,30 @@ def _notify_partner_cancelled(meeting: Meeting, leaving: Registration) -> None:
             event="cancelled",
             context={**context, "name": person.get_short_name()},
         )
+
+
+@transaction.atomic
+def event_cancel(*, event: Event, by, reason: str = "") -> Event:
+    """Cancel an event: its page says so, and everyone registered or waiting
+    is told once. Registrations and meetings stay, as the record of it."""
+    was = event.status
+    event = change_status(
+        event, to=EventStatus.CANCELLED, by=by, reason=reason, transitions=EVENT_TRANSITIONS
+    )
+    if was != EventStatus.PUBLISHED:
+        return event  # a draft had no one to tell
+    context = {**_event_context(event), "reason": reason}
+    registrations = Registration.objects.filter(event=event).prefetch_related("people")
+    for registration in registrations:
+        for person in registration.people.all():
+            notification_record(
+                kind="event_cancelled",
+                recipient=person,
+                about=event,
+                event="cancelled",
+                context={**context, "name": person.get_short_name()},
+            )
+    return event
 
 
 def follow_up_message(meeting: Meeting) -> str:
