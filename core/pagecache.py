@@ -6,7 +6,9 @@ cards) costs tens of milliseconds a request at the partnership's full size, and
 anyone could keep the workers busy with them. A visitor's page is kept under
 core.counts' generation, so any change to a listing, organisation, exchange,
 match or case study (what these pages show) serves freshly rendered pages from
-the next request on; `SECONDS` bounds what a change that sent no signal leaves.
+the next request on (a page is stored with the generation it was rendered in,
+and served only while that is the current one); `SECONDS` bounds what a
+change that sent no signal leaves.
 
 Not kept: pages for a signed-in person (their name, their nav), a request with
 messages to show, any answer but a plain 200, and queries with parameters the
@@ -24,7 +26,7 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import translation
 
-from .counts import generation
+from .counts import GENERATION_KEY, generation
 
 SECONDS = 10 * 60
 MAX_VALUE_LENGTH = 100
@@ -49,13 +51,24 @@ def _key(request) -> str:
     return ":".join(
         [
             "page",
-            generation(),
             translation.get_language() or "",
             "https" if request.is_secure() else "http",
             request.get_host(),
             request.get_full_path(),
         ]
     )
+
+
+def _stored(key):
+    """The page kept under `key` if it is of the current generation, and the
+    current generation: one round trip to the cache (a page served from the
+    cache costs little more than that round trip)."""
+    found = cache.get_many([GENERATION_KEY, key])
+    current = found.get(GENERATION_KEY) or generation()
+    stored = found.get(key)
+    if stored is not None and stored[0] == current:
+        return stored[1:], current
+    return None, current
 
 
 def _served(request, stored) -> HttpResponse:
@@ -75,7 +88,7 @@ def visitor_page_cached(*, params=()):
             if not _cacheable(request, params):
                 return view(request, *args, **kwargs)
             key = _key(request)
-            stored = cache.get(key)
+            stored, current = _stored(key)
             if stored is not None:
                 return _served(request, stored)
             response = view(request, *args, **kwargs)
@@ -88,7 +101,9 @@ def visitor_page_cached(*, params=()):
                 and not request.user.is_authenticated
             ):
                 content = TOKEN_FIELD.sub(rb"\1" + PLACEHOLDER + rb"\2", response.content)
-                cache.set(key, (response["Content-Type"], content), SECONDS)
+                # Kept with the generation read before rendering: a change
+                # meanwhile makes it stale at once.
+                cache.set(key, (current, response["Content-Type"], content), SECONDS)
             return response
 
         return wrapped
