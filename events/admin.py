@@ -180,7 +180,13 @@ class RegistrationAdmin(SimpleHistoryAdmin):
 class MeetingRequestAdmin(SimpleHistoryAdmin):
     list_display = ["requester", "invitee", "event", "status", "created_at", "answered_at"]
     list_filter = ["status", "event"]
-    list_select_related = ["requester__organisation", "invitee__organisation", "event"]
+    list_select_related = [
+        "requester__organisation",
+        "requester__event",
+        "invitee__organisation",
+        "invitee__event",
+        "event",
+    ]
     raw_id_fields = ["requester", "invitee", "requested_by", "answered_by"]
 
 
@@ -230,6 +236,7 @@ class MeetingAdmin(SimpleHistoryAdmin):
         "event",
         "request__requester__organisation",
         "request__invitee__organisation",
+        "match__request",
     ]
     raw_id_fields = ["request"]
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.queueing import delay_on_commit
-from core.workflow import TransitionNotAllowed, change_status, history_reason
+from core.workflow import TransitionNotAllowed, change_status, save_with_history
 from notifications.emails import absolute_url
 from notifications.services import notification_record, notify_secretariat
 
@@ -81,9 +81,7 @@ def listing_create(*, organisation, kind: str, by, data: dict, external_ref=None
     )
     _apply(listing, data)
     _set_language(listing, data)
-    listing._history_user = by
-    listing._change_reason = _("Created")
-    listing.save()
+    save_with_history(listing, by=by, reason=_("Created"))
     _set_m2m(listing, data)
     return listing
 
@@ -137,12 +135,10 @@ def listing_update(*, listing: Listing, by, data: dict, reason: str = "") -> Lis
     changed = _changed_fields(before, data)
     _apply(listing, data)
     _set_language(listing, data, before)
-    listing._history_user = by
     reason = reason or _("Edited by the organisation")
-    listing._change_reason = history_reason(
-        f"{reason}: {', '.join(changed)}" if changed else reason
+    save_with_history(
+        listing, by=by, reason=f"{reason}: {', '.join(changed)}" if changed else reason
     )
-    listing.save()
     _set_m2m(listing, data)
     if listing.status == ListingStatus.OPEN and {"title", "description"} & set(data):
         _queue_embedding(listing)
@@ -322,9 +318,12 @@ def listing_renew(*, listing: Listing, by, today=None) -> Listing:
     for name, value in changes.items():
         setattr(locked, name, value)
         setattr(listing, name, value)
-    locked._history_user = by
-    locked._change_reason = _("Renewed until %(date)s") % {"date": new_expiry}
-    locked.save(update_fields=[*changes, "updated_at"])
+    save_with_history(
+        locked,
+        by=by,
+        reason=_("Renewed until %(date)s") % {"date": new_expiry},
+        update_fields=[*changes, "updated_at"],
+    )
     return listing
 
 
@@ -463,9 +462,12 @@ def interest_check(*, listing: Listing, organisation) -> None:
 def listing_interest_settings(*, listing: Listing, by, cap, closed: bool) -> Listing:
     listing.interest_cap = cap
     listing.interest_closed = closed
-    listing._history_user = by
-    listing._change_reason = _("Expressions of interest settings changed")
-    listing.save(update_fields=["interest_cap", "interest_closed", "updated_at"])
+    save_with_history(
+        listing,
+        by=by,
+        reason=_("Expressions of interest settings changed"),
+        update_fields=["interest_cap", "interest_closed", "updated_at"],
+    )
     return listing
 
 

@@ -58,6 +58,10 @@ def test_member_sees_what_cancelling_gives_up_then_cancels_and_the_first_waiting
     assert waiting.status == RegistrationStatus.REGISTERED
     assert Notification.objects.filter(kind="event_registered", recipient=dora).count() == 1
     assert not MeetingRequest.objects.exists()
+    # The partner is told once that the meeting will not take place.
+    (told,) = Notification.objects.filter(kind="event_meeting_cancelled")
+    assert told.recipient == charlie
+    assert told.context["partner"] == str(boras)
 
 
 def test_only_the_organisations_people_cancel_its_registration(
