@@ -15,6 +15,7 @@ from listings.models import ListingKind
 from matchmaking.reasons import reason, reason_text
 from matchmaking.services import match_confirm
 from taxonomy.models import Format, Language, TargetGroup, Theme
+from taxonomy.selectors import sorted_by_name
 from tests.matchmaking.cases import build_boras_case
 
 pytestmark = pytest.mark.django_db
@@ -267,3 +268,18 @@ def test_the_vocabularies_come_back_in_every_language_after_a_flush():
         with translation.override(code):
             assert Theme.objects.get(slug="gender-equality").name == GENDER_EQUALITY[code]
             assert Language.objects.get(code="de").name == GERMAN[code]
+
+
+def test_the_curation_filters_name_formats_and_languages_in_the_secretariats_language(
+    secretariat, secretariat_client, case
+):
+    secretariat.language = "fr"
+    secretariat.save(update_fields=["language"])
+    url = reverse("admin:matchmaking_match_curate", args=[case.request.pk])
+
+    page = secretariat_client.get(url, HTTP_ACCEPT_LANGUAGE="fr")
+
+    languages = [str(label) for _value, label in page.context["filters"].fields["language"].choices]
+    assert {"Anglais", "Catalan", "Français", "Suédois"} <= set(languages)
+    assert languages[1:] == sorted_by_name(languages[1:])
+    assert ">Observation en situation de travail (job shadowing) du personnel<" in page.text
