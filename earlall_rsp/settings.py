@@ -408,3 +408,6 @@ CELERY_BEAT_SCHEDULE["events-reminders"] = {
 # A bare view at /benchmark/bare/ for `benchmark_pages` (docs/performance.md),
 # which turns it on for the server it starts; never needed in production.
 BENCHMARK_BARE_VIEW = env_bool("BENCHMARK_BARE_VIEW", False)
+# How long each process serves a visitor's page it keeps before asking the shared
+# cache whether anything changed (core.pagecache); 0: always ask.
+PAGE_CACHE_LOCAL_MS = env_int("PAGE_CACHE_LOCAL_MS", 1000)

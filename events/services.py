@@ -11,7 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from core.refusals import Refusal
-from core.workflow import StaleState
+from core.workflow import StaleState, change_status
 from listings.models import ListingStatus
 from matchmaking.models import Match
 from matchmaking.services import match_confirm
@@ -22,6 +22,7 @@ from notifications.services import notification_record
 
 from . import selectors
 from .models import (
+    EVENT_TRANSITIONS,
     Event,
     EventStatus,
     Meeting,
@@ -429,6 +430,9 @@ def registration_cancel(*, registration: Registration, by=None) -> Registration 
     if by is not None and not by.is_staff and timezone.now() >= event.starts_at:
         raise EventError(_("The event has begun: ask the secretariat to cancel."))
     held_a_place = registration.status == RegistrationStatus.REGISTERED
+    # Told before the meetings go with the registration: the partners planned around them.
+    for meeting in selectors.agenda(registration):
+        _notify_partner_cancelled(meeting, registration)
     registration.delete()
     if not held_a_place:
         return None
@@ -443,6 +447,49 @@ def registration_cancel(*, registration: Registration, by=None) -> Registration 
     first.save(update_fields=["status"])
     _notify_registered(first, list(first.people.all()))
     return first
+
+
+def _notify_partner_cancelled(meeting: Meeting, leaving: Registration) -> None:
+    partner = selectors.partner_of(meeting, leaving)
+    when = timezone.localtime(meeting.starts_at, meeting.event.zone)
+    context = {
+        **_event_context(meeting.event),
+        "partner": str(leaving.organisation),
+        "meeting_starts": date_format(when, "DATETIME_FORMAT"),
+        "table": meeting.table,
+    }
+    for person in partner.people.all():
+        notification_record(
+            kind="event_meeting_cancelled",
+            recipient=person,
+            about=meeting,
+            event="cancelled",
+            context={**context, "name": person.get_short_name()},
+        )
+
+
+@transaction.atomic
+def event_cancel(*, event: Event, by, reason: str = "") -> Event:
+    """Cancel an event: its page says so, and everyone registered or waiting
+    is told once. Registrations and meetings stay, as the record of it."""
+    was = event.status
+    event = change_status(
+        event, to=EventStatus.CANCELLED, by=by, reason=reason, transitions=EVENT_TRANSITIONS
+    )
+    if was != EventStatus.PUBLISHED:
+        return event  # a draft had no one to tell
+    context = {**_event_context(event), "reason": reason}
+    registrations = Registration.objects.filter(event=event).prefetch_related("people")
+    for registration in registrations:
+        for person in registration.people.all():
+            notification_record(
+                kind="event_cancelled",
+                recipient=person,
+                about=event,
+                event="cancelled",
+                context={**context, "name": person.get_short_name()},
+            )
+    return event
 
 
 def follow_up_message(meeting: Meeting) -> str:
