@@ -301,3 +301,16 @@ def test_cards_detail_pages_and_the_teaser_name_the_themes_in_the_readers_langua
     assert ">Igualdad de género</span>" in cards.text
     assert "Igualdad de género" in detail.text
     assert "Gender equality" not in detail.text
+
+
+def test_a_name_the_secretariat_corrects_shows_at_once_on_the_visitors_teaser(client):
+    gender = Theme.objects.get(slug="gender-equality")
+    ListingFactory(themes=[gender])
+    before = client.get(reverse("listings:browse"), HTTP_ACCEPT_LANGUAGE="fr")
+    assert "<span>Égalité entre les femmes et les hommes</span>" in before.text
+
+    gender.name_fr = "Égalité femmes-hommes"
+    gender.save()
+
+    after = client.get(reverse("listings:browse"), HTTP_ACCEPT_LANGUAGE="fr")
+    assert "<span>Égalité femmes-hommes</span>" in after.text
