@@ -38,6 +38,8 @@ SITE_URL = env_url("SITE_URL", "http://127.0.0.1:8000", ("http", "https")).rstri
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [SITE_URL])
 
 INSTALLED_APPS = [
+    # Before the admin: it adds the names per language to the taxonomy's admin forms.
+    "modeltranslation",
     "core.admin_site.SecretariatAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -200,6 +202,10 @@ LANGUAGES = [
     ("pl", _("Polish")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The vocabularies' names per language (taxonomy/translation.py); a name the
+# secretariat has not translated yet reads in English.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 # Unambiguous dates in every language: "1 Dec 2026, 00:33" (formats/__init__.py).
 FORMAT_MODULE_PATH = ["earlall_rsp.formats"]
 TIME_ZONE = env_str("TIME_ZONE", "Europe/Brussels")
@@ -402,3 +408,6 @@ CELERY_BEAT_SCHEDULE["events-reminders"] = {
 # A bare view at /benchmark/bare/ for `benchmark_pages` (docs/performance.md),
 # which turns it on for the server it starts; never needed in production.
 BENCHMARK_BARE_VIEW = env_bool("BENCHMARK_BARE_VIEW", False)
+# How long each process serves a visitor's page it keeps before asking the shared
+# cache whether anything changed (core.pagecache); 0: always ask.
+PAGE_CACHE_LOCAL_MS = env_int("PAGE_CACHE_LOCAL_MS", 1000)

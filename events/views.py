@@ -168,11 +168,36 @@ def agenda(request, pk):
             "registration": registration,
             "rows": _agenda_rows(registration),
             "now": timezone.now(),
+            "slots": [
+                {
+                    "slot": slot,
+                    "starts": event.slot_start(slot),
+                    "unavailable": slot in (registration.unavailable_slots or ()),
+                }
+                for slot in event.meeting_slots
+            ],
             "feed_url": request.build_absolute_uri(
                 reverse("events:agenda-feed", args=[feed_token(user=request.user, event=event)])
             ),
         },
     )
+
+
+@login_required
+@require_POST
+def availability(request, pk):
+    event = selectors.event_public(pk, user=request.user)
+    mine = selectors.registration_attending(event, request.user)
+    chosen = [int(v) for v in request.POST.getlist("unavailable") if v.isdigit()]
+    try:
+        services.registration_availability_set(
+            registration=mine, unavailable=chosen, by=request.user
+        )
+    except services.EventError as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, _("Saved: no meeting will be placed when you cannot meet."))
+    return redirect("events:agenda", pk=event.pk)
 
 
 @login_required

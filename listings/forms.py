@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.widgets import CountryCheckboxes
+from taxonomy.forms import TermMultipleChoiceField
 from taxonomy.models import Format, Language, TargetGroup, Theme
 
 from .language import language_choices
@@ -50,7 +51,7 @@ class DateInput(forms.DateInput):
 
 
 def _terms(model, to_field="slug"):
-    return forms.ModelMultipleChoiceField(
+    return TermMultipleChoiceField(
         queryset=model.objects.filter(active=True) if to_field == "slug" else model.objects.all(),
         to_field_name=to_field,
         widget=forms.CheckboxSelectMultiple,

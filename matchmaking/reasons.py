@@ -18,6 +18,9 @@ import logging
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from taxonomy.models import Format, Language, TargetGroup, Theme
+from taxonomy.selectors import sort_key, term_names
+
 from .concepts import concept_label
 
 logger = logging.getLogger(__name__)
@@ -141,7 +144,27 @@ def _params(params: dict) -> dict:
             pass
     if isinstance(params.get("concepts"), list):
         params["concepts"] = ", ".join(_concept(str(c)) for c in params["concepts"])
+    for name, model in TERMS.items():
+        named = _term_names(model, params.pop(f"{name}_ids", None))
+        if named:
+            params[name] = named
     return params
+
+
+# The parameters that name terms, each with the ids beside it (`themes_ids`):
+# the names are the reader's, the stored words only what older reasons have.
+TERMS = {"themes": Theme, "formats": Format, "groups": TargetGroup, "languages": Language}
+
+
+def _term_names(model, ids) -> str | None:
+    if not isinstance(ids, list) or not ids:
+        return None
+    names = term_names(model)
+    try:
+        found = [names[int(pk)] for pk in ids]
+    except (KeyError, TypeError, ValueError):  # a term deleted since: the stored words
+        return None
+    return ", ".join(sorted(found, key=sort_key))
 
 
 def _concept(concept: str) -> str:

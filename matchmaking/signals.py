@@ -127,6 +127,8 @@ def dice(shared: int, mine: int, theirs: int) -> float:
 
 
 def names(pks, lookup) -> str:
+    # The words as computed, kept for reasons_text's fallback; the ids beside them
+    # (`<param>_ids`) name the terms in each reader's language (matchmaking.reasons).
     return ", ".join(sorted(lookup[pk] for pk in pks))
 
 
@@ -156,7 +158,7 @@ def score(ctx: Context, listing: Listing, sim: float, role: str | None = None):
     shared = ctx.themes.keys() & listing.themes_ids
     signals["themes"] = dice(len(shared), len(ctx.themes), len(listing.themes_ids))
     why.append(
-        reason("themes", themes=names(shared, ctx.themes))
+        reason("themes", themes=names(shared, ctx.themes), themes_ids=sorted(shared))
         if shared
         else reason("no_themes", fit=False)
     )
@@ -170,7 +172,9 @@ def score(ctx: Context, listing: Listing, sim: float, role: str | None = None):
     shared = ctx.formats.keys() & listing.formats_ids
     signals["formats"] = 1.0 if shared else 0.0
     if shared:
-        why.append(reason("formats", formats=names(shared, ctx.formats)))
+        why.append(
+            reason("formats", formats=names(shared, ctx.formats), formats_ids=sorted(shared))
+        )
 
     why.append(_dates(request, listing))
 
@@ -193,12 +197,24 @@ def score(ctx: Context, listing: Listing, sim: float, role: str | None = None):
     shared = ctx.target_groups.keys() & listing.target_groups_ids
     signals["target_groups"] = len(shared) / len(ctx.target_groups) if ctx.target_groups else 0.0
     if shared:
-        why.append(reason("target_groups", groups=names(shared, ctx.target_groups)))
+        why.append(
+            reason(
+                "target_groups",
+                groups=names(shared, ctx.target_groups),
+                groups_ids=sorted(shared),
+            )
+        )
 
     spoken = listing.languages_ids or getattr(listing, "organisation_languages", set())
     shared = ctx.languages.keys() & spoken
     if shared:
-        why.append(reason("languages", languages=names(shared, ctx.languages)))
+        why.append(
+            reason(
+                "languages",
+                languages=names(shared, ctx.languages),
+                languages_ids=sorted(shared),
+            )
+        )
 
     country = listing.organisation.country.code
     signals["preferred_country"] = 1.0 if country in ctx.preferred else 0.0
