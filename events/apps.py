@@ -7,5 +7,6 @@ class EventsConfig(AppConfig):
     verbose_name = _("Matchmaking events")
 
     def ready(self):
-        # Registers the calendar file attached to the registration's confirmation.
-        from . import attachments  # noqa: F401
+        # The calendar file attached to the confirmation and the reminder, and the
+        # events' table on the monitoring dashboard: both registered on import.
+        from . import attachments, figures  # noqa: F401

@@ -11,7 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from core.refusals import Refusal
-from core.workflow import StaleState
+from core.workflow import StaleState, change_status
 from listings.models import ListingStatus
 from matchmaking.models import Match
 from matchmaking.services import match_confirm
@@ -22,6 +22,7 @@ from notifications.services import notification_record
 
 from . import selectors
 from .models import (
+    EVENT_TRANSITIONS,
     Event,
     EventStatus,
     Meeting,
@@ -221,11 +222,20 @@ def schedule_build(*, event: Event) -> Schedule:
         .select_related("requester__organisation", "invitee__organisation")
         .order_by("answered_at", "pk")
     )
+    unavailable = [
+        (slot, organisation)
+        for organisation, slots in Registration.objects.filter(event=event).values_list(
+            "organisation_id", "unavailable_slots"
+        )
+        for slot in slots or ()
+    ]
     found = placements(
         ((r.pk, (r.requester.organisation_id, r.invitee.organisation_id)) for r in waiting),
         slots=event.slots,
         tables=event.tables,
         placed=placed,
+        breaks=event.breaks or (),
+        unavailable=unavailable,
     )
     for request in waiting:
         if request.pk not in found:
@@ -277,6 +287,11 @@ def meeting_move_check(meeting: Meeting, *, slot: int, table: int) -> None:
         raise EventError(_("This event has slots 0 to %(last)s.") % {"last": event.slots - 1})
     if not 1 <= table <= event.tables:
         raise EventError(_("This event has tables 1 to %(last)s.") % {"last": event.tables})
+    if slot in (event.breaks or ()):
+        raise EventError(_("That slot is a break."))
+    sides = (meeting.request.requester, meeting.request.invitee)
+    if any(slot in (side.unavailable_slots or ()) for side in sides):
+        raise EventError(_("One of the organisations cannot meet in that slot."))
     others = Meeting.objects.filter(event=event, slot=slot).exclude(pk=meeting.pk)
     if others.filter(table=table).exists():
         raise EventError(_("Table %(t)s is taken in that slot.") % {"t": table})
@@ -354,6 +369,35 @@ def event_reminders_record(*, now=None) -> int:
 
 
 @transaction.atomic
+def registration_availability_set(*, registration: Registration, unavailable: list, by) -> None:
+    """The slots in which the organisation cannot meet; the next schedule build
+    leaves them free. A slot where it already meets stays its own: the
+    secretariat moves that meeting first."""
+    _acting_for(registration, by)
+    event = registration.event
+    unavailable = sorted(set(unavailable))
+    if any(slot not in event.meeting_slots for slot in unavailable):
+        raise EventError(_("Choose among the event's meeting slots."))
+    taken = set(
+        MeetingSeat.objects.filter(
+            event=event, organisation=registration.organisation, slot__in=unavailable
+        ).values_list("slot", flat=True)
+    )
+    if taken:
+        raise EventError(
+            _("You already have a meeting at %(times)s: ask the secretariat to move it first.")
+            % {
+                "times": ", ".join(
+                    date_format(timezone.localtime(event.slot_start(s), event.zone), "TIME_FORMAT")
+                    for s in sorted(taken)
+                )
+            }
+        )
+    registration.unavailable_slots = unavailable
+    registration.save(update_fields=["unavailable_slots"])
+
+
+@transaction.atomic
 def meeting_follow_up(*, meeting: Meeting, organisation, follow_up: bool, by, now=None) -> None:
     """After the meeting has begun, each organisation says whether it wants to go on.
     A pair where both say yes appears to the secretariat (selectors.follow_ups)."""
@@ -386,6 +430,9 @@ def registration_cancel(*, registration: Registration, by=None) -> Registration 
     if by is not None and not by.is_staff and timezone.now() >= event.starts_at:
         raise EventError(_("The event has begun: ask the secretariat to cancel."))
     held_a_place = registration.status == RegistrationStatus.REGISTERED
+    # Told before the meetings go with the registration: the partners planned around them.
+    for meeting in selectors.agenda(registration):
+        _notify_partner_cancelled(meeting, registration)
     registration.delete()
     if not held_a_place:
         return None
@@ -400,6 +447,49 @@ def registration_cancel(*, registration: Registration, by=None) -> Registration 
     first.save(update_fields=["status"])
     _notify_registered(first, list(first.people.all()))
     return first
+
+
+def _notify_partner_cancelled(meeting: Meeting, leaving: Registration) -> None:
+    partner = selectors.partner_of(meeting, leaving)
+    when = timezone.localtime(meeting.starts_at, meeting.event.zone)
+    context = {
+        **_event_context(meeting.event),
+        "partner": str(leaving.organisation),
+        "meeting_starts": date_format(when, "DATETIME_FORMAT"),
+        "table": meeting.table,
+    }
+    for person in partner.people.all():
+        notification_record(
+            kind="event_meeting_cancelled",
+            recipient=person,
+            about=meeting,
+            event="cancelled",
+            context={**context, "name": person.get_short_name()},
+        )
+
+
+@transaction.atomic
+def event_cancel(*, event: Event, by, reason: str = "") -> Event:
+    """Cancel an event: its page says so, and everyone registered or waiting
+    is told once. Registrations and meetings stay, as the record of it."""
+    was = event.status
+    event = change_status(
+        event, to=EventStatus.CANCELLED, by=by, reason=reason, transitions=EVENT_TRANSITIONS
+    )
+    if was != EventStatus.PUBLISHED:
+        return event  # a draft had no one to tell
+    context = {**_event_context(event), "reason": reason}
+    registrations = Registration.objects.filter(event=event).prefetch_related("people")
+    for registration in registrations:
+        for person in registration.people.all():
+            notification_record(
+                kind="event_cancelled",
+                recipient=person,
+                about=event,
+                event="cancelled",
+                context={**context, "name": person.get_short_name()},
+            )
+    return event
 
 
 def follow_up_message(meeting: Meeting) -> str:

@@ -1,58 +1,20 @@
 """A meeting both organisations want to follow up becomes a match the
 secretariat confirms from its desk, the meeting as the match's reason."""
 
-import datetime
-
 import pytest
 from django.urls import reverse
 
 from core.workflow import StaleState
-from events.models import Meeting
 from events.services import (
     EventError,
-    event_register,
     follow_up_match_confirm,
-    meeting_answer,
-    meeting_follow_up,
-    meeting_request,
-    schedule_build,
 )
 from matchmaking.models import Match, MatchStatus
 from notifications.models import Notification
-from tests.matchmaking.cases import build_boras_case
-
-
-@pytest.fixture
-def met(event, boras, alice, centre_val_de_loire, charlie):
-    """Centre-Val de Loire brought its request, Borås its offer; they met."""
-    case = build_boras_case(boras, centre_val_de_loire)
-    theirs = event_register(
-        event=event,
-        organisation=centre_val_de_loire,
-        people=[charlie],
-        listings=[case.request],
-        by=charlie,
-    )
-    mine = event_register(
-        event=event, organisation=boras, people=[alice], listings=[case.boras_offer], by=alice
-    )
-    asked = meeting_request(requester=mine, invitee=theirs, by=alice)
-    meeting_answer(meeting_request=asked, accept=True, by=charlie)
-    schedule_build(event=event)
-    meeting = Meeting.objects.get()
-    meeting.case = case
-    return meeting
-
-
-def say(meeting, organisation, person, follow_up=True):
-    later = meeting.starts_at + datetime.timedelta(minutes=30)
-    meeting_follow_up(
-        meeting=meeting, organisation=organisation, follow_up=follow_up, by=person, now=later
-    )
 
 
 def test_both_saying_yes_puts_the_pair_on_the_desk(
-    met, boras, alice, centre_val_de_loire, charlie, secretariat_client
+    met, say, boras, alice, centre_val_de_loire, charlie, secretariat_client
 ):
     say(met, boras, alice)
     desk = secretariat_client.get(reverse("admin:index")).text
@@ -64,7 +26,7 @@ def test_both_saying_yes_puts_the_pair_on_the_desk(
 
 
 def test_one_no_keeps_the_pair_off_the_desk(
-    met, boras, alice, centre_val_de_loire, charlie, secretariat_client
+    met, say, boras, alice, centre_val_de_loire, charlie, secretariat_client
 ):
     say(met, boras, alice)
     say(met, centre_val_de_loire, charlie, follow_up=False)
@@ -76,6 +38,7 @@ def test_one_no_keeps_the_pair_off_the_desk(
 
 def test_secretariat_confirms_the_proposed_match_with_the_meeting_as_reason(
     met,
+    say,
     boras,
     alice,
     centre_val_de_loire,
@@ -110,7 +73,7 @@ def test_secretariat_confirms_the_proposed_match_with_the_meeting_as_reason(
 
 
 def test_the_same_pair_is_not_matched_twice(
-    met, boras, alice, centre_val_de_loire, charlie, secretariat
+    met, say, boras, alice, centre_val_de_loire, charlie, secretariat
 ):
     say(met, boras, alice)
     say(met, centre_val_de_loire, charlie)
@@ -120,7 +83,7 @@ def test_the_same_pair_is_not_matched_twice(
     assert Match.objects.count() == 1
 
 
-def test_members_cannot_open_the_proposed_match(met, client, alice):
+def test_members_cannot_open_the_proposed_match(met, say, client, alice):
     client.force_login(alice)
     url = reverse("admin:events_meeting_follow_up_match", args=[met.pk])
     assert client.get(url).status_code == 403
