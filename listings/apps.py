@@ -15,3 +15,11 @@ class ListingsConfig(AppConfig):
         # The secretariat's admin saves requests and offers as proxies, which send
         # their own signals.
         counts_change_with(Listing, Request, Offer, m2m=[Listing.themes.through])
+
+        # Notifications is plumbing only: it runs this app's periodic job by name
+        # (run_notification_jobs) without importing the app.
+        from notifications.periodic import periodic_job_register
+
+        from .reminders import weekly_digests_record
+
+        periodic_job_register("digest", weekly_digests_record)
