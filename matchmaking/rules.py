@@ -5,6 +5,8 @@ prefilter, the scoring, the groups, the rings and the evaluation's independent
 check all read the rules the same way.
 """
 
+import numpy as np
+
 from listings.models import ListingKind, ListingRole
 
 R = ListingRole
@@ -40,6 +42,19 @@ def overlap_days(a, b) -> int:
 
 def holds_stays(request, listing) -> bool:
     return overlap_days(request, listing) >= stay_needed(request, listing)
+
+
+def holds_stays_all(request, *, earliest_start, latest_end, duration_days, is_request):
+    """`holds_stays` for many listings at once, their fields as numpy columns
+    (dates as day numbers, `date.toordinal()`): the same rule, for thousands of
+    survivors."""
+    start = np.maximum(earliest_start, request.earliest_start.toordinal())
+    end = np.minimum(latest_end, request.latest_end.toordinal())
+    overlap = end - start + 1
+    needed = np.where(
+        is_request, np.maximum(duration_days, request.duration_days), request.duration_days
+    )
+    return overlap >= needed
 
 
 def capacity(listing) -> int | None:
