@@ -8,7 +8,16 @@ class CaseStudiesConfig(AppConfig):
 
     def ready(self):
         from core.counts import counts_change_with
+        from exchanges.signals import exchange_completed
 
         from .models import CaseStudy
 
         counts_change_with(CaseStudy)
+        exchange_completed.connect(_start_draft, dispatch_uid="casestudies.start_draft")
+
+
+def _start_draft(sender, *, exchange, by, **kwargs):
+    """A completed exchange opens its case study's draft (once per exchange)."""
+    from .services import case_study_create_draft
+
+    case_study_create_draft(exchange=exchange, by=by)

@@ -105,3 +105,14 @@ def case_study_drafts_of(organisation_ids):
         .distinct()
         .order_by("-pk")
     )
+
+
+def published_case_studies_of(organisation) -> list:
+    """The published case studies of the exchanges the organisation took part in,
+    newest first (its public profile lists them)."""
+    return list(
+        CaseStudy.objects.published()
+        .filter(exchange__parties__organisation=organisation)
+        .distinct()
+        .order_by("-published_at")
+    )

@@ -11,6 +11,9 @@ generation, so no figure outlives the data it counts.
 `counts_changed` is the one receiver; each app connects it to its own models
 with `counts_change_with` in its ready(). Changes made with `QuerySet.update()`
 send no signal: call `counts_changed()` after one that touches these tables.
+Once a change is committed, `figures_changed` is sent: apps higher up (the
+monitoring's stored figures, the cached public pages) bring what they keep up
+to date without the lower apps knowing them.
 """
 
 import secrets
@@ -18,11 +21,19 @@ import secrets
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import Signal
 from django_countries import countries
 
 GENERATION_KEY = "counts:generation"
 # A figure nobody invalidated (a change through update()) is at worst this old.
 SECONDS = 15 * 60
+# Sent after the commit of a change to what the figures count (no arguments).
+figures_changed = Signal()
+
+
+def generation() -> str:
+    """The current generation: it changes whenever the data counted changes."""
+    return _generation()
 
 
 def _generation() -> str:
@@ -47,8 +58,12 @@ def counts_changed(**kwargs):
     def new_generation():
         cache.set(GENERATION_KEY, secrets.token_hex(4), None)
 
+    def committed():
+        new_generation()
+        figures_changed.send(sender=None)
+
     new_generation()
-    transaction.on_commit(new_generation)
+    transaction.on_commit(committed)
 
 
 def country_choices(codes) -> list[tuple[str, str]]:

@@ -1,8 +1,9 @@
 """The Secretariat group: what the secretariat may do in the admin.
 
-A migration calls `sync_secretariat_group` whenever an app adds models, so the
-group always has every permission on the product's own models and none on
-Django's plumbing (permissions, content types, sessions).
+Every `migrate` ends by calling `sync_secretariat_group` (post_migrate, see
+core.apps), so the group always has every permission on the product's own models
+and none on Django's plumbing (permissions, content types, sessions). Older
+migrations call it too, from the time before the signal.
 """
 
 SECRETARIAT_GROUP = "Secretariat"

@@ -6,7 +6,6 @@ app_name = "core"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("my/", views.member_home, name="member-home"),
     path("signed-in/", views.signed_in, name="signed-in"),
     path("privacy/", views.privacy, name="privacy"),
 ]

@@ -4,28 +4,11 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
-from django.views import i18n
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 from django.views.static import serve
 
-from members import services as member_services
-from members.models import Role
-from members.selectors import current_organisation
-
-from . import health, selectors
-
-
-@require_POST
-def language_set(request):
-    """The header's language menu. For a signed-in member the choice is their
-    profile's language, so the e-mails they get follow it too."""
-    response = i18n.set_language(request)
-    language = request.POST.get("language", "")
-    user = request.user
-    if user.is_authenticated and language in dict(settings.LANGUAGES) and language != user.language:
-        member_services.account_update(user=user, data={"language": language})
-    return response
+from . import health
 
 
 def home(request):
@@ -37,35 +20,7 @@ def signed_in(request):
     """Where sign-in leads: the secretariat to its desk, a member to their area."""
     if request.user.is_staff:
         return redirect("admin:index")
-    return redirect("core:member-home")
-
-
-@login_required
-def member_home(request):
-    """My area: what waits for me, and the first steps of a new organisation."""
-    memberships = list(
-        request.user.memberships.select_related("organisation").order_by("organisation__name")
-    )
-    organisation = current_organisation(request) if memberships else None
-    coordinates = any(
-        m.organisation_id == getattr(organisation, "pk", None) and m.role == Role.COORDINATOR
-        for m in memberships
-    )
-    # The coordinator sets the organisation up; a contact joins one already running.
-    steps = selectors.first_steps(organisation=organisation) if coordinates else []
-    to_do = selectors.member_to_do(user=request.user)
-    return render(
-        request,
-        "core/member_home.html",
-        {
-            "memberships": memberships,
-            "organisation": organisation,
-            "first_steps": {step.key: step.done for step in steps},
-            "first_steps_left": any(not step.done for step in steps),
-            "to_do": to_do,
-            "to_do_total": sum(waiting.count for waiting in to_do.values()),
-        },
-    )
+    return redirect("myarea:home")
 
 
 def privacy(request):

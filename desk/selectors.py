@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from casestudies.models import CaseStudy, CaseStudyStatus
 from casestudies.services import MEMBER_EDIT
+from events.selectors import follow_ups_waiting
 from exchanges.models import Exchange, ExchangeStatus
 from listings.models import Listing, ListingKind, ListingStatus
 from matchmaking.models import Answer, Match, MatchParty, MatchStatus
@@ -145,6 +146,23 @@ def waiting_matches() -> Pile:
     )
 
 
+def event_follow_ups() -> Pile:
+    """Meetings at an event after which both organisations want to go on:
+    each one click from confirming the match it proposes."""
+    return _pile(
+        "event_follow_ups",
+        _("Event meetings both want to follow up"),
+        follow_ups_waiting(),
+        _admin("events_meeting_changelist", query="follow_up=waiting"),
+        lambda m: Item(
+            f"{m.request.requester.organisation} – {m.request.invitee.organisation}",
+            _admin("events_meeting_follow_up_match", m.pk),
+            m.starts_at,
+            m.event.title,
+        ),
+    )
+
+
 def accepted_without_exchange() -> Pile:
     qs = (
         Match.objects.filter(status=MatchStatus.ACCEPTED, exchange__isnull=True)
@@ -228,6 +246,7 @@ def what_waits(*, now=None) -> list[Pile]:
         _submitted(ListingKind.REQUEST, "requests", _("Submitted requests")),
         _submitted(ListingKind.OFFER, "offers", _("Submitted offers")),
         unmatched_requests(now=now),
+        event_follow_ups(),
         waiting_matches(),
         accepted_without_exchange(),
         exchanges_to_report(today=timezone.localdate(now)),

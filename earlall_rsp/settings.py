@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "notifications",
     "monitoring",
     "desk",
+    "myarea",
     "events",
     "demo",
 ]
@@ -279,9 +280,9 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "notifications.tasks.record_exchange_report_requests",
         "schedule": crontab(hour=8, minute=17),
     },
-    # Retention periods of personal data (core.retention, docs/security.md).
+    # Retention periods of personal data (members.retention, docs/security.md).
     "core-purge-expired-data": {
-        "task": "core.tasks.purge_expired_data",
+        "task": "members.tasks.purge_expired_data",
         "schedule": crontab(hour=3, minute=41),
     },
     "notifications-weekly-digest": {
@@ -378,4 +379,15 @@ CELERY_BEAT_SCHEDULE["listings-embed-missing"] = {
 CELERY_BEAT_SCHEDULE["matchmaking-rankings"] = {
     "task": "matchmaking.tasks.rankings_refresh_stale",
     "schedule": 60.0,
+}
+# The dashboard's stored figures, computed again whatever changed (also changes
+# made with QuerySet.update(), which send no signal): monitoring/figures.py.
+CELERY_BEAT_SCHEDULE["monitoring-stored-figures"] = {
+    "task": "monitoring.tasks.refresh_all_stored_figures",
+    "schedule": 60 * 15,
+}
+# Matchmaking events: the reminder the day before (once per person, whatever the runs).
+CELERY_BEAT_SCHEDULE["events-reminders"] = {
+    "task": "events.tasks.record_event_reminders",
+    "schedule": crontab(minute=37),
 }

@@ -4,7 +4,8 @@ from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
-from core.views import healthz, language_set, media
+from core.views import healthz, media
+from members.views import language_set
 
 admin.site.site_header = _("RSP Mobility Matchmaking — Secretariat")
 admin.site.site_title = _("RSP Secretariat")
@@ -33,6 +34,7 @@ urlpatterns = [
     path("case-studies/", include("casestudies.urls")),
     path("inbox/", include("notifications.urls")),
     path("events/", include("events.urls")),
+    path("my/", include("myarea.urls")),
     path("", include("core.urls")),
 ]
 if settings.SERVE_MEDIA:

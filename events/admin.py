@@ -1,14 +1,31 @@
 """The secretariat's workplace for events: the events, who registered, the
 requests and the meetings, and the action that builds the schedule."""
 
+from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin_decisions import staff_only
+from core.refusals import REFUSALS, refusal_text
+
+from . import selectors
 from .models import Event, Meeting, MeetingRequest, Registration, RegistrationStatus
-from .services import registration_cancel, schedule_build
+from .services import (
+    follow_up_match_confirm,
+    follow_up_message,
+    meeting_move,
+    meeting_move_check,
+    meeting_propose,
+    registration_cancel,
+    schedule_build,
+)
 
 
 @admin.register(Event)
@@ -61,7 +78,30 @@ class RegistrationAdmin(SimpleHistoryAdmin):
     list_select_related = ["organisation", "event"]
     search_fields = ["organisation__name"]
     raw_id_fields = ["organisation", "listings", "people"]
-    actions = ["cancel_registrations"]
+    actions = ["cancel_registrations", "propose_meetings"]
+
+    @admin.action(description=_("Propose that the selected organisations meet (each pair)"))
+    def propose_meetings(self, request, queryset):
+        chosen = list(queryset.select_related("organisation", "event").order_by("pk"))
+        proposed, refused = 0, []
+        for i, first in enumerate(chosen):
+            for second in chosen[i + 1 :]:
+                try:
+                    meeting_propose(requester=first, invitee=second, by=request.user)
+                except REFUSALS as refusal:
+                    refused.append(
+                        f"{first.organisation} – {second.organisation}: {refusal_text(refusal)}"
+                    )
+                else:
+                    proposed += 1
+        self.message_user(
+            request,
+            _("%(n)s meetings proposed; each organisation asked accepts or declines.")
+            % {"n": proposed},
+            messages.SUCCESS if proposed else messages.WARNING,
+        )
+        for line in refused:
+            self.message_user(request, line, messages.WARNING)
 
     @admin.action(description=_("Cancel (the waiting list moves up)"))
     def cancel_registrations(self, request, queryset):
@@ -81,10 +121,48 @@ class MeetingRequestAdmin(SimpleHistoryAdmin):
     raw_id_fields = ["requester", "invitee", "requested_by", "answered_by"]
 
 
+class MeetingForm(forms.ModelForm):
+    """A hand-made move keeps the scheduler's rules (events.services.meeting_move_check)."""
+
+    class Meta:
+        model = Meeting
+        fields = ["slot", "table"]
+
+    def clean(self):
+        data = super().clean()
+        if self.instance.pk and {"slot", "table"} & set(self.changed_data):
+            try:
+                meeting_move_check(self.instance, slot=data["slot"], table=data["table"])
+            except REFUSALS as refusal:
+                raise forms.ValidationError(refusal_text(refusal)) from refusal
+        return data
+
+
+class FollowUpFilter(admin.SimpleListFilter):
+    title = _("follow up")
+    parameter_name = "follow_up"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("waiting", _("Both want to, no match yet")),
+            ("matched", _("A match followed")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "waiting":
+            return queryset.filter(pk__in=selectors.follow_ups_waiting().values("pk"))
+        if self.value() == "matched":
+            return queryset.filter(match__isnull=False)
+        return queryset
+
+
 @admin.register(Meeting)
 class MeetingAdmin(SimpleHistoryAdmin):
-    list_display = ["request", "event", "slot", "table", "both_follow_up"]
-    list_filter = ["event"]
+    list_display = ["request", "event", "slot", "table", "both_follow_up", "match"]
+    list_filter = [FollowUpFilter, "event"]
+    form = MeetingForm
+    fields = ["request", "slot", "table", "match"]
+    readonly_fields = ["request", "match"]
     list_select_related = [
         "event",
         "request__requester__organisation",
@@ -103,3 +181,61 @@ class MeetingAdmin(SimpleHistoryAdmin):
     @admin.display(description=_("both want to follow up"), boolean=True, ordering="follow_ups")
     def both_follow_up(self, obj):
         return obj.follow_ups == 2
+
+    def has_add_permission(self, request):
+        # Meetings come from accepted requests, placed by the schedule build.
+        return False
+
+    def save_model(self, request, obj, form, change):
+        # Through the service: the seats follow and the people are told once.
+        meeting_move(meeting=obj, slot=obj.slot, table=obj.table)
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/follow-up-match/",
+                staff_only(self.admin_site, self.follow_up_match_view),
+                name="events_meeting_follow_up_match",
+            ),
+            *super().get_urls(),
+        ]
+
+    def follow_up_match_view(self, request, pk):
+        """The match a follow-up pair proposes, the meeting as its reason:
+        confirmed here through the matchmaking service, or refined on the
+        request's curation page."""
+        meeting = get_object_or_404(
+            Meeting.objects.select_related(
+                "event",
+                "match",
+                "request__requester__organisation",
+                "request__invitee__organisation",
+            ),
+            pk=pk,
+        )
+        if request.method == "POST":
+            if not self.has_change_permission(request, meeting):
+                raise PermissionDenied
+            try:
+                match = follow_up_match_confirm(
+                    meeting=meeting,
+                    by=request.user,
+                    message=request.POST.get("message", "").strip(),
+                )
+            except REFUSALS as refusal:
+                self.message_user(request, refusal_text(refusal), messages.ERROR)
+            else:
+                self.message_user(
+                    request, _("Match confirmed; the parties are notified."), messages.SUCCESS
+                )
+                return redirect("admin:matchmaking_match_change", match.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Match proposed by a meeting"),
+            "meeting": meeting,
+            "seats": list(meeting.seats.select_related("organisation")),
+            "pairing": selectors.follow_up_pairing(meeting),
+            "message": request.POST.get("message") or follow_up_message(meeting),
+        }
+        return TemplateResponse(request, "events/admin/follow_up_match.html", context)

@@ -7,8 +7,10 @@ import datetime
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from .models import Event
+from . import selectors
+from .models import Event, Registration
 
 
 def _escape(text: str) -> str:
@@ -78,3 +80,22 @@ def agenda_ics(*, event: Event, items: list[tuple]) -> str:
         lines += _vevent(f"{uid}@{host}", start, end, summary, where, description)
     lines.append("END:VCALENDAR")
     return "".join(f"{part}\r\n" for line in lines for part in _fold(line))
+
+
+def registration_ics(registration: Registration) -> str:
+    """The event and this organisation's meetings, as its people download them
+    and as the confirmation and the reminder attach them."""
+    items = []
+    for meeting in selectors.agenda(registration):
+        partner = selectors.partner_of(meeting, registration)
+        items.append(
+            (
+                f"meeting-{meeting.pk}-{registration.organisation_id}",
+                meeting.starts_at,
+                meeting.ends_at,
+                _("Meeting with %(o)s, table %(t)s")
+                % {"o": partner.organisation, "t": meeting.table},
+                ", ".join(str(p) for p in partner.people.all()),
+            )
+        )
+    return agenda_ics(event=registration.event, items=items)

@@ -190,6 +190,16 @@ class Meeting(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="meetings")
     slot = models.PositiveSmallIntegerField(_("slot"), help_text=_("Counted from 0."))
     table = models.PositiveSmallIntegerField(_("table"), help_text=_("Counted from 1."))
+    # The match the secretariat confirmed because both organisations wanted to
+    # follow up this meeting: the anchor from a meeting to what came of it.
+    match = models.ForeignKey(
+        "matchmaking.Match",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="event_meetings",
+        verbose_name=_("match that followed"),
+    )
 
     history = HistoricalRecords()
 

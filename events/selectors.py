@@ -1,11 +1,13 @@
 """Reads for matchmaking events: the public pages, the attendees a registered
 member sees, who they should meet and their agenda."""
 
+from dataclasses import dataclass
+
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from listings.models import ListingKind, ListingStatus
+from listings.models import Listing, ListingKind, ListingStatus
 from matchmaking.rankings import ranking_for
 
 from .models import (
@@ -112,7 +114,7 @@ def people_to_meet(registration: Registration, *, limit: int = 20) -> list[dict]
 def meeting_requests_of(registration: Registration) -> dict:
     both = MeetingRequest.objects.filter(
         Q(requester=registration) | Q(invitee=registration)
-    ).select_related("requester__organisation", "invitee__organisation", "meeting")
+    ).select_related("requester__organisation", "invitee__organisation", "meeting", "requested_by")
     found = list(both)
     return {
         "received": [r for r in found if r.invitee_id == registration.pk],
@@ -167,3 +169,58 @@ def follow_ups(event: Event) -> list[Meeting]:
         .select_related("request__requester__organisation", "request__invitee__organisation")
         .order_by("slot", "table")
     )
+
+
+def follow_ups_waiting():
+    """Meetings after which both organisations want to go on and no match has
+    come of them yet: what waits for the secretariat (desk.selectors)."""
+    return (
+        Meeting.objects.filter(match__isnull=True)
+        .annotate(yes=Count("seats", filter=Q(seats__follow_up=True)))
+        .filter(yes=2)
+        .select_related(
+            "event", "request__requester__organisation", "request__invitee__organisation"
+        )
+        .order_by("event__starts_at", "slot", "table")
+    )
+
+
+@dataclass
+class Pairing:
+    """The request and the partner's listing a follow-up's match would join."""
+
+    request: Listing
+    partner: Listing
+    score: float | None
+
+
+def follow_up_pairing(meeting: Meeting) -> Pairing | None:
+    """Among the listings both organisations brought to the event: an open
+    request of one and an open listing of the other, the pair the matcher ranks
+    highest (a pair it does not rank comes after). None when neither brought a
+    request the other could answer."""
+    sides = [meeting.request.requester, meeting.request.invitee]
+    brought = {
+        side.pk: [x for x in side.listings.all() if x.status == ListingStatus.OPEN]
+        for side in sides
+    }
+    best = None
+    for mine, theirs in (sides, sides[::-1]):
+        partners = {x.pk: x for x in brought[theirs.pk]}
+        for request in _open_requests(brought[mine.pk]):
+            scores = {
+                c.listing.pk: c.score for c in ranking_for(request) if c.listing.pk in partners
+            }
+            for pk, partner in partners.items():
+                if partner.pk == request.pk:
+                    continue
+                found = Pairing(request, partner, scores.get(pk))
+                if best is None or _ranks_before(found, best):
+                    best = found
+    return best
+
+
+def _ranks_before(one: Pairing, other: Pairing) -> bool:
+    if other.score is None:
+        return one.score is not None
+    return one.score is not None and one.score > other.score

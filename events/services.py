@@ -1,6 +1,7 @@
 """Writes for matchmaking events: registering, asking for and answering
 meetings, building the schedule. Views, admin actions and commands call these."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -12,11 +13,14 @@ from django.utils.translation import gettext as _
 from core.refusals import Refusal
 from core.workflow import StaleState
 from listings.models import ListingStatus
+from matchmaking.models import Match
+from matchmaking.services import match_confirm
 from members.models import Membership, MembershipStatus
 from members.selectors import is_member_of
 from notifications.emails import absolute_url
 from notifications.services import notification_record
 
+from . import selectors
 from .models import (
     Event,
     EventStatus,
@@ -129,10 +133,7 @@ def _acting_for(registration: Registration, by) -> None:
         )
 
 
-@transaction.atomic
-def meeting_request(*, requester: Registration, invitee: Registration, by) -> MeetingRequest:
-    """Ask another registered organisation for a meeting at the event."""
-    _acting_for(requester, by)
+def _check_pair(requester: Registration, invitee: Registration) -> None:
     if requester.event_id != invitee.event_id:
         raise EventError(_("Both organisations must be registered for the same event."))
     if requester.organisation_id == invitee.organisation_id:
@@ -146,6 +147,26 @@ def meeting_request(*, requester: Registration, invitee: Registration, by) -> Me
     )
     if either_way.exists():
         raise EventError(_("You have already asked each other for a meeting."))
+
+
+@transaction.atomic
+def meeting_request(*, requester: Registration, invitee: Registration, by) -> MeetingRequest:
+    """Ask another registered organisation for a meeting at the event."""
+    _acting_for(requester, by)
+    _check_pair(requester, invitee)
+    return MeetingRequest.objects.create(
+        event_id=requester.event_id, requester=requester, invitee=invitee, requested_by=by
+    )
+
+
+@transaction.atomic
+def meeting_propose(*, requester: Registration, invitee: Registration, by) -> MeetingRequest:
+    """The secretariat proposes that two registered organisations meet: a request
+    in the first one's name, marked as the secretariat's, that the second
+    accepts or declines like any other."""
+    if not by.is_staff:
+        raise EventError(_("Only the secretariat can propose meetings."))
+    _check_pair(requester, invitee)
     return MeetingRequest.objects.create(
         event_id=requester.event_id, requester=requester, invitee=invitee, requested_by=by
     )
@@ -220,27 +241,116 @@ def schedule_build(*, event: Event) -> Schedule:
 
 
 def _notify_scheduled(meeting: Meeting) -> None:
-    event = meeting.event
+    _notify_meeting(meeting, kind="event_meeting_scheduled", event="scheduled")
+
+
+def _notify_meeting(meeting: Meeting, *, kind: str, event: str, extra=None) -> None:
+    """Each person of both organisations, once per `event` (the outbox's key)."""
     request = meeting.request
-    when = timezone.localtime(meeting.starts_at, event.zone)
+    when = timezone.localtime(meeting.starts_at, meeting.event.zone)
     for mine, theirs in (
         (request.requester, request.invitee),
         (request.invitee, request.requester),
     ):
         context = {
-            **_event_context(event),
+            **_event_context(meeting.event),
             "partner": str(theirs.organisation),
             "meeting_starts": date_format(when, "DATETIME_FORMAT"),
             "table": meeting.table,
+            **(extra or {}),
         }
         for person in mine.people.all():
             notification_record(
-                kind="event_meeting_scheduled",
+                kind=kind,
                 recipient=person,
                 about=meeting,
-                event="scheduled",
+                event=event,
                 context={**context, "name": person.get_short_name()},
             )
+
+
+def meeting_move_check(meeting: Meeting, *, slot: int, table: int) -> None:
+    """The rules a hand-made move keeps: inside the grid, a free table, and
+    neither organisation already meeting someone else in that slot."""
+    event = meeting.event
+    if not 0 <= slot < event.slots:
+        raise EventError(_("This event has slots 0 to %(last)s.") % {"last": event.slots - 1})
+    if not 1 <= table <= event.tables:
+        raise EventError(_("This event has tables 1 to %(last)s.") % {"last": event.tables})
+    others = Meeting.objects.filter(event=event, slot=slot).exclude(pk=meeting.pk)
+    if others.filter(table=table).exists():
+        raise EventError(_("Table %(t)s is taken in that slot.") % {"t": table})
+    organisations = [
+        meeting.request.requester.organisation_id,
+        meeting.request.invitee.organisation_id,
+    ]
+    if MeetingSeat.objects.filter(meeting__in=others, organisation_id__in=organisations).exists():
+        raise EventError(_("One of the organisations already has a meeting in that slot."))
+
+
+@transaction.atomic
+def meeting_move(*, meeting: Meeting, slot: int, table: int) -> Meeting:
+    """Move a meeting to another slot or table by hand; its people are told once
+    for each move, with the old and the new time."""
+    # The same lock as schedule_build: a move and a build cannot hand out one table twice.
+    Event.objects.select_for_update().get(pk=meeting.event_id)
+    meeting = Meeting.objects.select_related(
+        "event", "request__requester__organisation", "request__invitee__organisation"
+    ).get(pk=meeting.pk)
+    if (meeting.slot, meeting.table) == (slot, table):
+        return meeting
+    meeting_move_check(meeting, slot=slot, table=table)
+    before = timezone.localtime(meeting.starts_at, meeting.event.zone)
+    was = {
+        "previous_starts": date_format(before, "DATETIME_FORMAT"),
+        "previous_table": meeting.table,
+    }
+    meeting.slot, meeting.table = slot, table
+    meeting.save(update_fields=["slot", "table"])
+    MeetingSeat.objects.filter(meeting=meeting).update(slot=slot)
+    # The history row of this move names it: one notice per person per move.
+    move = meeting.history.latest().history_id
+    _notify_meeting(meeting, kind="event_meeting_moved", event=f"moved:{move}", extra=was)
+    return meeting
+
+
+def event_reminders_record(*, now=None) -> int:
+    """The day before: each person coming to an event that starts within the
+    next 24 hours is reminded once (the outbox's key), with their meetings; beat
+    runs this every hour. Returns the people reminded by this run or before."""
+    now = now or timezone.now()
+    registrations = Registration.objects.filter(
+        event__status=EventStatus.PUBLISHED,
+        event__starts_at__gt=now,
+        event__starts_at__lte=now + datetime.timedelta(days=1),
+        status=RegistrationStatus.REGISTERED,
+    ).select_related("event", "organisation")
+    reminded = 0
+    for registration in registrations.prefetch_related("people"):
+        context = {
+            **_event_context(registration.event),
+            "organisation": str(registration.organisation),
+            "meetings": [
+                {
+                    "starts": date_format(
+                        timezone.localtime(m.starts_at, registration.event.zone), "TIME_FORMAT"
+                    ),
+                    "partner": str(selectors.partner_of(m, registration).organisation),
+                    "table": m.table,
+                }
+                for m in selectors.agenda(registration)
+            ],
+        }
+        for person in registration.people.all():
+            notification_record(
+                kind="event_reminder",
+                recipient=person,
+                about=registration,
+                event="day-before",
+                context={**context, "name": person.get_short_name()},
+            )
+            reminded += 1
+    return reminded
 
 
 @transaction.atomic
@@ -262,11 +372,19 @@ def meeting_follow_up(*, meeting: Meeting, organisation, follow_up: bool, by, no
 
 
 @transaction.atomic
-def registration_cancel(*, registration: Registration) -> Registration | None:
+def registration_cancel(*, registration: Registration, by=None) -> Registration | None:
     """Withdraw a registration with its meetings and requests. If it held a
     place, the first organisation on the waiting list takes it and is told;
-    that registration is returned."""
+    that registration is returned. `by`, when given, must be the secretariat
+    or a person of the organisation."""
+    if by is not None and not (by.is_staff or is_member_of(by, registration.organisation)):
+        raise EventError(
+            _("Only people of %(organisation)s can do this.")
+            % {"organisation": registration.organisation}
+        )
     event = Event.objects.select_for_update().get(pk=registration.event_id)
+    if by is not None and not by.is_staff and timezone.now() >= event.starts_at:
+        raise EventError(_("The event has begun: ask the secretariat to cancel."))
     held_a_place = registration.status == RegistrationStatus.REGISTERED
     registration.delete()
     if not held_a_place:
@@ -282,3 +400,51 @@ def registration_cancel(*, registration: Registration) -> Registration | None:
     first.save(update_fields=["status"])
     _notify_registered(first, list(first.people.all()))
     return first
+
+
+def follow_up_message(meeting: Meeting) -> str:
+    """The match's message to the parties: the meeting is why they are paired."""
+    when = timezone.localtime(meeting.starts_at, meeting.event.zone)
+    return _(
+        "You met at %(event)s on %(when)s (table %(table)s) and both said you want to "
+        "follow up: here is the match."
+    ) % {
+        "event": meeting.event.title,
+        "when": date_format(when, "DATETIME_FORMAT"),
+        "table": meeting.table,
+    }
+
+
+@transaction.atomic
+def follow_up_match_confirm(*, meeting: Meeting, by, message: str = "") -> Match:
+    """Turn a meeting both organisations want to follow up into a match, through
+    the matchmaking service's own confirmation (the same rules, e-mails and
+    history as the curation page), and keep the meeting as the match's origin."""
+    # Locked: two members of the secretariat confirming the same pair at once
+    # would otherwise both reach match_confirm.
+    meeting = (
+        Meeting.objects.select_for_update()
+        .select_related("event", "request__requester", "request__invitee")
+        .get(pk=meeting.pk)
+    )
+    if meeting.match_id is not None:
+        raise StaleState(_("Someone else was faster: a match has already come of this meeting."))
+    if list(meeting.seats.values_list("follow_up", flat=True)) != [True, True]:
+        raise EventError(_("Only a meeting both organisations want to follow up becomes a match."))
+    pairing = selectors.follow_up_pairing(meeting)
+    if pairing is None:
+        raise EventError(
+            _(
+                "Neither organisation brought an open request the other's listings could "
+                "answer: find partners from a request's page instead."
+            )
+        )
+    match = match_confirm(
+        request=pairing.request,
+        partners=[pairing.partner],
+        by=by,
+        message=message or follow_up_message(meeting),
+    )
+    meeting.match = match
+    meeting.save(update_fields=["match"])
+    return match

@@ -13,7 +13,7 @@ from core.workflow import StaleState
 from members.selectors import current_organisation
 
 from . import selectors, services
-from .calendar import agenda_ics
+from .calendar import registration_ics
 from .forms import RegistrationForm
 from .models import Meeting, MeetingRequest, Registration, RegistrationStatus
 
@@ -64,6 +64,35 @@ def event_register(request, pk):
         request,
         "events/register.html",
         {"event": event, "form": form, "organisation": organisation},
+    )
+
+
+@login_required
+def registration_cancel(request, pk):
+    """GET: what cancelling gives up; POST: cancel, and the waiting list moves up."""
+    event = selectors.event_public(pk, user=request.user)
+    registration = selectors.registration_for(event, request.user)
+    if registration is None:
+        raise Http404
+    if request.method == "POST":
+        try:
+            services.registration_cancel(registration=registration, by=request.user)
+        except services.EventError as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(
+                request,
+                _("%(o)s's registration is cancelled.") % {"o": registration.organisation},
+            )
+        return redirect(event)
+    return render(
+        request,
+        "events/cancel.html",
+        {
+            "event": event,
+            "registration": registration,
+            "meetings": selectors.agenda(registration),
+        },
     )
 
 
@@ -145,19 +174,8 @@ def agenda(request, pk):
 def agenda_calendar(request, pk):
     event = selectors.event_public(pk, user=request.user)
     registration = selectors.registration_attending(event, request.user)
-    items = [
-        (
-            f"meeting-{row['meeting'].pk}-{registration.organisation_id}",
-            row["meeting"].starts_at,
-            row["meeting"].ends_at,
-            _("Meeting with %(o)s, table %(t)s")
-            % {"o": row["partner"].organisation, "t": row["meeting"].table},
-            ", ".join(str(p) for p in row["partner"].people.all()),
-        )
-        for row in _agenda_rows(registration)
-    ]
     response = HttpResponse(
-        agenda_ics(event=event, items=items), content_type="text/calendar; charset=utf-8"
+        registration_ics(registration), content_type="text/calendar; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="event-{event.pk}-agenda.ics"'
     return response

@@ -3,7 +3,6 @@
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404
 
-from casestudies.models import CaseStudy, CaseStudyStatus
 from members.models import Membership, Role
 from members.selectors import is_member_user
 
@@ -33,9 +32,7 @@ def _with_cards(queryset):
             ),
         )
         .annotate(
-            has_case_study=Exists(
-                CaseStudy.objects.filter(exchange=OuterRef("pk"), status=CaseStudyStatus.PUBLISHED)
-            )
+            has_case_study=Exists(_case_studies().published().filter(exchange=OuterRef("pk")))
         )
     )
 
@@ -85,13 +82,17 @@ def exchange_detail(*, pk: int, user) -> Exchange:
         raise Http404 from None
 
 
+def _case_studies():
+    """Case studies sit above exchanges: reach them through the exchange's reverse
+    relation, and their own rule of what is published, without importing them."""
+    return Exchange.case_study.related.related_model.objects
+
+
 def case_study_of(exchange, *, party: bool):
     """The case study a viewer may open from the exchange: published for all,
     the draft too for the exchange's own organisations."""
-    case_study = CaseStudy.objects.filter(exchange=exchange).first()
-    if case_study is None or (case_study.status != CaseStudyStatus.PUBLISHED and not party):
-        return None
-    return case_study
+    case_studies = _case_studies().filter(exchange=exchange)
+    return (case_studies if party else case_studies.published()).first()
 
 
 def party_memberships(*, user, exchange) -> list[Membership]:

@@ -18,6 +18,7 @@ from .models import (
     ExchangeParticipants,
     ExchangeStatus,
 )
+from .signals import exchange_completed
 
 # Far above any exchange of the partnership (a listing takes at most 500 people),
 # far below the database's 2,147,483,647: a typo or a forged number never reaches
@@ -165,9 +166,8 @@ def exchange_figures_report(
 
 
 def exchange_complete(*, exchange: Exchange, by, reason: str = "") -> Exchange:
-    """Planned → completed, only with figures; starts the case-study draft."""
-    from casestudies.services import case_study_create_draft
-
+    """Planned → completed, only with figures; the case studies start their draft
+    (they listen to `exchange_completed`)."""
     if not exchange.has_figures or exchange.staff is None or exchange.learners is None:
         raise ValidationError(
             _("Report the exchange's figures (participants, staff and learners) first.")
@@ -181,7 +181,7 @@ def exchange_complete(*, exchange: Exchange, by, reason: str = "") -> Exchange:
             transitions=EXCHANGE_TRANSITIONS,
             expected=ExchangeStatus.PLANNED,
         )
-        case_study_create_draft(exchange=exchange, by=by)
+        exchange_completed.send(sender=Exchange, exchange=exchange, by=by)
     return exchange
 
 

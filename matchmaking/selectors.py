@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 
 from listings.models import ExpressionOfInterest, Listing
 from members.models import Role
+from members.selectors import coordinators_by_organisation
 
 from .models import Answer, Match, MatchParty, MatchStatus
 
@@ -23,6 +24,25 @@ def party_contacts(party: MatchParty) -> list:
             memberships__role=Role.COORDINATOR,
         )
     )
+
+
+def contacts_by_party(parties: list) -> dict[int, list]:
+    """`party_contacts` for several parties in one query at most: the parties'
+    listings come with their contact persons already read."""
+    organisations = [
+        p.organisation_id
+        for p in parties
+        if not (p.listing is not None and p.listing.contact_id and p.listing.contact.is_active)
+    ]
+    coordinators = coordinators_by_organisation(organisations) if organisations else {}
+    contacts = {}
+    for party in parties:
+        listing = party.listing
+        if listing is not None and listing.contact_id and listing.contact.is_active:
+            contacts[party.pk] = [listing.contact]
+        else:
+            contacts[party.pk] = coordinators.get(party.organisation_id, [])
+    return contacts
 
 
 def parties_to_answer(user):

@@ -7,26 +7,31 @@ notifications are saved together or not at all.
 
 import datetime
 
+import numpy as np
 from django.conf import settings
 from django.db import IntegrityError, OperationalError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from core.refusals import Refusal
-from core.workflow import StaleState, change_status, history_reason
+from core.workflow import StaleState, change_status, change_status_of_locked, history_reason
+from embeddings.encoders import encoder_name
+from embeddings.index import decode
+from embeddings.models import ListingVector
 from exchanges.models import Exchange, ExchangeRole
 from exchanges.services import exchange_create
 from listings.models import LISTING_TRANSITIONS, Listing, ListingRole, ListingStatus
 from notifications.emails import absolute_url
-from notifications.services import notification_record, notify_secretariat
+from notifications.services import notification_record, notifications_record, notify_secretariat
 
 from .calibration import (
     LEFT_OUT_RECORDED,
     decision_record_declined,
     decisions_record_confirmed,
 )
-from .matcher import rank, score_listing
+from .matcher import rank, with_tags
 from .models import (
     ANSWER_TRANSITIONS,
     MATCH_LIVE,
@@ -39,7 +44,8 @@ from .models import (
 )
 from .rankings import ranking_stored
 from .reasons import as_reasons
-from .selectors import party_contacts
+from .selectors import contacts_by_party, party_contacts
+from .signals import Context, score
 
 # django-simple-history keeps a change reason of at most 100 characters.
 
@@ -119,10 +125,15 @@ def _lock_in_order(ids: list) -> dict:
     hold one row and wait for the other's (a deadlock) if each locked its own
     request first; in a fixed order the second simply waits, then sees the match.
     """
-    return {
-        listing.pk: listing
-        for listing in Listing.objects.select_for_update().filter(pk__in=ids).order_by("pk")
-    }
+    # One read for everything the confirmation needs of them (organisation,
+    # contact person); only the listings' own rows are locked.
+    locked = (
+        Listing.objects.select_for_update(of=("self",))
+        .select_related("organisation", "contact")
+        .filter(pk__in=ids)
+        .order_by("pk")
+    )
+    return {listing.pk: listing for listing in locked}
 
 
 # PostgreSQL's codes for "another transaction got in the way": deadlock,
@@ -187,39 +198,71 @@ def _create_match(request: Listing, partners: list, by, message: str) -> Match:
     parties = [
         MatchParty(
             match=match,
-            organisation_id=request.organisation_id,
+            organisation=request.organisation,
             listing=request,
             role=PartyRole.REQUESTER,
         )
     ]
+    roles = dict(zip(ids, _partner_roles(request, [listings[pk] for pk in ids]), strict=True))
+    # Scored as the stored ranking has it when it played the same part there;
+    # the others all at once.
+    unscored = [pk for pk in ids if pk not in scored or scored[pk].role != roles[pk]]
+    scored.update(_scored_as_chosen(request, {pk: roles[pk] for pk in unscored}))
     chosen = []
-    for pk, role in zip(ids, _partner_roles(request, [listings[pk] for pk in ids]), strict=True):
-        # Scored as the stored ranking has it when it played the same part there.
-        candidate = scored.get(pk)
-        if candidate is None or candidate.role != role:
-            candidate = score_listing(request, listings[pk], role)
+    for pk, role in roles.items():
+        candidate = scored[pk]
         chosen.append(candidate)
         parties.append(
             MatchParty(
                 match=match,
-                organisation_id=listings[pk].organisation_id,
+                organisation=listings[pk].organisation,
                 listing=listings[pk],
                 role=role,
                 score=candidate.score,
                 reasons=candidate.reasons,
             )
         )
-    for party in parties:
-        party._history_user = by
-        party.save()
+    # The parties' rows and their history in two statements, whatever their number.
+    bulk_create_with_history(
+        parties, MatchParty, default_user=by, default_change_reason=match._change_reason
+    )
     decisions_record_confirmed(match=match, chosen=chosen, ranked=ranked)
     why = _("Matched by the secretariat (%(match)s)") % {"match": match.pk}
-    for listing in [request, *listings.values()]:
-        change_status(
-            listing, to=ListingStatus.MATCHED, by=by, reason=why, transitions=LISTING_TRANSITIONS
-        )
-    _notify_confirmed(match)
+    change_status_of_locked(
+        [request, *listings.values()],
+        to=ListingStatus.MATCHED,
+        by=by,
+        reason=why,
+        transitions=LISTING_TRANSITIONS,
+    )
+    _notify_confirmed(match, parties)
     return match
+
+
+def _scored_as_chosen(request: Listing, roles: dict) -> dict:
+    """{listing id: Candidate} for partners the stored ranking does not score in
+    the role they take: what `score_listing` gives each, in a fixed number of
+    queries however many they are."""
+    if not roles:
+        return {}
+    ctx = Context(request)
+    found = with_tags(Listing.objects.filter(pk__in=list(roles)))
+    vectors = ListingVector.objects.filter(listing_id__in=list(roles), encoder=encoder_name())
+    theirs = {pk: decode(raw) for pk, raw in vectors.values_list("listing_id", "vector")}
+    sims = {
+        listing.pk: float(ctx.vector @ theirs[listing.pk])
+        if ctx.vector is not None and listing.pk in theirs
+        else np.nan
+        for listing in found
+    }
+    ctx.prepare([listing.organisation_id for listing in found], sims.values())
+    candidates = {}
+    for listing in found:
+        # As when scored alone: a partner without a vector gets the text signal
+        # its own similarity gives, not the median of the others'.
+        ctx.fallback = ctx.text_fallback([sims[listing.pk]])
+        candidates[listing.pk] = score(ctx, listing, sims[listing.pk], roles[listing.pk])
+    return candidates
 
 
 def match_url(match: Match) -> str:
@@ -239,11 +282,13 @@ def _party_context(party: MatchParty, contacts: list) -> dict:
     }
 
 
-def _notify_confirmed(match: Match) -> None:
-    parties = list(match.parties.select_related("organisation", "listing__contact"))
+def _notify_confirmed(match: Match, parties: list) -> None:
+    """Record each party's e-mail; the parties come with their listings,
+    organisations and contact persons already read (no query per party)."""
     # Once per party: each party's e-mail names every other party's contacts.
-    contacts = {party.pk: party_contacts(party) for party in parties}
+    contacts = contacts_by_party(parties)
     url = match_url(match)
+    entries = []
     for party in parties:
         for user in contacts[party.pk]:
             with translation.override(user.language or settings.LANGUAGE_CODE):
@@ -255,28 +300,31 @@ def _notify_confirmed(match: Match) -> None:
             if party.role != PartyRole.REQUESTER:
                 for partner in partners:
                     partner["reasons"] = []
-            notification_record(
-                kind="match_confirmed",
-                recipient=user,
-                about=match,
-                event=f"confirmed:{party.pk}",
-                context={
-                    "name": user.full_name,
-                    "organisation": party.organisation.name,
-                    # Reasons say "you" to this organisation.
-                    "reader_organisation": party.organisation_id,
-                    "role": str(role),
-                    "request_reference": match.request.reference,
-                    "request_title": match.request.title,
-                    "message": match.message,
-                    "partners": partners,
-                    "why_you": why_you,
-                    "match_url": url,
-                    "accept_url": f"{url}#answer",
-                    "decline_url": absolute_url(reverse("matchmaking:decline", args=[match.pk]))
-                    + f"?party={party.pk}",
-                },
+            entries.append(
+                {
+                    "kind": "match_confirmed",
+                    "recipient": user,
+                    "about": match,
+                    "event": f"confirmed:{party.pk}",
+                    "context": {
+                        "name": user.full_name,
+                        "organisation": party.organisation.name,
+                        # Reasons say "you" to this organisation.
+                        "reader_organisation": party.organisation_id,
+                        "role": str(role),
+                        "request_reference": match.request.reference,
+                        "request_title": match.request.title,
+                        "message": match.message,
+                        "partners": partners,
+                        "why_you": why_you,
+                        "match_url": url,
+                        "accept_url": f"{url}#answer",
+                        "decline_url": absolute_url(reverse("matchmaking:decline", args=[match.pk]))
+                        + f"?party={party.pk}",
+                    },
+                }
             )
+    notifications_record(entries)
 
 
 def match_answer(*, party: MatchParty, answer: str, by, reason: str = "") -> MatchParty:

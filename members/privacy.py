@@ -19,7 +19,22 @@ from .models import EmailChange, Invitation, Role, User
 FORMER_MEMBER_NAME = "Former member"
 
 
-def _iso(value):
+# What the apps above members hold about a person (their requests, offers and
+# interests, …): each app adds its section from its AppConfig.ready().
+EXPORT_SECTIONS: dict = {}
+
+
+def export_section(name: str):
+    """Register `function(user) -> JSON values` as the export's section `name`."""
+
+    def register(function):
+        EXPORT_SECTIONS[name] = function
+        return function
+
+    return register
+
+
+def iso(value):
     return value.isoformat() if value else None
 
 
@@ -27,16 +42,16 @@ def sign_in_records_of(email: str) -> dict:
     email = email.lower()
     return {
         "sign_ins": [
-            {"at": _iso(r.attempt_time), "address": r.ip_address, "browser": r.user_agent}
+            {"at": iso(r.attempt_time), "address": r.ip_address, "browser": r.user_agent}
             for r in AccessLog.objects.filter(username__iexact=email)
         ],
         "failed_sign_ins": [
-            {"at": _iso(r.attempt_time), "address": r.ip_address, "browser": r.user_agent}
+            {"at": iso(r.attempt_time), "address": r.ip_address, "browser": r.user_agent}
             for r in AccessFailureLog.objects.filter(username__iexact=email)
         ],
         "lockouts": [
             {
-                "at": _iso(r.attempt_time),
+                "at": iso(r.attempt_time),
                 "address": r.ip_address,
                 "failures": r.failures_since_start,
             }
@@ -51,7 +66,7 @@ def history_of(user: User) -> list[dict]:
     rows = [
         {
             "record": "your account",
-            "at": _iso(h.history_date),
+            "at": iso(h.history_date),
             "change": h.get_history_type_display(),
             "email": h.email,
             "full_name": h.full_name,
@@ -67,7 +82,7 @@ def history_of(user: User) -> list[dict]:
             rows.append(
                 {
                     "record": f"{h.instance_type._meta.verbose_name}: {h}",
-                    "at": _iso(h.history_date),
+                    "at": iso(h.history_date),
                     "change": h.get_history_type_display(),
                     "reason": h.history_change_reason or "",
                 }
@@ -77,8 +92,6 @@ def history_of(user: User) -> list[dict]:
 
 def personal_data_export(*, user: User) -> dict:
     """Everything the tool holds about the person, as plain JSON values."""
-    from listings.models import ExpressionOfInterest, Listing
-
     return {
         "exported_at": timezone.now().isoformat(),
         "account": {
@@ -86,62 +99,51 @@ def personal_data_export(*, user: User) -> dict:
             "full_name": user.full_name,
             "job_title": user.job_title,
             "language": user.language,
-            "date_joined": _iso(user.date_joined),
-            "last_login": _iso(user.last_login),
+            "date_joined": iso(user.date_joined),
+            "last_login": iso(user.last_login),
             "email_notifications": user.email_notifications,
             "weekly_digest": user.weekly_digest,
-            "privacy_consent_at": _iso(user.privacy_consent_at),
+            "privacy_consent_at": iso(user.privacy_consent_at),
             "second_factor_devices": [
                 {"name": d.name, "confirmed": d.confirmed}
                 for d in TOTPDevice.objects.filter(user=user)
             ],
         },
         "memberships": [
-            {"organisation": m.organisation.name, "role": m.role, "since": _iso(m.created_at)}
+            {"organisation": m.organisation.name, "role": m.role, "since": iso(m.created_at)}
             for m in user.memberships.select_related("organisation")
         ],
         "contact_for_listings": [
             {"reference": listing.reference, "title": listing.title}
             for listing in user.contact_for_listings.all()
         ],
-        "listings_written": [
-            {"reference": listing.reference, "title": listing.title, "at": _iso(listing.created_at)}
-            for listing in Listing.objects.filter(created_by=user)
-        ],
-        "expressions_of_interest": [
-            {
-                "listing": i.listing.reference,
-                "what_we_bring": i.what_we_bring,
-                "at": _iso(i.created_at),
-            }
-            for i in ExpressionOfInterest.objects.filter(user=user).select_related("listing")
-        ],
         "saved_searches": [
-            {"name": s.name, "filters": s.query, "alerts": s.notify, "at": _iso(s.created_at)}
+            {"name": s.name, "filters": s.query, "alerts": s.notify, "at": iso(s.created_at)}
             for s in user.saved_searches.all()
         ],
         "invitations_sent": [
             {
                 "email": i.email,
                 "organisation": i.organisation.name,
-                "sent": _iso(i.created_at),
-                "accepted": _iso(i.accepted_at),
+                "sent": iso(i.created_at),
+                "accepted": iso(i.accepted_at),
             }
             for i in Invitation.objects.filter(invited_by=user).select_related("organisation")
         ],
         "invitations_received": [
-            {"organisation": i.organisation.name, "sent": _iso(i.created_at)}
+            {"organisation": i.organisation.name, "sent": iso(i.created_at)}
             for i in Invitation.objects.filter(email__iexact=user.email).select_related(
                 "organisation"
             )
         ],
         "email_changes": [
-            {"new_email": c.new_email, "asked": _iso(c.created_at), "done": _iso(c.confirmed_at)}
+            {"new_email": c.new_email, "asked": iso(c.created_at), "done": iso(c.confirmed_at)}
             for c in EmailChange.objects.filter(user=user)
         ],
         "history": history_of(user),
         **sign_in_records_of(user.email),
         "notifications": notifications_of_person(user=user),
+        **{name: section(user) for name, section in EXPORT_SECTIONS.items()},
     }
 
 

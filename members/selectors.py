@@ -5,7 +5,6 @@ from collections import defaultdict
 from django.contrib.auth import get_user_model
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.urls import NoReverseMatch
 
 from core.counts import country_choices, counts_cached
 
@@ -104,29 +103,6 @@ def contacts_of(organisation):
 
 def pending_invitations_of(organisation):
     return organisation.invitations.filter(accepted_at__isnull=True).select_related("invited_by")
-
-
-def published_case_studies_of(organisation) -> list:
-    from casestudies.models import CaseStudy
-
-    case_studies = list(
-        CaseStudy.objects.published()
-        .filter(exchange__parties__organisation=organisation)
-        .distinct()
-        .order_by("-published_at")
-    )
-    for case_study in case_studies:
-        case_study.url = link_or_blank(case_study)
-    return case_studies
-
-
-def link_or_blank(obj) -> str:
-    # The case-study pages are built alongside this app; until their URL exists
-    # the title shows without a link rather than breaking the profile page.
-    try:
-        return obj.get_absolute_url()
-    except NoReverseMatch:
-        return ""
 
 
 def open_listings_of(organisation):

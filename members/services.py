@@ -408,7 +408,7 @@ def invitation_send(*, organisation: Organisation, email: str, role: str, by) ->
 
 
 def invitations_purge_unanswered(*, sent_before: datetime.datetime) -> int:
-    """Retention (core.retention): delete invitations nobody accepted, sent before then."""
+    """Retention (members.retention): delete invitations nobody accepted, sent before then."""
     unanswered = Invitation.objects.filter(accepted_at__isnull=True, created_at__lt=sent_before)
     return unanswered.delete()[0]
 

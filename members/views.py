@@ -7,6 +7,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views import i18n
 from django.views.decorators.http import require_POST
 
 from core.pagination import filtered_page
@@ -60,7 +61,6 @@ def organisation_detail(request, slug):
     organisation = selectors.organisation_public(slug)
     context = {
         "organisation": organisation,
-        "case_studies": selectors.published_case_studies_of(organisation),
         "for_members": selectors.is_member_user(request.user),
     }
     if context["for_members"]:
@@ -74,7 +74,7 @@ def my_organisation(request):
     organisation = selectors.current_organisation(request)
     if organisation is None:
         messages.info(request, _("You are not a member of any organisation yet."))
-        return redirect("core:member-home")
+        return redirect("myarea:home")
     return redirect("members:organisation-manage", slug=organisation.slug)
 
 
@@ -329,3 +329,15 @@ def account_delete(request):
             messages.success(request, _("Your account is deleted."))
             return redirect("core:home")
     return render(request, "members/account_delete.html", {"form": form})
+
+
+@require_POST
+def language_set(request):
+    """The header's language menu. For a signed-in member the choice is their
+    profile's language, so the e-mails they get follow it too."""
+    response = i18n.set_language(request)
+    language = request.POST.get("language", "")
+    user = request.user
+    if user.is_authenticated and language in dict(settings.LANGUAGES) and language != user.language:
+        services.account_update(user=user, data={"language": language})
+    return response

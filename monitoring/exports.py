@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from openpyxl import Workbook
 
+from core.figure_sections import figure_sections
 from taxonomy.models import KpiCategory
 
 from .selectors import CATEGORIES, kpis_for, years_with_exchanges
@@ -104,6 +105,8 @@ def datasets(kpis) -> list[Dataset]:
             [[f["format"], f["planned"], f["completed"]] for f in kpis["by_format"]],
             str(_("Formats")),
         ),
+        # The other apps' tables (events: core.figure_sections), after monitoring's own.
+        *(Dataset(**table) for table in figure_sections(kpis.get("filters") or {})),
     ]
 
 

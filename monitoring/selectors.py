@@ -10,12 +10,12 @@ in Python over one list of date pairs (portable across SQLite and PostgreSQL).
 import datetime
 import statistics
 
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from core.counts import counts_cached
 from exchanges.models import (
     Exchange,
     ExchangeOrganisation,
@@ -34,10 +34,6 @@ FEWER_OPPORTUNITIES_TARGET = 20
 # The figures the Pact for Skills asks for; each target group says which one it
 # counts towards (taxonomy.TargetGroup.kpi_category, edited in the admin).
 CATEGORIES = KpiCategory.values
-
-PUBLIC_SUMMARY_CACHE_KEY = "monitoring:public-summary"
-PUBLIC_SUMMARY_SECONDS = 5 * 60
-DASHBOARD_SECONDS = 2 * 60
 
 
 def _through_exists(manager, owner: str, **lookups):
@@ -344,20 +340,6 @@ def kpis_for(*, year=None, country=None, theme=None, format=None, organisation=N
     }
 
 
-def kpis_cached(**filters) -> dict:
-    """kpis_for, kept two minutes per set of filters: the dashboard is read far
-    more often than the figures change, and at 100,000 exchanges the aggregates
-    cost a second of database time (docs/monitoring.md). Exports use kpis_for."""
-    key = "monitoring:kpis:" + ":".join(
-        f"{name}={getattr(value, 'pk', value)}" for name, value in sorted(filters.items())
-    )
-    kpis = cache.get(key)
-    if kpis is None:
-        kpis = kpis_for(**filters)
-        cache.set(key, kpis, DASHBOARD_SECONDS)
-    return kpis
-
-
 def years_with_exchanges() -> list[int]:
     return sorted({d.year for d in Exchange.objects.dates("start_date", "year")})
 
@@ -385,12 +367,9 @@ def can_monitor(user) -> bool:
 
 
 def public_summary() -> dict:
-    """The home page's figures, cached: every visitor would otherwise pay for them."""
-    summary = cache.get(PUBLIC_SUMMARY_CACHE_KEY)
-    if summary is None:
-        summary = _public_summary()
-        cache.set(PUBLIC_SUMMARY_CACHE_KEY, summary, PUBLIC_SUMMARY_SECONDS)
-    return summary
+    """The home page's figures, cached until what they count changes: every
+    visitor would otherwise pay for them."""
+    return counts_cached("public-summary", _public_summary)
 
 
 def _public_summary() -> dict:

@@ -8,14 +8,9 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from . import exports
+from .figures import kpis_now
 from .forms import MonitoringFilterForm
-from .selectors import (
-    DASHBOARD_SECONDS,
-    FEWER_OPPORTUNITIES_TARGET,
-    coordinated_organisations,
-    kpis_cached,
-    kpis_for,
-)
+from .selectors import FEWER_OPPORTUNITIES_TARGET, coordinated_organisations
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -43,7 +38,7 @@ def _filters_for(request):
 @login_required
 def dashboard(request):
     form, filters = _filters_for(request)
-    kpis = kpis_cached(**filters)
+    kpis = kpis_now(**filters)
     share = kpis["participants"]["fewer_opportunities_share"] or 0
     context = {
         "progress": min(100, round(100 * share / FEWER_OPPORTUNITIES_TARGET)),
@@ -53,7 +48,6 @@ def dashboard(request):
         "query": request.GET.urlencode(),
         "target": FEWER_OPPORTUNITIES_TARGET,
         "organisation": filters["organisation"],
-        "refresh_minutes": DASHBOARD_SECONDS // 60,
     }
     return render(request, "monitoring/dashboard.html", context)
 
@@ -67,7 +61,7 @@ def _download(content, content_type, filename):
 @login_required
 def export_csv(request, dataset):
     _, filters = _filters_for(request)
-    found = {d.slug: d for d in exports.datasets(kpis_for(**filters))}
+    found = {d.slug: d for d in exports.datasets(kpis_now(**filters))}
     if dataset not in found:
         raise Http404
     return _download(
@@ -78,7 +72,7 @@ def export_csv(request, dataset):
 @login_required
 def export_xlsx(request):
     _, filters = _filters_for(request)
-    content = exports.datasets_xlsx(exports.datasets(kpis_for(**filters)))
+    content = exports.datasets_xlsx(exports.datasets(kpis_now(**filters)))
     return _download(content, XLSX, "monitoring.xlsx")
 
 

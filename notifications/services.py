@@ -14,13 +14,14 @@ import smtplib
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F, Q, TextField
 from django.db.models.functions import Cast
 from django.utils import timezone
 
 from core.secretariat import SECRETARIAT_GROUP
 
+from .attachments import attachments_for
 from .emails import build
 from .models import Notification, NotificationState
 
@@ -57,23 +58,75 @@ def notification_record(
     returns the existing row and queues nothing more. A bare address is written
     to in `language` (the one its owner used on the site), else the default.
     """
-    email = email or recipient.email
-    key = notification_key(kind=kind, about=about, email=email, event=event)
-    notification, created = Notification.objects.get_or_create(
-        key=key,
-        defaults={
-            "kind": kind,
-            "recipient": recipient,
-            "email": email,
-            "language": getattr(recipient, "language", None) or language or settings.LANGUAGE_CODE,
-            "content_type": ContentType.objects.get_for_model(about) if about else None,
-            "object_id": str(about.pk) if about is not None else "",
-            "context": context or {},
-        },
+    [notification] = notifications_record(
+        [
+            {
+                "kind": kind,
+                "recipient": recipient,
+                "email": email,
+                "about": about,
+                "context": context,
+                "event": event,
+                "language": language,
+            }
+        ]
     )
+    return notification
+
+
+def _unsaved(*, kind, recipient=None, email="", about=None, context=None, event="", language=""):
+    email = email or recipient.email
+    return Notification(
+        key=notification_key(kind=kind, about=about, email=email, event=event),
+        kind=kind,
+        recipient=recipient,
+        email=email,
+        language=getattr(recipient, "language", None) or language or settings.LANGUAGE_CODE,
+        content_type=ContentType.objects.get_for_model(about) if about is not None else None,
+        object_id=str(about.pk) if about is not None else "",
+        context=context or {},
+    )
+
+
+def notifications_record(entries: list[dict]) -> list[Notification]:
+    """Record several notifications at once (each entry: notification_record's
+    arguments): one query for the keys already recorded and one INSERT for the
+    rest, whatever their number, so that confirming a match with six parties
+    costs what confirming one with two does. Returns the rows, in entry order."""
+    wanted = [_unsaved(**entry) for entry in entries]
+    found = {n.key: n for n in Notification.objects.filter(key__in={n.key for n in wanted})}
+    new = {}
+    for notification in wanted:
+        if notification.key not in found:
+            new.setdefault(notification.key, notification)
+    if new:
+        try:
+            # A savepoint: a row recorded by someone else since the read above
+            # must not abort the caller's transaction.
+            with transaction.atomic():
+                created = Notification.objects.bulk_create(new.values())
+        except IntegrityError:
+            return [_recorded_one(n) for n in wanted]
+        found.update((n.key, n) for n in created)
+        ids = [n.pk for n in created]
+        transaction.on_commit(lambda: queue_many(ids))
+    return [found[n.key] for n in wanted]
+
+
+def _recorded_one(unsaved: Notification) -> Notification:
+    """The row for one key, recording it if nobody has (the slow path of a race)."""
+    fields = {f.attname: getattr(unsaved, f.attname) for f in Notification._meta.concrete_fields}
+    fields.pop("id")
+    key = fields.pop("key")
+    notification, created = Notification.objects.get_or_create(key=key, defaults=fields)
     if created:
         transaction.on_commit(lambda: queue(notification.pk))
     return notification
+
+
+def queue_many(ids: list[int]) -> None:
+    for pk in ids:
+        queue(pk)
 
 
 def queue(notification_id: int) -> None:
@@ -148,6 +201,8 @@ def notification_send(*, notification_id: int) -> str:
             language=notification.language,
             headers={"X-RSP-Notification": str(notification.pk)},
         )
+        for filename, content, mimetype in attachments_for(notification):
+            message.attach(filename, content, mimetype)
     except Exception as exc:  # a missing template will not mend itself: no retry
         mine.update(state=State.FAILED, last_error=describe(exc))
         logger.exception("Notification %s cannot be rendered", notification_id)
@@ -222,7 +277,7 @@ def notification_resend(*, notification: Notification) -> bool:
 def notifications_purge_old(
     *, delete_before: datetime.datetime, empty_before: datetime.datetime
 ) -> tuple[int, int]:
-    """Retention (core.retention): delete the oldest notifications and empty the
+    """Retention (members.retention): delete the oldest notifications and empty the
     personal contents of those past the shorter period. Returns (deleted, emptied)."""
     deleted = Notification.objects.filter(created_at__lt=delete_before).delete()[0]
     emptied = (

@@ -27,6 +27,7 @@ APPS = [
     "casestudies",
     "monitoring",
     "desk",
+    "myarea",
     "events",
 ]
 WRITES = {

@@ -142,7 +142,7 @@ def test_match_decline_with_reason_declines_and_reopens(alice_client, match, cas
 
 
 def test_member_home_links_to_my_matches(alice_client):
-    response = alice_client.get(reverse("core:member-home"))
+    response = alice_client.get(reverse("myarea:home"))
     assert reverse("matchmaking:list") in response.content.decode()
 
 

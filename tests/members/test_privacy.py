@@ -9,10 +9,10 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from core.retention import NOTIFICATION_CONTENT_DAYS, SIGN_IN_RECORDS_DAYS
 from listings.models import SavedSearch
 from members import services
 from members.models import EmailChange, Invitation
+from members.retention import NOTIFICATION_CONTENT_DAYS, SIGN_IN_RECORDS_DAYS
 from notifications.models import Notification
 from notifications.services import notify_secretariat
 from tests.factories import MembershipFactory, RequestFactory, UserFactory

@@ -169,4 +169,8 @@ def partnership(boras, centre_val_de_loire, valencia):
         visit=visit,
         shadowing=shadowing,
         exchanges=[e0, e1, e2, e3],
+        e1=e1,
+        m3=m3,
+        vet=vet,
+        apprentices=apprentices,
     )

@@ -31,7 +31,7 @@ def test_inbox_shows_a_notification_whose_email_template_is_missing_by_its_kind(
 def test_nav_shows_the_count_of_unread_notifications(alice_client, alice):
     NotificationFactory.create_batch(3, recipient=alice)
     NotificationFactory(recipient=alice, read_at="2026-01-01T00:00Z")
-    content = alice_client.get(reverse("core:member-home")).content.decode()
+    content = alice_client.get(reverse("myarea:home")).content.decode()
     assert 'data-testid="unread-count">3<' in content
 
 
@@ -130,6 +130,6 @@ def test_a_broken_email_template_does_not_take_the_inbox_down(alice_client, alic
 
 
 def test_member_area_links_the_inbox_and_the_preferences(alice_client):
-    content = alice_client.get(reverse("core:member-home")).content.decode()
+    content = alice_client.get(reverse("myarea:home")).content.decode()
     assert f'href="{INBOX}"' in content
     assert f'href="{PREFERENCES}"' in content

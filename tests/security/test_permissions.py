@@ -50,7 +50,7 @@ RULES = {
     "core:home": ({}, (200,) * 8),
     "core:privacy": ({}, (200,) * 8),
     "core:signed-in": ({}, ("login",) + ("redirect",) * 7),
-    "core:member-home": ({}, ("login", 200, 200, 200, 200, 200, 200, 200)),
+    "myarea:home": ({}, ("login", 200, 200, 200, 200, 200, 200, 200)),
     "login": (
         {},
         (200, "redirect", "redirect", "redirect", "redirect", "redirect", "redirect", "redirect"),

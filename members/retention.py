@@ -10,6 +10,10 @@ from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
+from notifications.services import notifications_purge_old
+
+from .services import invitations_purge_unanswered
+
 SIGN_IN_RECORDS_DAYS = 90
 NOTIFICATION_CONTENT_DAYS = 365
 NOTIFICATION_ROWS_DAYS = 730
@@ -20,9 +24,6 @@ UNANSWERED_INVITATION_DAYS = 14 + 30
 
 def data_purge_expired(*, now: datetime.datetime | None = None) -> dict[str, int]:
     """Delete or empty what is past its retention period; say how many rows."""
-    from members.services import invitations_purge_unanswered
-    from notifications.services import notifications_purge_old
-
     now = now or timezone.now()
 
     def before(days: int) -> datetime.datetime:

@@ -1,8 +1,8 @@
-"""Delete or empty the personal data past its retention period (core.retention)."""
+"""Delete or empty the personal data past its retention period (members.retention)."""
 
 from django.core.management.base import BaseCommand
 
-from core.retention import data_purge_expired
+from members.retention import data_purge_expired
 
 
 class Command(BaseCommand):

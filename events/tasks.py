@@ -1,0 +1,11 @@
+"""Periodic: the reminder the day before an event. Idempotent (one per person
+and registration, by the outbox's key), so beat may run it as often as it likes."""
+
+from celery import shared_task
+
+from . import services
+
+
+@shared_task
+def record_event_reminders() -> int:
+    return services.event_reminders_record()
