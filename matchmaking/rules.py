@@ -5,8 +5,6 @@ prefilter, the scoring, the groups, the rings and the evaluation's independent
 check all read the rules the same way.
 """
 
-import numpy as np
-
 from listings.models import ListingKind, ListingRole
 
 R = ListingRole
@@ -44,17 +42,28 @@ def holds_stays(request, listing) -> bool:
     return overlap_days(request, listing) >= stay_needed(request, listing)
 
 
-def holds_stays_all(request, *, earliest_start, latest_end, duration_days, is_request):
-    """`holds_stays` for many listings at once, their fields as numpy columns
-    (dates as day numbers, `date.toordinal()`): the same rule, for thousands of
-    survivors."""
-    start = np.maximum(earliest_start, request.earliest_start.toordinal())
-    end = np.minimum(latest_end, request.latest_end.toordinal())
-    overlap = end - start + 1
-    needed = np.where(
-        is_request, np.maximum(duration_days, request.duration_days), request.duration_days
-    )
-    return overlap >= needed
+def holds_stays_sql(request, vendor: str) -> tuple[str, list]:
+    """`holds_stays` in SQL for every listing of a query at once, with its
+    parameters: the matcher asks the database, so that the survivors' dates need
+    not travel (docs/matching.md, "Speed")."""
+    table = "exchanges_listing"
+    start, end = request.earliest_start, request.latest_end
+    if vendor == "postgresql":
+        overlap = (
+            f"LEAST({table}.latest_end, %s::date) - GREATEST({table}.earliest_start, %s::date) + 1"
+        )
+        longest = "GREATEST"
+    else:
+        # Dates are ISO text in SQLite: MIN and MAX compare them as dates.
+        overlap = (
+            f"CAST(julianday(MIN({table}.latest_end, %s)) "
+            f"- julianday(MAX({table}.earliest_start, %s)) AS INTEGER) + 1"
+        )
+        longest = "MAX"
+        start, end = start.isoformat(), end.isoformat()
+    needed = f"CASE WHEN {table}.kind = %s THEN {longest}({table}.duration_days, %s) ELSE %s END"
+    days = request.duration_days
+    return f"({overlap}) >= ({needed})", [end, start, ListingKind.REQUEST.value, days, days]
 
 
 def capacity(listing) -> int | None:

@@ -50,7 +50,7 @@ class Command(BaseCommand):
     def handle(self, *args, sizes, runs, seed, profile=False, seeded=False, **options):
         self.random = random.Random(seed)
         if seeded:
-            self._seeded(runs, options["requests"], profile)
+            self._seeded(runs, options["requests"], profile, seed)
             return
         sizes = sorted(int(s) for s in sizes.split(","))
         self.stdout.write(f"database: {connection.vendor}; {runs} runs per size")
@@ -237,7 +237,7 @@ class Command(BaseCommand):
             timings.append((time.perf_counter() - started) * 1000)
         self._report(size, "stored", timings, "(the curation page's read, 20 candidates)")
 
-    def _seeded(self, runs, count, profile):
+    def _seeded(self, runs, count, profile, seed):
         """Rankings of real-looking requests (seed_scale: windows of three to six
         months, the vocabularies' themes, working languages) against every open
         listing of the database. Listings without a vector get one of the
@@ -259,7 +259,8 @@ class Command(BaseCommand):
             )
         )
         requests = list(
-            Listing.objects.filter(pk__in=self.random.sample(ids, min(count, len(ids))))
+            # Its own generator: the same requests whether vectors were added or not.
+            Listing.objects.filter(pk__in=random.Random(seed).sample(ids, min(count, len(ids))))
             .select_related("organisation")
             .order_by("pk")
         )
