@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
 
-from core.workflow import change_status
+from core.workflow import change_status, save_with_history
 from members.models import Role
 from notifications.emails import absolute_url
 from notifications.services import notification_record
@@ -124,9 +124,7 @@ def case_study_create_draft(*, exchange, by=None) -> CaseStudy:
         summary=draft_summary(exchange),
         story=draft_story(exchange),
     )
-    case_study._history_user = by
-    case_study._change_reason = "draft started from the completed exchange"
-    case_study.save()
+    save_with_history(case_study, by=by, reason="draft started from the completed exchange")
     _notify_coordinators(
         case_study,
         kind="case_study_draft_started",
@@ -141,9 +139,7 @@ def case_study_save(*, case_study: CaseStudy, by, form, formsets) -> CaseStudy:
         raise ValidationError(_("A published case study is edited by the secretariat."))
     with transaction.atomic():
         case_study = form.save(commit=False)
-        case_study._history_user = by
-        case_study._change_reason = MEMBER_EDIT
-        case_study.save()
+        save_with_history(case_study, by=by, reason=MEMBER_EDIT)
         for formset in formsets:
             formset.instance = case_study
             formset.save()

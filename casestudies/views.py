@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from core.pagecache import visitor_page_cached
 from core.pagination import filtered_page
 from core.refusals import refusal_text
 from core.uploads import uploads_keep
@@ -16,6 +17,7 @@ from .filters import CaseStudyFilter
 from .forms import CaseStudyForm, case_study_formsets
 
 
+@visitor_page_cached(params=[*CaseStudyFilter.base_filters, "page"])
 def case_study_list(request):
     filterset = CaseStudyFilter(request.GET, queryset=selectors.published_case_studies())
     return render(request, "casestudies/list.html", filtered_page(request, filterset))
@@ -37,6 +39,7 @@ def _page_context(request, case_study):
     }
 
 
+@visitor_page_cached()
 def case_study_detail(request, slug):
     case_study = selectors.case_study_for_viewer(slug=slug, user=request.user)
     context = _page_context(request, case_study)

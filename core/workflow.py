@@ -25,6 +25,16 @@ def history_reason(text) -> str:
     return text[: HISTORY_REASON_LENGTH - 1] + "…"
 
 
+def save_with_history(obj, *, by, reason="", update_fields=None):
+    """Save `obj` with who and why in its history (django-simple-history): the
+    one place that knows how the history learns them."""
+    obj._history_user = by
+    if reason:
+        obj._change_reason = history_reason(reason)
+    obj.save(update_fields=update_fields)
+    return obj
+
+
 class TransitionNotAllowed(Refusal):
     """The object is not in a state from which this change is allowed."""
 

@@ -38,6 +38,8 @@ SITE_URL = env_url("SITE_URL", "http://127.0.0.1:8000", ("http", "https")).rstri
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [SITE_URL])
 
 INSTALLED_APPS = [
+    # Before the admin: it adds the names per language to the taxonomy's admin forms.
+    "modeltranslation",
     "core.admin_site.SecretariatAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -200,6 +202,10 @@ LANGUAGES = [
     ("pl", _("Polish")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The vocabularies' names per language (taxonomy/translation.py); a name the
+# secretariat has not translated yet reads in English.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 # Unambiguous dates in every language: "1 Dec 2026, 00:33" (formats/__init__.py).
 FORMAT_MODULE_PATH = ["earlall_rsp.formats"]
 TIME_ZONE = env_str("TIME_ZONE", "Europe/Brussels")
@@ -301,6 +307,13 @@ NOTIFICATIONS_REQUEUE_AFTER = 120
 # The secretariat's desk lists open requests nobody matched after this many days.
 SECRETARIAT_UNMATCHED_AFTER_DAYS = env_int("SECRETARIAT_UNMATCHED_AFTER_DAYS", 30)
 
+# A listing in another language than the reader's links to a public translation
+# service when this is set, e.g. "https://translate.example/?sl={source}&tl={target}&text={text}"
+# ({source} and {target} are language codes, {text} the listing's text, cut to the
+# length below). Off by default: the listing's text leaves the site when followed.
+LISTING_TRANSLATE_URL = env_str("LISTING_TRANSLATE_URL", "")
+LISTING_TRANSLATE_MAX_CHARACTERS = 1500
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 # The European countries the partnership works with come first in every country
@@ -391,3 +404,7 @@ CELERY_BEAT_SCHEDULE["events-reminders"] = {
     "task": "events.tasks.record_event_reminders",
     "schedule": crontab(minute=37),
 }
+
+# A bare view at /benchmark/bare/ for `benchmark_pages` (docs/performance.md),
+# which turns it on for the server it starts; never needed in production.
+BENCHMARK_BARE_VIEW = env_bool("BENCHMARK_BARE_VIEW", False)

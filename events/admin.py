@@ -6,16 +6,18 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count, Q
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_decisions import staff_only
 from core.refusals import REFUSALS, refusal_text
 
-from . import selectors
+from . import exports, selectors
 from .models import Event, Meeting, MeetingRequest, Registration, RegistrationStatus
 from .services import (
     follow_up_match_confirm,
@@ -27,10 +29,20 @@ from .services import (
     schedule_build,
 )
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
 
 @admin.register(Event)
 class EventAdmin(SimpleHistoryAdmin):
-    list_display = ["title", "starts_at", "time_zone", "status", "registered", "meetings_placed"]
+    list_display = [
+        "title",
+        "starts_at",
+        "time_zone",
+        "status",
+        "registered",
+        "meetings_placed",
+        "schedule_link",
+    ]
     list_filter = ["status"]
     search_fields = ["title", "place"]
     actions = ["build_schedule"]
@@ -57,6 +69,57 @@ class EventAdmin(SimpleHistoryAdmin):
     @admin.display(description=_("meetings placed"), ordering="meetings_count")
     def meetings_placed(self, obj):
         return obj.meetings_count
+
+    @admin.display(description=_("schedule and exports"))
+    def schedule_link(self, obj):
+        url = reverse("admin:events_event_schedule", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Schedule grid"))
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/schedule/",
+                staff_only(self.admin_site, self.schedule_view),
+                name="events_event_schedule",
+            ),
+            path(
+                "<int:pk>/export/<str:what>.<str:fmt>",
+                staff_only(self.admin_site, self.export_view),
+                name="events_event_export",
+            ),
+            *super().get_urls(),
+        ]
+
+    def schedule_view(self, request, pk):
+        """Slots down, tables across: who meets where, each meeting one click
+        from its page (where it is moved)."""
+        event = get_object_or_404(Event, pk=pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Schedule of %(event)s") % {"event": event},
+            "event": event,
+            "grid": exports.schedule_grid(event),
+            "tables": range(1, event.tables + 1),
+            "unplaced": selectors.accepted_unscheduled(event),
+        }
+        return TemplateResponse(request, "events/admin/schedule_grid.html", context)
+
+    def export_view(self, request, pk, what, fmt):
+        event = get_object_or_404(Event, pk=pk)
+        makers = {"agenda": exports.agenda_table, "attendees": exports.attendees_table}
+        if what not in makers or fmt not in ("csv", "xlsx"):
+            raise Http404
+        headers, rows = makers[what](event)
+        filename = f"event-{event.pk}-{what}.{fmt}"
+        if fmt == "csv":
+            response = HttpResponse(
+                exports.as_csv(headers, rows), content_type="text/csv; charset=utf-8"
+            )
+        else:
+            response = HttpResponse(exports.as_xlsx(what, headers, rows), content_type=XLSX)
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
 
     @admin.action(description=_("Build the schedule (places new accepted meetings only)"))
     def build_schedule(self, request, queryset):
@@ -117,7 +180,13 @@ class RegistrationAdmin(SimpleHistoryAdmin):
 class MeetingRequestAdmin(SimpleHistoryAdmin):
     list_display = ["requester", "invitee", "event", "status", "created_at", "answered_at"]
     list_filter = ["status", "event"]
-    list_select_related = ["requester__organisation", "invitee__organisation", "event"]
+    list_select_related = [
+        "requester__organisation",
+        "requester__event",
+        "invitee__organisation",
+        "invitee__event",
+        "event",
+    ]
     raw_id_fields = ["requester", "invitee", "requested_by", "answered_by"]
 
 
@@ -167,6 +236,7 @@ class MeetingAdmin(SimpleHistoryAdmin):
         "event",
         "request__requester__organisation",
         "request__invitee__organisation",
+        "match__request",
     ]
     raw_id_fields = ["request"]
 

@@ -6,6 +6,7 @@ zone is named in each description for the people who travel."""
 import datetime
 
 from django.conf import settings
+from django.core import signing
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -99,3 +100,21 @@ def registration_ics(registration: Registration) -> str:
             )
         )
     return agenda_ics(event=registration.event, items=items)
+
+
+# A calendar app subscribes to the feed without signing in: the link itself is
+# the key, signed so that nobody can make one for another person or event.
+FEED_SALT = "events.agenda-feed"
+
+
+def feed_token(*, user, event: Event) -> str:
+    return signing.dumps([user.pk, event.pk], salt=FEED_SALT, compress=True)
+
+
+def feed_reader(token: str) -> tuple[int, int] | None:
+    """(user id, event id) of a genuine link, else None."""
+    try:
+        user_pk, event_pk = signing.loads(token, salt=FEED_SALT)
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+    return user_pk, event_pk

@@ -45,6 +45,14 @@ class Event(models.Model):
         default=12,
         help_text=_("One after the other from the start of the event."),
     )
+    breaks = models.JSONField(
+        _("breaks"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "The slots without meetings (a coffee or lunch break), counted from 0, e.g. [4, 8]."
+        ),
+    )
     tables = models.PositiveSmallIntegerField(_("tables or rooms"), default=10)
     capacity = models.PositiveSmallIntegerField(
         _("capacity (organisations)"),
@@ -92,6 +100,20 @@ class Event(models.Model):
     def slot_end(self, slot: int) -> datetime.datetime:
         return self.slot_start(slot + 1)
 
+    @property
+    def meeting_slots(self) -> list[int]:
+        """The slots in which people can meet: all but the breaks."""
+        return [s for s in range(self.slots) if s not in set(self.breaks or ())]
+
+    def clean(self):
+        super().clean()
+        if not isinstance(self.breaks, list) or not all(
+            isinstance(s, int) and 0 <= s < (self.slots or 0) for s in self.breaks
+        ):
+            raise ValidationError(
+                {"breaks": _("List slot numbers from 0 to the last slot, e.g. [4, 8].")}
+            )
+
 
 class RegistrationStatus(models.TextChoices):
     REGISTERED = "registered", _("Registered")
@@ -112,6 +134,9 @@ class Registration(models.Model):
     listings = models.ManyToManyField(
         "listings.Listing", verbose_name=_("requests and offers brought"), blank=True
     )
+    # The slots (counted from 0) in which this organisation cannot meet: the
+    # scheduler leaves them free (events.scheduler.placements).
+    unavailable_slots = models.JSONField(_("slots it cannot meet in"), default=list, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=RegistrationStatus.choices, db_index=True
     )

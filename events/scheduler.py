@@ -11,6 +11,8 @@ def placements(
     slots: int,
     tables: int,
     placed: Iterable[tuple[int, int, tuple]] = (),
+    breaks: Iterable[int] = (),
+    unavailable: Iterable[tuple[int, Hashable]] = (),
 ) -> dict:
     """{meeting key: (slot, table)} for the meetings that find a place.
 
@@ -20,8 +22,11 @@ def placements(
     none of its organisations already meets and a table is free, and the lowest
     free table in that slot. The same input always gives the same schedule.
     A meeting that finds no such slot is left out of the result.
+    `breaks` are slots without meetings; `unavailable` are (slot, organisation)
+    when that organisation cannot meet: both count as already busy.
     """
-    busy: set[tuple[int, Hashable]] = set()
+    busy: set[tuple[int, Hashable]] = set(unavailable)
+    pause = set(breaks)
     used: dict[int, set[int]] = defaultdict(set)
     for slot, table, organisations in placed:
         used[slot].add(table)
@@ -30,7 +35,11 @@ def placements(
     result = {}
     for key, organisations in meetings:
         for slot in range(slots):
-            if len(used[slot]) >= tables or any((slot, o) in busy for o in organisations):
+            if (
+                slot in pause
+                or len(used[slot]) >= tables
+                or any((slot, o) in busy for o in organisations)
+            ):
                 continue
             table = next(t for t in every_table if t not in used[slot])
             used[slot].add(table)

@@ -221,11 +221,20 @@ def schedule_build(*, event: Event) -> Schedule:
         .select_related("requester__organisation", "invitee__organisation")
         .order_by("answered_at", "pk")
     )
+    unavailable = [
+        (slot, organisation)
+        for organisation, slots in Registration.objects.filter(event=event).values_list(
+            "organisation_id", "unavailable_slots"
+        )
+        for slot in slots or ()
+    ]
     found = placements(
         ((r.pk, (r.requester.organisation_id, r.invitee.organisation_id)) for r in waiting),
         slots=event.slots,
         tables=event.tables,
         placed=placed,
+        breaks=event.breaks or (),
+        unavailable=unavailable,
     )
     for request in waiting:
         if request.pk not in found:
@@ -277,6 +286,11 @@ def meeting_move_check(meeting: Meeting, *, slot: int, table: int) -> None:
         raise EventError(_("This event has slots 0 to %(last)s.") % {"last": event.slots - 1})
     if not 1 <= table <= event.tables:
         raise EventError(_("This event has tables 1 to %(last)s.") % {"last": event.tables})
+    if slot in (event.breaks or ()):
+        raise EventError(_("That slot is a break."))
+    sides = (meeting.request.requester, meeting.request.invitee)
+    if any(slot in (side.unavailable_slots or ()) for side in sides):
+        raise EventError(_("One of the organisations cannot meet in that slot."))
     others = Meeting.objects.filter(event=event, slot=slot).exclude(pk=meeting.pk)
     if others.filter(table=table).exists():
         raise EventError(_("Table %(t)s is taken in that slot.") % {"t": table})
@@ -351,6 +365,35 @@ def event_reminders_record(*, now=None) -> int:
             )
             reminded += 1
     return reminded
+
+
+@transaction.atomic
+def registration_availability_set(*, registration: Registration, unavailable: list, by) -> None:
+    """The slots in which the organisation cannot meet; the next schedule build
+    leaves them free. A slot where it already meets stays its own: the
+    secretariat moves that meeting first."""
+    _acting_for(registration, by)
+    event = registration.event
+    unavailable = sorted(set(unavailable))
+    if any(slot not in event.meeting_slots for slot in unavailable):
+        raise EventError(_("Choose among the event's meeting slots."))
+    taken = set(
+        MeetingSeat.objects.filter(
+            event=event, organisation=registration.organisation, slot__in=unavailable
+        ).values_list("slot", flat=True)
+    )
+    if taken:
+        raise EventError(
+            _("You already have a meeting at %(times)s: ask the secretariat to move it first.")
+            % {
+                "times": ", ".join(
+                    date_format(timezone.localtime(event.slot_start(s), event.zone), "TIME_FORMAT")
+                    for s in sorted(taken)
+                )
+            }
+        )
+    registration.unavailable_slots = unavailable
+    registration.save(update_fields=["unavailable_slots"])
 
 
 @transaction.atomic

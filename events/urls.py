@@ -18,4 +18,7 @@ urlpatterns = [
     ),
     path("<int:pk>/agenda/", views.agenda, name="agenda"),
     path("<int:pk>/agenda.ics", views.agenda_calendar, name="agenda-ics"),
+    path("<int:pk>/availability/", views.availability, name="availability"),
+    path("<int:pk>/agenda/print/", views.agenda_print, name="agenda-print"),
+    path("feed/<str:token>/agenda.ics", views.agenda_feed, name="agenda-feed"),
 ]

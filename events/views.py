@@ -2,9 +2,11 @@
 asking for and answering meetings, the agenda and its iCalendar file."""
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,7 +15,7 @@ from core.workflow import StaleState
 from members.selectors import current_organisation
 
 from . import selectors, services
-from .calendar import registration_ics
+from .calendar import feed_reader, feed_token, registration_ics
 from .forms import RegistrationForm
 from .models import Meeting, MeetingRequest, Registration, RegistrationStatus
 
@@ -166,8 +168,60 @@ def agenda(request, pk):
             "registration": registration,
             "rows": _agenda_rows(registration),
             "now": timezone.now(),
+            "slots": [
+                {
+                    "slot": slot,
+                    "starts": event.slot_start(slot),
+                    "unavailable": slot in (registration.unavailable_slots or ()),
+                }
+                for slot in event.meeting_slots
+            ],
+            "feed_url": request.build_absolute_uri(
+                reverse("events:agenda-feed", args=[feed_token(user=request.user, event=event)])
+            ),
         },
     )
+
+
+@login_required
+@require_POST
+def availability(request, pk):
+    event = selectors.event_public(pk, user=request.user)
+    mine = selectors.registration_attending(event, request.user)
+    chosen = [int(v) for v in request.POST.getlist("unavailable") if v.isdigit()]
+    try:
+        services.registration_availability_set(
+            registration=mine, unavailable=chosen, by=request.user
+        )
+    except services.EventError as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, _("Saved: no meeting will be placed when you cannot meet."))
+    return redirect("events:agenda", pk=event.pk)
+
+
+@login_required
+def agenda_print(request, pk):
+    """The agenda on paper: the meetings, their tables and the people, nothing else."""
+    event = selectors.event_public(pk, user=request.user)
+    registration = selectors.registration_attending(event, request.user)
+    return render(
+        request,
+        "events/agenda_print.html",
+        {"event": event, "registration": registration, "rows": _agenda_rows(registration)},
+    )
+
+
+def agenda_feed(request, token):
+    """The person's agenda as a calendar subscription, by its signed link; it
+    stops working when they no longer come to the event."""
+    found = feed_reader(token)
+    if found is None:
+        raise Http404
+    user = get_object_or_404(get_user_model(), pk=found[0], is_active=True)
+    event = get_object_or_404(selectors.events_public(), pk=found[1])
+    registration = selectors.registration_attending(event, user)
+    return HttpResponse(registration_ics(registration), content_type="text/calendar; charset=utf-8")
 
 
 @login_required

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from taxonomy.forms import TermFilter
 from taxonomy.models import Format, TargetGroup, Theme
 
 from .models import Exchange
@@ -40,7 +41,7 @@ def browse_filterset(*, model, prefix: str, search_fields: list[str], countries=
 
     attrs = {
         "q": django_filters.CharFilter(label=_("Search"), method=search),
-        "theme": django_filters.ModelChoiceFilter(
+        "theme": TermFilter(
             label=_("Theme"),
             empty_label=_("Any"),
             field_name=f"{prefix}themes",
@@ -48,7 +49,7 @@ def browse_filterset(*, model, prefix: str, search_fields: list[str], countries=
             queryset=Theme.objects.filter(active=True),
             distinct=True,
         ),
-        "format": django_filters.ModelChoiceFilter(
+        "format": TermFilter(
             label=_("Format"),
             empty_label=_("Any"),
             field_name=f"{prefix}format",
@@ -61,7 +62,7 @@ def browse_filterset(*, model, prefix: str, search_fields: list[str], countries=
             choices=countries if callable(countries) else list(countries),
             empty_label=_("Any"),
         ),
-        "target_group": django_filters.ModelChoiceFilter(
+        "target_group": TermFilter(
             label=_("Target group"),
             empty_label=_("Any"),
             field_name=f"{prefix}figures__target_group",

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from core.workflow import change_status, history_reason
+from core.workflow import change_status, save_with_history
 
 from .models import (
     EXCHANGE_TRANSITIONS,
@@ -29,9 +29,7 @@ MAX_PEOPLE_IN_AN_EXCHANGE = 10_000
 def exchange_create(*, exchange: Exchange, themes, roles: dict, by, reason: str) -> Exchange:
     """Save a planned exchange with its themes and its organisations in their roles
     ({organisation id: ExchangeRole}). Matchmaking prepares it from an accepted match."""
-    exchange._history_user = by
-    exchange._change_reason = history_reason(reason)
-    exchange.save()
+    save_with_history(exchange, by=by, reason=reason)
     exchange.themes.set(themes)
     ExchangeOrganisation.objects.bulk_create(
         ExchangeOrganisation(exchange=exchange, organisation_id=org, role=role)
@@ -142,9 +140,10 @@ def exchange_figures_report(
         exchange.staff = staff
         exchange.learners = learners
         exchange.outcomes = outcomes
-        exchange._history_user = by
-        exchange._change_reason = "figures reported"
-        exchange.save(
+        save_with_history(
+            exchange,
+            by=by,
+            reason="figures reported",
             update_fields=[
                 "participants_total",
                 "fewer_opportunities",
@@ -152,7 +151,7 @@ def exchange_figures_report(
                 "learners",
                 "outcomes",
                 "updated_at",
-            ]
+            ],
         )
         exchange.figures.exclude(target_group__in=[g for g, n in counts.items() if n]).delete()
         for group, count in counts.items():

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from core.counts import country_choices, counts_cached
+from taxonomy.forms import TermFilter
 from taxonomy.models import Format, Language, TargetGroup, Theme
 
 from .models import Listing, ListingKind, ListingRole, ListingStatus
@@ -29,7 +30,7 @@ def listing_countries() -> list[tuple[str, str]]:
 
 
 def _term(model, label, field, to_field="slug"):
-    return django_filters.ModelChoiceFilter(
+    return TermFilter(
         label=label,
         field_name=field,
         to_field_name=to_field,

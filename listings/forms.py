@@ -15,8 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.widgets import CountryCheckboxes
+from taxonomy.forms import TermMultipleChoiceField
 from taxonomy.models import Format, Language, TargetGroup, Theme
 
+from .language import language_choices
 from .models import (
     MAX_PARTICIPANTS,
     ROLE_WORDS,
@@ -49,7 +51,7 @@ class DateInput(forms.DateInput):
 
 
 def _terms(model, to_field="slug"):
-    return forms.ModelMultipleChoiceField(
+    return TermMultipleChoiceField(
         queryset=model.objects.filter(active=True) if to_field == "slug" else model.objects.all(),
         to_field_name=to_field,
         widget=forms.CheckboxSelectMultiple,
@@ -72,6 +74,15 @@ class ListingForm(forms.ModelForm):
         % {"min": DESCRIPTION_MIN, "max": DESCRIPTION_MAX},
     )
 
+    # Detected from the text on save; the member corrects it when the detector
+    # was wrong (a short text, two languages in one).
+    language = forms.ChoiceField(
+        label=_("Written in"),
+        required=False,
+        choices=lambda: [("", _("Detect from the text")), *language_choices()],
+        help_text=_("The language of the title and description, so readers see it."),
+    )
+
     class Meta:
         model = Listing
         fields = [
@@ -89,6 +100,7 @@ class ListingForm(forms.ModelForm):
             "fewer_opportunities_support",
             "funding",
             "description",
+            "language",
             "contact",
             "expires_on",
         ]

@@ -12,6 +12,7 @@ from django_countries import countries as django_countries
 from core.counts import counts_cached
 from members.models import Role
 from taxonomy.models import Theme
+from taxonomy.selectors import sort_key, term_names
 
 from .access import is_member_of, user_organisations
 from .models import Listing, ListingStatus, SavedSearch
@@ -119,7 +120,12 @@ def teaser_counts() -> dict:
     countries = [
         {"name": django_countries.name(code), "total": total} for code, total in counts["countries"]
     ]
-    return {**counts, "countries": countries}
+    names = term_names(Theme)
+    themes = sorted(
+        ({"name": names.get(pk, ""), "total": total} for pk, total in counts["themes"]),
+        key=lambda row: (-row["total"], sort_key(row["name"])),
+    )
+    return {**counts, "themes": themes, "countries": countries}
 
 
 def _teaser_counts() -> dict:
@@ -127,8 +133,8 @@ def _teaser_counts() -> dict:
         Theme.objects.filter(active=True)
         .annotate(total=Count("listing", filter=Q(listing__status=ListingStatus.OPEN)))
         .filter(total__gt=0)
-        .order_by("-total", "name")
-        .values("name", "total")
+        .order_by()
+        .values_list("pk", "total")
     )
     countries = (
         Listing.objects.open()
@@ -136,7 +142,7 @@ def _teaser_counts() -> dict:
         .annotate(total=Count("pk"))
         .order_by("-total", "organisation__country")
     )
-    # Codes, not names: the names are in the visitor's language.
+    # Ids and codes, not names: the names are in the visitor's language.
     return {
         "themes": list(themes),
         "countries": [(row["organisation__country"], row["total"]) for row in countries],

@@ -11,11 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.queueing import delay_on_commit
-from core.workflow import TransitionNotAllowed, change_status, history_reason
+from core.workflow import TransitionNotAllowed, change_status, save_with_history
 from notifications.emails import absolute_url
 from notifications.services import notification_record, notify_secretariat
 
 from .forms import MAX_EXPIRY_DAYS
+from .language import listing_language_detect
 from .models import (
     LISTING_EDITABLE,
     LISTING_TRANSITIONS,
@@ -51,6 +52,20 @@ def _apply(listing: Listing, data: dict) -> None:
     for name, value in data.items():
         if name not in M2M_FIELDS:
             setattr(listing, name, value)
+
+
+def _set_language(listing: Listing, data: dict, before: Listing | None = None) -> None:
+    """The language the member chose, else the one detected from the text. An edit
+    that changes the text but leaves the language as it was detects it again (the
+    member may have rewritten it in another language)."""
+    chosen = data.get("language", before.language if before else "") or ""
+    if before is not None and chosen == before.language:
+        text_changed = (before.title, before.description) != (listing.title, listing.description)
+        if not text_changed:
+            return
+    elif chosen:
+        return
+    listing.language = listing_language_detect(title=listing.title, description=listing.description)
 
 
 def _set_m2m(listing: Listing, data: dict) -> None:
@@ -117,9 +132,8 @@ def listing_create(*, organisation, kind: str, by, data: dict, external_ref=None
         organisation=organisation, kind=kind, created_by=by, external_ref=external_ref
     )
     _apply(listing, data)
-    listing._history_user = by
-    listing._change_reason = _("Created")
-    listing.save()
+    _set_language(listing, data)
+    save_with_history(listing, by=by, reason=_("Created"))
     _set_m2m(listing, data)
     return listing
 
@@ -146,10 +160,9 @@ def listing_create_once(*, organisation, kind: str, by, data: dict) -> tuple[Lis
     return listing_create(organisation=organisation, kind=kind, by=by, data=data), True
 
 
-def _changed_fields(listing: Listing, data: dict) -> list[str]:
+def _changed_fields(before: Listing, data: dict) -> list[str]:
     """What an edit changes, as people name the fields: the history keeps it, because
     the history rows hold no many-to-many values."""
-    before = Listing.objects.get(pk=listing.pk)
     changed = []
     for name, value in data.items():
         if name in M2M_FIELDS:
@@ -170,14 +183,14 @@ def listing_update(*, listing: Listing, by, data: dict, reason: str = "") -> Lis
         raise ValidationError(
             _("A %(status)s listing cannot be edited.") % {"status": listing.get_status_display()}
         )
-    changed = _changed_fields(listing, data)
+    before = Listing.objects.get(pk=listing.pk)
+    changed = _changed_fields(before, data)
     _apply(listing, data)
-    listing._history_user = by
+    _set_language(listing, data, before)
     reason = reason or _("Edited by the organisation")
-    listing._change_reason = history_reason(
-        f"{reason}: {', '.join(changed)}" if changed else reason
+    save_with_history(
+        listing, by=by, reason=f"{reason}: {', '.join(changed)}" if changed else reason
     )
-    listing.save()
     _set_m2m(listing, data)
     if listing.status == ListingStatus.OPEN and {"title", "description"} & set(data):
         _queue_embedding(listing)
@@ -357,9 +370,12 @@ def listing_renew(*, listing: Listing, by, today=None) -> Listing:
     for name, value in changes.items():
         setattr(locked, name, value)
         setattr(listing, name, value)
-    locked._history_user = by
-    locked._change_reason = _("Renewed until %(date)s") % {"date": new_expiry}
-    locked.save(update_fields=[*changes, "updated_at"])
+    save_with_history(
+        locked,
+        by=by,
+        reason=_("Renewed until %(date)s") % {"date": new_expiry},
+        update_fields=[*changes, "updated_at"],
+    )
     return listing
 
 
@@ -498,9 +514,12 @@ def interest_check(*, listing: Listing, organisation) -> None:
 def listing_interest_settings(*, listing: Listing, by, cap, closed: bool) -> Listing:
     listing.interest_cap = cap
     listing.interest_closed = closed
-    listing._history_user = by
-    listing._change_reason = _("Expressions of interest settings changed")
-    listing.save(update_fields=["interest_cap", "interest_closed", "updated_at"])
+    save_with_history(
+        listing,
+        by=by,
+        reason=_("Expressions of interest settings changed"),
+        update_fields=["interest_cap", "interest_closed", "updated_at"],
+    )
     return listing
 
 

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.pagecache import visitor_page_cached
 from core.pagination import filtered_page, page_of
 from core.refusals import REFUSALS, refusal_text
 
@@ -44,6 +45,8 @@ def members_only(view):
     return wrapped
 
 
+# Visitors see the teaser, the same for all: kept whole (core.pagecache).
+@visitor_page_cached()
 def browse(request):
     """Open requests and offers for members; a teaser for everyone else."""
     if not can_browse(request.user):

@@ -6,7 +6,7 @@ import datetime
 import hashlib
 import math
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -21,7 +21,7 @@ from members.models import MembershipStatus, Organisation
 from taxonomy.models import Format, Language, TargetGroup, Theme
 
 from . import rules
-from .matcher import rank, survivors, tag_ids
+from .matcher import order, rank, ranking, survivors, tag_ids
 
 EVALUATION = Path(__file__).parent / "evaluation"
 LANGUAGE_NAMES = {
@@ -293,6 +293,16 @@ def tags_only(request: Listing) -> list:
     return sorted(listings.values(), key=lambda x: (-count[x.pk], x.reference))
 
 
+def text_only(request: Listing) -> list:
+    """The descriptions alone, under the same hard rules: how well the encoder
+    reads the texts, whatever the tags say (the partnership found the text
+    alone ahead of the tags on its own set)."""
+    from .models import DEFAULT_WEIGHTS
+
+    weights = {**dict.fromkeys(DEFAULT_WEIGHTS, 0.0), "text": 1.0}
+    return [c.listing for c in rank(request, weights=weights)]
+
+
 def metrics(results: list[Result]) -> dict:
     n = len(results) or 1
     return {
@@ -303,3 +313,105 @@ def metrics(results: list[Result]) -> dict:
         "ndcg@10": sum(r.ndcg(10) for r in results) / n,
         "violations": sum(r.violations for r in results),
     }
+
+
+# Cross-validation: do the weights generalise, or do they fit this set's wording?
+
+
+def topic(key: str) -> str:
+    """A listing's topic in the set: the part of its key before the dash."""
+    return key.split("-", 1)[0]
+
+
+def folds(keys, n: int = 2) -> list[set]:
+    """The requests' keys in `n` folds, by topic: the requests of one topic share
+    their partners, so a topic is never both learnt from and measured on."""
+    topics = sorted({topic(key) for key in keys})
+    return [{key for key in keys if topics.index(topic(key)) % n == at} for at in range(n)]
+
+
+@dataclass
+class Scored:
+    """One labelled request and every candidate the matcher scored for it."""
+
+    key: str
+    grades: dict
+    request: Listing
+    candidates: list
+
+
+def scored_requests(loaded: dict) -> list[Scored]:
+    """Every candidate of every labelled request, with its signals: the weights
+    can then be changed without ranking again."""
+    return [
+        Scored(
+            item["key"],
+            grades(item),
+            loaded["listings"][item["key"]],
+            ranking(loaded["listings"][item["key"]], cap=None).candidates,
+        )
+        for item in requests_of(loaded)
+    ]
+
+
+def weighed(candidates: list, weights: dict) -> list:
+    """The candidates scored again with these weights, in the matcher's order."""
+    return order(
+        [
+            replace(c, score=sum(weights.get(name, 0.0) * v for name, v in c.signals.items()))
+            for c in candidates
+        ]
+    )
+
+
+def results_with(loaded: dict, scored: list[Scored], weights: dict) -> list[Result]:
+    keys = {listing.pk: key for key, listing in loaded["listings"].items()}
+    languages = _languages(loaded)
+    out = []
+    for s in scored:
+        ranked = [c.listing for c in weighed(s.candidates, weights)]
+        result = Result(s.key, s.grades, [keys[x.pk] for x in ranked])
+        result.violated = violations(s.request, ranked[:10], languages)
+        result.violations = len(result.violated)
+        out.append(result)
+    return out
+
+
+def weights_fitted(loaded: dict, scored: list[Scored], previous: dict, learn) -> dict:
+    """Weights learnt from these requests' labels by `learn(X, y, previous)` (the
+    command passes calibrate_matcher's learner: a labelled partner counts as a
+    confirmation, every other candidate as a candidate left out)."""
+    names = list(previous)
+    X = [[float(c.signals.get(name, 0.0)) for name in names] for s in scored for c in s.candidates]
+    keys = {listing.pk: key for key, listing in loaded["listings"].items()}
+    y = [int(keys[c.listing.pk] in s.grades) for s in scored for c in s.candidates]
+    return learn(np.array(X, dtype=float), np.array(y), previous)
+
+
+@dataclass
+class Fold:
+    measured_on: list  # request keys
+    weights: dict  # learnt on the other requests
+    fitted: list  # results of the learnt weights on this fold
+    current: list  # results of the current weights on this fold
+
+
+def cross_validate(loaded: dict, weights: dict, learn, n: int = 2) -> list[Fold]:
+    """Learn the weights on all folds but one with `learn(X, y, previous)`,
+    measure them on that one, each fold in turn; beside, the current weights on
+    the same fold."""
+    scored = scored_requests(loaded)
+    out = []
+    for held in folds([s.key for s in scored], n):
+        train = [s for s in scored if s.key not in held]
+        test = [s for s in scored if s.key in held]
+        learnt = weights_fitted(loaded, train, weights, learn)
+        out.append(
+            Fold(
+                sorted(held),
+                learnt,
+                results_with(loaded, test, learnt),
+                results_with(loaded, test, weights),
+            )
+        )
+    return out

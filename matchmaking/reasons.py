@@ -18,6 +18,9 @@ import logging
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from taxonomy.models import Format, Language, TargetGroup, Theme
+from taxonomy.selectors import sort_key, term_names
+
 from .concepts import concept_label
 
 logger = logging.getLogger(__name__)
@@ -58,7 +61,14 @@ TEMPLATES = {
 
 # Who hosts whom, from three sides: the host reading, the guest reading, anyone
 # else. Older reasons without the guest's name keep their first wording above.
+# The roles in the listing form's words (listings.models.ROLE_WORDS): "host
+# visitors", "send participants abroad".
 SIDES = {
+    "hosting": (
+        _("you would host visitors from %(guest)s"),
+        _("%(host)s can host visitors; you would send participants there"),
+        _("%(host)s would host visitors from %(guest)s"),
+    ),
     "capacity": (
         _("you can host %(capacity)s; %(guest)s brings %(participants)s"),
         _("%(host)s can host %(capacity)s; you bring %(participants)s"),
@@ -134,7 +144,27 @@ def _params(params: dict) -> dict:
             pass
     if isinstance(params.get("concepts"), list):
         params["concepts"] = ", ".join(_concept(str(c)) for c in params["concepts"])
+    for name, model in TERMS.items():
+        named = _term_names(model, params.pop(f"{name}_ids", None))
+        if named:
+            params[name] = named
     return params
+
+
+# The parameters that name terms, each with the ids beside it (`themes_ids`):
+# the names are the reader's, the stored words only what older reasons have.
+TERMS = {"themes": Theme, "formats": Format, "groups": TargetGroup, "languages": Language}
+
+
+def _term_names(model, ids) -> str | None:
+    if not isinstance(ids, list) or not ids:
+        return None
+    names = term_names(model)
+    try:
+        found = [names[int(pk)] for pk in ids]
+    except (KeyError, TypeError, ValueError):  # a term deleted since: the stored words
+        return None
+    return ", ".join(sorted(found, key=sort_key))
 
 
 def _concept(concept: str) -> str:
@@ -144,7 +174,22 @@ def _concept(concept: str) -> str:
         return concept.replace("-", " ")
 
 
+# Two that send participants abroad side by side, to a third that hosts: the
+# co-participant reading, the requester reading, anyone else.
+ALONGSIDE = (
+    _("you would send participants abroad alongside %(requester)s, with another host"),
+    _("%(organisation)s would send participants abroad alongside you, with another host"),
+    _("%(organisation)s would send participants abroad alongside %(requester)s, with another host"),
+)
+
+
 def _template(code: str, params: dict, readers):
+    if code == "co_participant" and "requester" in params:
+        if params.get("organisation_id") in readers:
+            return ALONGSIDE[0]
+        if params.get("requester_id") in readers:
+            return ALONGSIDE[1]
+        return ALONGSIDE[2]
     if code in SIDES and "guest" in params:
         as_host, as_guest, neutral = SIDES[code]
         if params.get("host_id") in readers:

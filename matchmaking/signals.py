@@ -119,7 +119,16 @@ def track_records(organisation_ids, theme_ids) -> dict:
     return {org: (n, ratings.get(org)) for org, n in counts.items()}
 
 
+def dice(shared: int, mine: int, theirs: int) -> float:
+    """Themes in common, read from both sides (Dice): a listing that ticks every
+    theme shares all of the request's, but says less about each; the share of the
+    request's themes alone rewarded it (docs/matching.md, held-out figures)."""
+    return 2 * shared / (mine + theirs) if mine and theirs else 0.0
+
+
 def names(pks, lookup) -> str:
+    # The words as computed, kept for reasons_text's fallback; the ids beside them
+    # (`<param>_ids`) name the terms in each reader's language (matchmaking.reasons).
     return ", ".join(sorted(lookup[pk] for pk in pks))
 
 
@@ -147,9 +156,9 @@ def score(ctx: Context, listing: Listing, sim: float, role: str | None = None):
         why.append(reason(level, fit=level != "text_far", similarity=round(sim, 2)))
 
     shared = ctx.themes.keys() & listing.themes_ids
-    signals["themes"] = len(shared) / len(ctx.themes) if ctx.themes else 0.0
+    signals["themes"] = dice(len(shared), len(ctx.themes), len(listing.themes_ids))
     why.append(
-        reason("themes", themes=names(shared, ctx.themes))
+        reason("themes", themes=names(shared, ctx.themes), themes_ids=sorted(shared))
         if shared
         else reason("no_themes", fit=False)
     )
@@ -163,7 +172,9 @@ def score(ctx: Context, listing: Listing, sim: float, role: str | None = None):
     shared = ctx.formats.keys() & listing.formats_ids
     signals["formats"] = 1.0 if shared else 0.0
     if shared:
-        why.append(reason("formats", formats=names(shared, ctx.formats)))
+        why.append(
+            reason("formats", formats=names(shared, ctx.formats), formats_ids=sorted(shared))
+        )
 
     why.append(_dates(request, listing))
 
@@ -171,19 +182,39 @@ def score(ctx: Context, listing: Listing, sim: float, role: str | None = None):
     # A co-participant travels alongside the requester to a third host: its
     # hosting capacity says nothing here (the group's host is checked instead).
     if role == PartyRole.PARTICIPANT and natural == PartyRole.HOST:
-        why.append(reason("co_participant", organisation=listing.organisation.name))
+        why.append(
+            reason(
+                "co_participant",
+                organisation=listing.organisation.name,
+                organisation_id=listing.organisation_id,
+                requester=request.organisation.name,
+                requester_id=request.organisation_id,
+            )
+        )
     else:
         fits = _capacity(request, listing, why)
 
     shared = ctx.target_groups.keys() & listing.target_groups_ids
     signals["target_groups"] = len(shared) / len(ctx.target_groups) if ctx.target_groups else 0.0
     if shared:
-        why.append(reason("target_groups", groups=names(shared, ctx.target_groups)))
+        why.append(
+            reason(
+                "target_groups",
+                groups=names(shared, ctx.target_groups),
+                groups_ids=sorted(shared),
+            )
+        )
 
     spoken = listing.languages_ids or getattr(listing, "organisation_languages", set())
     shared = ctx.languages.keys() & spoken
     if shared:
-        why.append(reason("languages", languages=names(shared, ctx.languages)))
+        why.append(
+            reason(
+                "languages",
+                languages=names(shared, ctx.languages),
+                languages_ids=sorted(shared),
+            )
+        )
 
     country = listing.organisation.country.code
     signals["preferred_country"] = 1.0 if country in ctx.preferred else 0.0
@@ -243,6 +274,9 @@ def _capacity(request, listing, why: list) -> bool:
         "guest_id": guest.organisation_id,
         "participants": group,
     }
+    # Who hosts whom, in the form's words, before the numbers.
+    sides = ("host", "host_id", "guest", "guest_id")
+    why.append(reason("hosting", **{k: params[k] for k in sides}))
     if group is None:
         why.append(reason("group_unknown", fit=None, **params))
         return True

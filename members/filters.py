@@ -2,6 +2,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from taxonomy.forms import TermFilter
 from taxonomy.models import Theme
 
 from .models import Organisation, OrganisationKind
@@ -19,7 +20,7 @@ class DirectoryFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), choices=OrganisationKind.choices, empty_label=_("All kinds")
     )
-    theme = django_filters.ModelChoiceFilter(
+    theme = TermFilter(
         label=_("Theme"),
         field_name="themes",
         queryset=Theme.objects.filter(active=True),

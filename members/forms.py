@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from core.forms import AutocompleteMixin
 from core.images import ReencodedImageFormField
 from core.uploads import KeepUploadsMixin, KeptFileInput
+from taxonomy.forms import TermMultipleChoiceField
 from taxonomy.models import Language, Theme
 
 from .models import Organisation, Role, User
@@ -43,13 +44,13 @@ class OrganisationProfileForm(AutocompleteMixin, KeepUploadsMixin, forms.ModelFo
         widget=KeptFileInput(attrs={"accept": "image/png,image/jpeg"}),
         help_text=_("PNG or JPEG, at most 1 MB and 2000 × 2000 pixels."),
     )
-    themes = forms.ModelMultipleChoiceField(
+    themes = TermMultipleChoiceField(
         label=_("Themes of interest"),
         queryset=Theme.objects.filter(active=True),
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    languages = forms.ModelMultipleChoiceField(
+    languages = TermMultipleChoiceField(
         label=_("Working languages"),
         queryset=Language.objects.all(),
         widget=forms.CheckboxSelectMultiple,

@@ -19,7 +19,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from core.refusals import Refusal
-from core.workflow import TransitionNotAllowed, change_status
+from core.workflow import TransitionNotAllowed, change_status, save_with_history
 from notifications.emails import absolute_url
 from notifications.services import notification_record, notify_secretariat
 
@@ -355,8 +355,7 @@ def organisation_update(*, organisation: Organisation, data: dict, themes, langu
     require_coordinator(organisation=organisation, user=by)
     for field, value in data.items():
         setattr(organisation, field, value)
-    organisation._history_user = by
-    organisation.save()
+    save_with_history(organisation, by=by)
     organisation.themes.set(themes)
     organisation.languages.set(languages)
     return organisation
@@ -492,8 +491,7 @@ def colleague_role_change(*, membership: Membership, role: str, by) -> Membershi
                 {"role": _("The organisation needs a coordinator: name another one first.")}
             )
     membership.role = role
-    membership._history_user = by
-    membership.save(update_fields=["role"])
+    save_with_history(membership, by=by, update_fields=["role"])
     return membership
 
 
@@ -517,8 +515,7 @@ def account_update(*, user: User, data: dict) -> User:
     user = User.objects.get(pk=user.pk)
     for field, value in data.items():
         setattr(user, field, value)
-    user._history_user = user
-    user.save(update_fields=list(data))
+    save_with_history(user, by=user, update_fields=list(data))
     return user
 
 
@@ -602,8 +599,7 @@ def email_change_confirm(*, token: str, user: User) -> User:
     user = User.objects.select_for_update().get(pk=user.pk)
     old_email = user.email
     user.email = change.new_email
-    user._history_user = user
-    user.save(update_fields=["email"])
+    save_with_history(user, by=user, update_fields=["email"])
     change.confirmed_at = timezone.now()
     change.save(update_fields=["confirmed_at"])
     notification_record(

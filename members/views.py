@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views import i18n
 from django.views.decorators.http import require_POST
 
+from core.pagecache import visitor_page_cached
 from core.pagination import filtered_page
 from core.refusals import refusal_text
 from core.throttles import join_throttled
@@ -52,6 +53,7 @@ def join_thanks(request):
     return render(request, "members/join_thanks.html")
 
 
+@visitor_page_cached(params=[*DirectoryFilter.base_filters, "page"])
 def directory(request):
     filters = DirectoryFilter(request.GET or None, queryset=selectors.directory_organisations())
     return render(request, "members/directory.html", filtered_page(request, filters))

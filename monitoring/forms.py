@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 
 from core.counts import country_choices, counts_cached
 from members.models import Organisation
+from taxonomy.forms import TermChoiceField
 from taxonomy.models import Format, Theme
 
 FIRST_YEAR = 2020
@@ -64,10 +65,10 @@ class OrganisationNameField(forms.CharField):
 class MonitoringFilterForm(forms.Form):
     year = forms.TypedChoiceField(label=_("Year"), coerce=int, required=False, empty_value=None)
     country = forms.ChoiceField(label=_("Country"), required=False)
-    theme = forms.ModelChoiceField(
+    theme = TermChoiceField(
         label=_("Theme"), queryset=Theme.objects.all(), required=False, empty_label=_("All themes")
     )
-    format = forms.ModelChoiceField(
+    format = TermChoiceField(
         label=_("Format"),
         queryset=Format.objects.all(),
         required=False,

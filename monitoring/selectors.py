@@ -27,6 +27,7 @@ from listings.models import Listing, ListingKind, ListingStatus
 from matchmaking.models import Match, MatchParty, MatchStatus
 from members.models import Membership, MembershipStatus, Organisation, Role
 from taxonomy.models import KpiCategory
+from taxonomy.selectors import name_in_language, sort_key, sorted_by_name
 
 # Europe on the Move: 20% of all mobilities for people with fewer opportunities.
 FEWER_OPPORTUNITIES_TARGET = 20
@@ -225,7 +226,7 @@ def _themes(listings) -> list[dict]:
     """Themes by demand (requests) against supply (offers), widest gap first."""
     rows = (
         Listing.themes.through.objects.filter(listing__in=listings.values("pk"))
-        .values("theme__name")
+        .values(theme_name=name_in_language("theme__name"))
         .annotate(
             requested=Count("pk", filter=Q(listing__kind=ListingKind.REQUEST)),
             offered=Count("pk", filter=Q(listing__kind=ListingKind.OFFER)),
@@ -233,14 +234,14 @@ def _themes(listings) -> list[dict]:
     )
     themes = [
         {
-            "theme": row["theme__name"],
+            "theme": row["theme_name"],
             "requested": row["requested"],
             "offered": row["offered"],
             "gap": row["requested"] - row["offered"],
         }
         for row in rows
     ]
-    return sorted(themes, key=lambda t: (-t["gap"], -t["requested"], t["theme"]))
+    return sorted(themes, key=lambda t: (-t["gap"], -t["requested"], sort_key(t["theme"])))
 
 
 def _by_month(days) -> list[dict]:
@@ -289,17 +290,20 @@ def _flows(filters) -> list[dict]:
 
 def _by_format(exchanges) -> list[dict]:
     rows = (
-        exchanges.values("format__name")
+        exchanges.values(format_name=name_in_language("format__name"))
         .annotate(
             planned=Count("pk", filter=Q(status=ExchangeStatus.PLANNED)),
             completed=Count("pk", filter=Q(status=ExchangeStatus.COMPLETED)),
         )
-        .order_by("format__name")
+        .order_by()
     )
-    return [
-        {"format": r["format__name"], "planned": r["planned"], "completed": r["completed"]}
-        for r in rows
-    ]
+    return sorted_by_name(
+        (
+            {"format": r["format_name"], "planned": r["planned"], "completed": r["completed"]}
+            for r in rows
+        ),
+        name=lambda row: row["format"],
+    )
 
 
 def kpis_for(*, year=None, country=None, theme=None, format=None, organisation=None) -> dict:

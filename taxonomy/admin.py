@@ -1,14 +1,22 @@
+from django.conf import settings
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
 
 from .models import Format, Language, TargetGroup, Theme
 
+# A term is found by its name in any language, whatever the admin's own language.
+NAMES = [f"name_{code}" for code, _name in settings.LANGUAGES]
+
 
 @admin.register(Theme)
-class TermAdmin(admin.ModelAdmin):
+class TermAdmin(TranslationAdmin):
+    """The name is entered per language (English required); a language left
+    empty reads in English on the site."""
+
     list_display = ["name", "slug", "position", "active"]
     list_editable = ["position", "active"]
     list_filter = ["active"]
-    search_fields = ["name", "description"]
+    search_fields = [*NAMES, "description"]
     prepopulated_fields = {"slug": ["name"]}
 
 
@@ -26,6 +34,6 @@ class TargetGroupAdmin(TermAdmin):
 
 
 @admin.register(Language)
-class LanguageAdmin(admin.ModelAdmin):
+class LanguageAdmin(TranslationAdmin):
     list_display = ["name", "code"]
-    search_fields = ["name", "code"]
+    search_fields = [*NAMES, "code"]

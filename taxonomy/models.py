@@ -1,12 +1,24 @@
 """The curated vocabularies the secretariat edits: themes, formats, target groups,
 languages. They are data, not code, because the programme guide changes them."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 
-class Term(models.Model):
+class EnglishBaseName:
+    """The names per language are `name_en`, `name_fr`, … (translation.py); the
+    base `name` column keeps the English one whoever saves, so that it stays a
+    stable key (the vocabulary migrations look terms up by it)."""
+
+    def save(self, *args, **kwargs):
+        with translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
+            super().save(*args, **kwargs)
+
+
+class Term(EnglishBaseName, models.Model):
     name = models.CharField(_("name"), max_length=120, unique=True)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     description = models.TextField(_("description"), blank=True)
@@ -76,7 +88,7 @@ class TargetGroup(Term):
         verbose_name_plural = _("target groups")
 
 
-class Language(models.Model):
+class Language(EnglishBaseName, models.Model):
     code = models.CharField(_("ISO 639-1 code"), max_length=3, unique=True)
     name = models.CharField(_("name"), max_length=60)
 

@@ -54,6 +54,9 @@ def _shipped_vocabularies(request):
 
     if not Theme.objects.exists():
         import_module("taxonomy.migrations.0003_vocabularies").add_vocabularies(apps, None)
+        import_module("taxonomy.migrations.0005_vocabulary_translations").add_translations(
+            apps, None
+        )
 
 
 @pytest.fixture(autouse=True)

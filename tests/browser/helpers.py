@@ -23,3 +23,16 @@ def pass_second_factor(page, email: str) -> None:
     page.get_by_label("Six-digit code from your authenticator app").fill(totp_token(device))
     page.get_by_role("button", name="Verify").click()
     page.wait_for_load_state()
+
+
+def open_my_area_menu(page) -> None:
+    """The member's own pages (My area, account, monitoring, sign-out) are in one
+    menu of the navigation bar."""
+    page.get_by_role("navigation", name="Main navigation").get_by_role(
+        "button", name="My area"
+    ).click()
+
+
+def sign_out(page) -> None:
+    open_my_area_menu(page)
+    page.get_by_role("button", name="Sign out").click()

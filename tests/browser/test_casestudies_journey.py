@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from tests.factories import TargetGroupFactory, exchange_between
 
-from .helpers import sign_in
+from .helpers import sign_in, sign_out
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -16,10 +16,6 @@ def exchange(boras, centre_val_de_loire):
     TargetGroupFactory(name="Guidance staff", position=1)
     TargetGroupFactory(name="VET learners", position=2)
     return exchange_between(host=boras, sender=centre_val_de_loire)
-
-
-def sign_out(page):
-    page.get_by_role("button", name="Sign out").click()
 
 
 def test_member_drafts_secretariat_publishes_visitor_finds_it(

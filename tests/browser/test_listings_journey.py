@@ -15,7 +15,7 @@ from tests.factories import (
     in_days,
 )
 
-from .helpers import sign_in
+from .helpers import sign_in, sign_out
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -30,10 +30,6 @@ def vocabularies(db):
     TargetGroupFactory(name="Guidance staff", slug="guidance-staff")
     LanguageFactory(code="en", name="English")
     LanguageFactory(code="fr", name="French")
-
-
-def sign_out(page):
-    page.get_by_role("button", name="Sign out").click()
 
 
 def test_listing_request_submitted_published_found_and_answered(

@@ -6,7 +6,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from .helpers import sign_in
+from .helpers import open_my_area_menu, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -19,6 +19,7 @@ def test_coordinator_promotes_a_colleague_then_leaves_the_tool(page, screenshot,
     expect(page.get_by_text("Bob Berg's role is changed.")).to_be_visible()
     screenshot("colleague-promoted")
 
+    open_my_area_menu(page)
     page.get_by_role("link", name="My area").click()
     page.get_by_role("link", name="My account and notification preferences").click()
     page.get_by_label("Job title").fill("International coordinator")
@@ -30,6 +31,7 @@ def test_coordinator_promotes_a_colleague_then_leaves_the_tool(page, screenshot,
     page.get_by_role("button", name="Save preferences").click()
     expect(page.get_by_label("Weekly digest of new opportunities")).to_be_checked()
     screenshot("account-saved")
+    open_my_area_menu(page)
     page.get_by_role("link", name="My area").click()
     page.get_by_role("link", name="My account and notification preferences").click()
 

@@ -18,7 +18,7 @@ from tests.factories import (
     ThemeFactory,
 )
 
-from .helpers import sign_in
+from .helpers import open_my_area_menu, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -88,6 +88,7 @@ def test_secretariat_follows_the_figures_with_charts_and_tables(
 
 def test_coordinator_sees_only_their_organisations_figures(page, screenshot, alice, figures):
     sign_in(page, "alice@boras.example")
+    open_my_area_menu(page)
     page.get_by_role("navigation").get_by_role("link", name="Monitoring").click()
     expect(page.get_by_text("Figures of Working Life Department")).to_be_visible()
     expect(page.get_by_test_id("figure-exchanges-planned")).to_have_text("1")

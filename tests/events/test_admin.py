@@ -20,3 +20,28 @@ def test_secretariat_builds_the_schedule_from_the_admin(
     )
     assert "1 meetings placed, 0 without a free slot" in page.content.decode()
     assert Meeting.objects.get(request=asked).slot == 0
+
+
+def test_admin_lists_cost_the_same_queries_whatever_the_rows(
+    secretariat_client, met, say, event, register, django_assert_max_num_queries
+):
+    from events.services import follow_up_match_confirm
+    from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+
+    say(met, met.request.requester.organisation, met.request.requester.people.first())
+    say(met, met.request.invitee.organisation, met.request.invitee.people.first())
+    follow_up_match_confirm(meeting=met, by=None)
+    for _ in range(4):
+        organisation = OrganisationFactory()
+        person = UserFactory()
+        MembershipFactory(user=person, organisation=organisation)
+        theirs = register(event, organisation, person)
+        asked = meeting_request(requester=theirs, invitee=met.request.requester, by=person)
+        meeting_answer(meeting_request=asked, accept=True, by=met.request.requester.people.first())
+    from events.services import schedule_build
+
+    schedule_build(event=event)
+    for name in ("event", "registration", "meetingrequest", "meeting"):
+        with django_assert_max_num_queries(14):
+            page = secretariat_client.get(reverse(f"admin:events_{name}_changelist"))
+        assert page.status_code == 200

@@ -45,3 +45,26 @@ def test_placements_rerun_places_nothing_more_and_moves_nothing(requests, slots,
     placed = [(*first[k], orgs) for k, orgs in meetings if k in first]
     unplaced = [(k, orgs) for k, orgs in meetings if k not in first]
     assert placements(unplaced, slots=slots, tables=tables, placed=placed) == {}
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    pairs,
+    st.integers(1, 8),
+    st.integers(1, 6),
+    st.sets(st.integers(0, 7)),
+    st.sets(st.tuples(st.integers(0, 7), st.integers(0, 15))),
+)
+def test_placements_keep_breaks_and_each_organisations_unavailable_slots_free(
+    requests, slots, tables, breaks, unavailable
+):
+    found = placements(
+        list(enumerate(requests)),
+        slots=slots,
+        tables=tables,
+        breaks=breaks,
+        unavailable=unavailable,
+    )
+    for key, (slot, _) in found.items():
+        assert slot not in breaks
+        assert not any((slot, org) in unavailable for org in requests[key])

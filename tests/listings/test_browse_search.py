@@ -62,3 +62,20 @@ def test_browse_search_query_count_does_not_grow_with_the_listings(
     alice_client.get("/listings/", {"q": "warm-up"})
     with django_assert_max_num_queries(16):
         alice_client.get("/listings/", {"q": "placements for apprentices"})
+
+
+@pytest.mark.parametrize("query", ["apprentices", "Lehrlinge", "apprendisti"])
+def test_one_word_search_finds_the_same_word_in_other_languages(alice_client, placements, query):
+    hits = found(alice_client, query)
+    assert {"Kfz-Lehrlinge", "Apprendisti"} <= hits
+    assert not {"Seniors", "Care"} & hits
+
+
+def test_one_word_search_in_another_language_finds_the_english_and_dutch_words(
+    alice_client, placements
+):
+    # "Altenpflege" (German) is the elderly-care group of the term map: the Dutch
+    # "ouderenzorg" listing is found, the apprentices are not.
+    hits = found(alice_client, "Altenpflege")
+    assert "Care" in hits
+    assert "Kfz-Lehrlinge" not in hits

@@ -7,7 +7,18 @@ import pytest
 from django.core.management import call_command
 
 from listings.models import Listing
-from matchmaking.evaluate import evaluate, load, metrics, read_set, tags_only
+from matchmaking.calibration import fit
+from matchmaking.evaluate import (
+    cross_validate,
+    evaluate,
+    folds,
+    load,
+    metrics,
+    read_set,
+    tags_only,
+    topic,
+)
+from matchmaking.models import DEFAULT_WEIGHTS
 
 
 def test_evaluation_set_has_60_requests_200_listings_in_ten_languages_with_decoys():
@@ -33,6 +44,17 @@ def results(django_db_setup, django_db_blocker):
     return found
 
 
+@pytest.fixture(scope="module")
+def held_out(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        from django.db import transaction
+
+        with transaction.atomic():
+            found = cross_validate(load(), dict(DEFAULT_WEIGHTS), fit)
+            transaction.set_rollback(True)
+    return found
+
+
 def test_matcher_on_the_evaluation_set_keeps_the_rules_and_beats_the_tags(results):
     ours, baseline = results
     # Measured in docs/matching.md; a drop means a regression.
@@ -43,10 +65,32 @@ def test_matcher_on_the_evaluation_set_keeps_the_rules_and_beats_the_tags(result
     assert ours["ndcg@10"] - baseline["ndcg@10"] >= 0.12
 
 
+def test_folds_never_learn_and_measure_on_the_same_topic():
+    keys = ["gen-r1", "gen-r2", "qa-r1", "ict-r1", "ict-r3", "care-r1"]
+    first, second = folds(keys)
+    assert first | second == set(keys) and not first & second
+    assert not {topic(k) for k in first} & {topic(k) for k in second}
+
+
+def test_weights_learnt_on_half_the_topics_hold_on_the_other_half(held_out):
+    # The partnership measures on a set the matcher was never tuned on: what is
+    # learnt on one half must hold on the other (figures in docs/matching.md).
+    assert len(held_out) == 2
+    for fold in held_out:
+        assert fold.weights["text"] > 0
+        learnt = metrics(fold.fitted)
+        assert learnt["violations"] == 0
+        assert learnt["ndcg@10"] >= 0.85
+    pooled = metrics([r for fold in held_out for r in fold.fitted])
+    assert pooled["ndcg@10"] >= 0.88 and pooled["recall@10"] >= 0.93
+    assert sum(len(fold.fitted) for fold in held_out) == 60
+
+
 @pytest.mark.django_db
 def test_evaluate_matcher_prints_the_metrics_beside_the_baseline_and_keeps_nothing():
     out = StringIO()
-    call_command("evaluate_matcher", stdout=out)
+    call_command("evaluate_matcher", "--cross-validate", stdout=out)
     text = out.getvalue()
     assert "ndcg@10" in text and "tags only" in text and "violations" in text
+    assert "precision@3 ceiling" in text and "held out, all folds" in text
     assert not Listing.objects.exists()

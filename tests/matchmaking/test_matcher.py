@@ -148,3 +148,46 @@ def test_matcher_weights_from_the_admin_change_the_ranking(case):
     after = {c.listing: c.score for c in rank(case.request)}
     gain = 100 - DEFAULT_WEIGHTS["interest"]
     assert after[case.boras_offer] == pytest.approx(before[case.boras_offer] + gain)
+
+
+def test_boras_comes_first_and_escola_second_with_the_title_and_centred_vectors(case):
+    top = names(rank(case.request, limit=2))
+    assert top == [
+        "Working Life Department of the municipality of Borås",
+        "Institut Escola del Treball",
+    ]
+
+
+def test_the_same_data_gives_the_same_ranking_every_time(case):
+    from embeddings.index import index
+
+    first = [(c.listing.pk, round(c.score, 9)) for c in rank(case.request)]
+    index.clear()  # read the vectors again, as a fresh process would
+    assert [(c.listing.pk, round(c.score, 9)) for c in rank(case.request)] == first
+
+
+def test_an_offer_that_ticks_every_theme_does_not_outrank_one_on_the_requests_theme():
+    from listings.models import Listing
+    from listings.services import listings_embed
+    from tests.factories import ThemeFactory
+
+    gender, *others = (
+        ThemeFactory(name=name) for name in ("Gender", "Green skills", "Digital skills", "Tourism")
+    )
+    request = RequestFactory(organisation=OrganisationFactory(country="FR"), themes=[gender])
+    same = {
+        "title": "We host a study visit on gender equality in VET",
+        "description": "Guidance counsellors meet our schools and employers for a week.",
+    }
+    OfferFactory(
+        organisation=OrganisationFactory(name="Focused", country="DE"), themes=[gender], **same
+    )
+    # Named to come first when the scores are equal: only the themes part them.
+    OfferFactory(
+        organisation=OrganisationFactory(name="Aaa Ticks every theme", country="DE"),
+        themes=[gender, *others],
+        **same,
+    )
+    listings_embed(listings=Listing.objects.all())
+
+    assert names(rank(request))[:2] == ["Focused", "Aaa Ticks every theme"]

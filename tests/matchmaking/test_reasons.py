@@ -131,3 +131,37 @@ def test_a_match_email_says_reasons_of_either_age_in_the_recipients_language():
     assert "· dates overlap 9–14 December" in text
     assert "<li>dates overlap 9–14 December</li>" in html
     assert "décembre" in text_fr
+
+
+def test_who_hosts_whom_reads_from_the_readers_side_in_the_forms_words():
+    # Issue 12: the role was read backwards; the reasons now say what each side
+    # does in the words of the listing form ("host visitors", "send participants
+    # abroad"), and "you" is whoever reads.
+    item = reason("hosting", host="Borås", host_id=1, guest="Centre-Val de Loire", guest_id=2)
+    assert reason_text(item, readers=[1]) == "you would host visitors from Centre-Val de Loire"
+    assert reason_text(item, readers=[2]) == (
+        "Borås can host visitors; you would send participants there"
+    )
+    assert reason_text(item) == "Borås would host visitors from Centre-Val de Loire"
+
+
+def test_a_co_participant_reads_that_it_sends_alongside_the_requester():
+    item = reason(
+        "co_participant",
+        organisation="Escola del Treball",
+        organisation_id=3,
+        requester="Centre-Val de Loire",
+        requester_id=2,
+    )
+    assert reason_text(item, readers=[3]) == (
+        "you would send participants abroad alongside Centre-Val de Loire, with another host"
+    )
+    assert reason_text(item, readers=[2]) == (
+        "Escola del Treball would send participants abroad alongside you, with another host"
+    )
+    assert "alongside Centre-Val de Loire" in reason_text(item)
+    # A reason stored before the requester was named keeps its first wording.
+    old_reason = reason("co_participant", organisation="Escola del Treball")
+    assert reason_text(old_reason) == (
+        "Escola del Treball would take part alongside you, with another host"
+    )

@@ -2,6 +2,8 @@
 expected values worked out by hand."""
 
 import pytest
+from django.urls import reverse
+from django.utils import translation
 
 from monitoring.selectors import kpis_for
 
@@ -139,3 +141,22 @@ def test_kpis_filtered_by_country_theme_and_format(partnership):
     assert shadowing["exchanges"] == {"planned": 0, "completed": 1}
     assert shadowing["listings"]["offers"]["submitted"] == 1
     assert shadowing["participants"]["total"] == 5
+
+
+def test_kpis_name_themes_and_formats_in_the_readers_language(
+    partnership, secretariat, secretariat_client
+):
+    with translation.override("fr"):
+        green = kpis_for(year=2025, theme=partnership.green)
+        shadowing = kpis_for(year=2025, format=partnership.shadowing)
+    assert [t["theme"] for t in green["themes"]] == ["Compétences vertes"]
+    assert [f["format"] for f in shadowing["by_format"]] == [
+        "Observation en situation de travail (job shadowing) du personnel"
+    ]
+    secretariat.language = "de"
+    secretariat.save(update_fields=["language"])
+    page = secretariat_client.get(
+        reverse("monitoring:dashboard"), {"year": 2025}, HTTP_ACCEPT_LANGUAGE="de"
+    )
+    assert page.status_code == 200
+    assert "Grüne Kompetenzen" in page.text

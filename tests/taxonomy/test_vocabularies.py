@@ -92,7 +92,7 @@ def test_a_target_group_the_secretariat_adds_counts_on_the_dashboard(
     response = secretariat_client.post(
         reverse("admin:taxonomy_targetgroup_add"),
         {
-            "name": "Adult learners in prison education",
+            "name_en": "Adult learners in prison education",
             "slug": "adult-learners-in-prison-education",
             "description": "",
             "position": 10,
@@ -133,7 +133,7 @@ def test_the_secretariat_changes_what_a_group_counts_towards_in_the_admin(secret
     response = secretariat_client.post(
         reverse("admin:taxonomy_targetgroup_change", args=[group.pk]),
         {
-            "name": group.name,
+            "name_en": group.name,
             "slug": group.slug,
             "description": "",
             "position": group.position,

@@ -1,0 +1,80 @@
+"""Visitors' public pages come from the shared cache until what they show changes."""
+
+import pytest
+from django.test import Client
+
+from tests.factories import OrganisationFactory, PublishedCaseStudyFactory
+
+pytestmark = pytest.mark.django_db
+
+PAGES = ["/", "/case-studies/", "/members/", "/listings/"]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_a_visitors_page_is_served_again_without_a_query(
+    client, boras, url, django_assert_max_num_queries
+):
+    first = client.get(url)
+    assert first.status_code == 200
+    with django_assert_max_num_queries(0):
+        again = client.get(url)
+    assert again.status_code == 200
+    assert (
+        again.content.split(b"csrfmiddlewaretoken")[0]
+        == first.content.split(b"csrfmiddlewaretoken")[0]
+    )
+
+
+def test_the_case_study_list_and_page_show_a_new_case_study_at_once(client, boras):
+    study = PublishedCaseStudyFactory(title="Green skills in Borås")
+    assert "Green skills in Borås" in client.get("/case-studies/").text
+    assert "Inclusion in Tyrol" not in client.get("/case-studies/").text
+    PublishedCaseStudyFactory(title="Inclusion in Tyrol")
+    assert "Inclusion in Tyrol" in client.get("/case-studies/").text
+    client.get(study.get_absolute_url())
+    study.title = "Green skills in Borås, revised"
+    study.save(update_fields=["title"])
+    assert "Green skills in Borås, revised" in client.get(study.get_absolute_url()).text
+
+
+def test_the_directory_shows_a_new_member_at_once(client, boras):
+    client.get("/members/")
+    OrganisationFactory(name="Tyrol Apprenticeship Academy", country="AT")
+    assert "Tyrol Apprenticeship Academy" in client.get("/members/").text
+
+
+def test_each_visitor_gets_their_own_csrf_token_on_a_kept_page(boras):
+    first, second = Client(), Client()
+    first.get("/")
+    page = second.get("/")
+    token = page.text.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    assert "__csrf_token" not in page.text
+    # The language switcher posts with this visitor's token, from their cookie.
+    second_csrf = Client(enforce_csrf_checks=True)
+    second_csrf.cookies = second.cookies
+    answer = second_csrf.post(
+        "/i18n/setlang/", {"language": "fr", "next": "/", "csrfmiddlewaretoken": token}
+    )
+    assert answer.status_code == 302
+
+
+def test_a_signed_in_persons_page_is_not_kept_for_visitors(client, alice):
+    client.force_login(alice)
+    assert alice.full_name in client.get("/").text
+    client.logout()
+    assert alice.full_name not in client.get("/").text
+
+
+def test_unknown_query_parameters_are_not_kept(client, boras, django_assert_max_num_queries):
+    client.get("/members/?utm_source=x")
+    response = client.get("/members/?utm_source=x")
+    assert response.status_code == 200
+    client.get("/members/?country=SE")
+    with django_assert_max_num_queries(0):
+        client.get("/members/?country=SE")
+
+
+def test_pages_are_kept_per_language(client, boras):
+    english = client.get("/", HTTP_ACCEPT_LANGUAGE="en").text
+    french = client.get("/", HTTP_ACCEPT_LANGUAGE="fr").text
+    assert french != english
