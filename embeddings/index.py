@@ -128,15 +128,18 @@ class VectorIndex:
         return np.fromiter((get(pk, -1) for pk in ids.tolist()), dtype=np.int64, count=len(ids))
 
     def _dot(self, query: np.ndarray, rows: np.ndarray) -> np.ndarray:
-        """(rows as float32 @ query) * scale, a block at a time: a block stays in
+        """(rows as float32 · query) * scale, a block at a time: a block stays in
         the CPU's cache, which makes 18,000 rows five times faster than one
-        product over all of them; each row's sum is the same."""
+        product over all of them. `einsum` sums each row on its own, so a row's
+        similarity does not depend on which rows are computed with it (BLAS's
+        matrix-vector product gave other last bits to the rows at a block's end)."""
         out = np.empty(len(rows), dtype=np.float32)
         for start in range(0, len(rows), DOT_BLOCK):
             block = rows[start : start + DOT_BLOCK]
             out[start : start + len(block)] = (
-                self._data[block].astype(np.float32) @ query
-            ) * self._scale[block]
+                np.einsum("ij,j->i", self._data[block].astype(np.float32), query)
+                * self._scale[block]
+            )
         return out
 
     def refresh(self) -> None:

@@ -45,7 +45,7 @@ from members.models import Organisation
 
 from . import rules
 from .models import Answer, MatchingWeights, MatchParty
-from .signals import Candidate, Context, score
+from .signals import Candidate, Context, dice, score
 
 # Survivors fully scored. Beyond these the pre-score (text, themes, country)
 # decides; the cap keeps the worst case flat (docs/matching.md).
@@ -107,6 +107,14 @@ def _shared_themes(theme_ids: list[int]):
     rows, params = _in_list("theme_ids", theme_ids)
     sql = f"(SELECT count(*) FROM {rows})"  # noqa: S608 (`rows` names a column, ids are parameters)
     return RawSQL(sql, params, output_field=IntegerField())  # noqa: S611
+
+
+def _theme_count():
+    if connection.vendor == "postgresql":
+        sql = "cardinality(exchanges_listing.theme_ids)"
+    else:
+        sql = "json_array_length(exchanges_listing.theme_ids)"
+    return RawSQL(sql, (), output_field=IntegerField())  # noqa: S611
 
 
 def _speaks(language_ids: list[int]):
@@ -219,7 +227,8 @@ class _Row:
     stamp: int | None
 
 
-# The bits of a survivor's `flags` (`ranking_rows`).
+# The columns of `ranking_rows`, and the bits of its `flags`.
+COLUMNS = ["pk", "organisation_id", "flags", "shared_themes", "theme_count", "stamp"]
 SPEAKS, HOLDS, ABROAD, HAS_VECTOR = 1, 2, 4, 8
 
 
@@ -228,16 +237,16 @@ def _bit(condition, value: int):
 
 
 def ranking_rows(ctx: Context, *, roles=None) -> np.ndarray:
-    """The survivors for a ranking, as a numpy array of (pk, organisation_id,
-    flags, shared_themes, stamp): every rule that reads one row is answered in
+    """The survivors for a ranking, as a numpy array of `COLUMNS` (`theme_count`: how
+    many the listing has): every rule that reads one row is answered in
     the database (`flags`: shares a language, holds both stays, abroad, has a
-    vector), so that tens of thousands of survivors travel as five integers
+    vector), so that tens of thousands of survivors travel as six integers
     each (at 100,000 listings a request can have 40,000 survivors, and
     transferring dates and names cost more than the query)."""
     request = ctx.request
     qs = _partners(request, roles)
     if qs is None:
-        return np.zeros((0, 5), dtype=np.int64)
+        return np.zeros((0, len(COLUMNS)), dtype=np.int64)
     name = encoder_name()
     holds_sql, holds_params = rules.holds_stays_sql(request, connection.vendor)
     holds = RawSQL(holds_sql, holds_params, output_field=BooleanField())  # noqa: S611
@@ -248,6 +257,7 @@ def ranking_rows(ctx: Context, *, roles=None) -> np.ndarray:
             + _bit(~Q(organisation__country=ctx.country), ABROAD)
             + _bit(Q(vector__encoder=name), HAS_VECTOR),
             shared_themes=_shared_themes(list(ctx.themes)),
+            theme_count=_theme_count(),
             stamp=Coalesce(
                 Case(When(vector__encoder=name, then=F("vector__stamp"))),
                 Value(0),
@@ -255,17 +265,17 @@ def ranking_rows(ctx: Context, *, roles=None) -> np.ndarray:
             ),
         )
         .order_by()
-        .values_list("pk", "organisation_id", "flags", "shared_themes", "stamp")
+        .values_list("pk", "organisation_id", "flags", "shared_themes", "theme_count", "stamp")
     )
     # Read with a plain cursor: the ORM's int() on each value of 40,000 rows took
     # longer than the query. The columns come in the order asked (fields first,
     # then the annotations in their order), which the assertion keeps honest.
-    assert list(rows.query.annotation_select) == ["flags", "shared_themes", "stamp"]  # noqa: S101
+    assert list(rows.query.annotation_select) == COLUMNS[2:]  # noqa: S101
     sql, params = rows.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         found = cursor.fetchall()
-    return np.array(found, dtype=np.int64).reshape(-1, 5)
+    return np.array(found, dtype=np.int64).reshape(-1, len(COLUMNS))
 
 
 class LeftOutList(Sequence):
@@ -301,7 +311,7 @@ def preselect(ctx: Context, rows: np.ndarray, cap: int | None) -> Preselected:
     """Compute the text similarity of every survivor, apply the rules that need
     both rows (read from `flags`), and keep the best `cap` by a cheap pre-score,
     all in numpy."""
-    pk, organisation, flags, shared, stamp = rows.T
+    pk, organisation, flags, shared, theirs, stamp = rows.T
     known = (flags & HAS_VECTOR) > 0
     sims = similarities(ctx.vector, pk.tolist(), np.where(known, stamp, None).tolist())
     holds = (flags & HOLDS) > 0
@@ -313,15 +323,17 @@ def preselect(ctx: Context, rows: np.ndarray, cap: int | None) -> Preselected:
     left_out = LeftOutList(pk[out], holds[out].astype(np.int64), sims[out])
     kept_sims = sims[kept]
     if cap and len(kept) > cap:
-        # The same sums, in the same order, as scoring each row one by one would give.
+        # Each term as signals.score computes it (its own `dice` for the themes).
         w = ctx.weights
-        themes = max(1, len(ctx.themes))
+        mine = len(ctx.themes)
+        pairs = zip(shared[kept].tolist(), theirs[kept].tolist(), strict=True)
+        themes = np.array([dice(a, mine, b) for a, b in pairs], dtype=np.float64)
         as_float = kept_sims.astype(np.float64)
         missing = np.isnan(as_float)
         text = np.where(missing, ctx.text_fallback(as_float), closeness_of(as_float))
         prescore = (
             w["text"] * text
-            + w["themes"] * shared[kept].astype(np.float64) / themes
+            + w["themes"] * themes
             + w["different_country"] * ((flags[kept] & ABROAD) > 0)
             + w["interest"] * np.isin(organisation[kept], list(ctx.interested))
         )

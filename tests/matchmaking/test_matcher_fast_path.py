@@ -222,6 +222,8 @@ def test_fast_path_ranks_exactly_as_the_rules_read_one_by_one(every_rule):
     request, _listings = every_rule
     expected, expected_out = reference(request)
     found = ranking(request)
+    for got, want in zip(as_compared(found.candidates), as_compared(expected), strict=False):
+        assert got == want
     assert as_compared(found.candidates) == as_compared(expected)
     assert [(item.listing_id, item.rule) for item in found.left_out] == expected_out
     # The set exercises what it means to: each rule keeps some and refuses others.

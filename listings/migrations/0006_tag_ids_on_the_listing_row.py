@@ -26,7 +26,7 @@ def fill(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('listings', '0003_role_in_the_users_words'),
+        ('listings', '0005_listing_language_backfill'),
     ]
 
     operations = [
