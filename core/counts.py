@@ -31,6 +31,15 @@ SECONDS = 15 * 60
 figures_changed = Signal()
 
 
+_changes_here = 0
+
+
+def changes_here() -> int:
+    """How many changes this process has made: what a process keeps for a moment
+    on its own (core.pagecache) follows its own changes at once."""
+    return _changes_here
+
+
 def generation() -> str:
     """The current generation: it changes whenever the data counted changes."""
     return _generation()
@@ -56,6 +65,8 @@ def counts_changed(**kwargs):
     figure computed meanwhile from the old data does not stay."""
 
     def new_generation():
+        global _changes_here
+        _changes_here += 1
         cache.set(GENERATION_KEY, secrets.token_hex(4), None)
 
     def committed():

@@ -6,7 +6,9 @@ cards) costs tens of milliseconds a request at the partnership's full size, and
 anyone could keep the workers busy with them. A visitor's page is kept under
 core.counts' generation, so any change to a listing, organisation, exchange,
 match or case study (what these pages show) serves freshly rendered pages from
-the next request on; `SECONDS` bounds what a change that sent no signal leaves.
+the next request on (a page is stored with the generation it was rendered in,
+and served only while that is the current one); `SECONDS` bounds what a
+change that sent no signal leaves.
 
 Not kept: pages for a signed-in person (their name, their nav), a request with
 messages to show, any answer but a plain 200, and queries with parameters the
@@ -17,19 +19,27 @@ placeholder and the current visitor's token is put in when the page is served.
 
 import functools
 import re
+import time
 
+from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import translation
 
-from .counts import generation
+from .counts import GENERATION_KEY, changes_here, generation
 
 SECONDS = 10 * 60
 MAX_VALUE_LENGTH = 100
 PLACEHOLDER = b"__csrf_token_kept_out_of_the_cache__"
 TOKEN_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+# Each process also keeps the pages it served, and the generation, for
+# PAGE_CACHE_LOCAL_MS: a page served from there costs no round trip to the
+# cache, the price being that another process's change shows up to that much
+# later (this process's own changes show at once: core.counts.changes_here).
+LOCAL_PAGES = 300
+_local = {"generation": None, "changes": -1, "until": 0.0, "pages": {}}
 
 
 def _cacheable(request, params) -> bool:
@@ -49,13 +59,49 @@ def _key(request) -> str:
     return ":".join(
         [
             "page",
-            generation(),
             translation.get_language() or "",
             "https" if request.is_secure() else "http",
             request.get_host(),
             request.get_full_path(),
         ]
     )
+
+
+def _local_generation():
+    if _local["until"] > time.monotonic() and _local["changes"] == changes_here():
+        return _local["generation"]
+    return None
+
+
+def _keep_here(current, key=None, stored=None):
+    if current != _local["generation"] or len(_local["pages"]) >= LOCAL_PAGES:
+        _local["pages"] = {}
+    _local.update(
+        generation=current,
+        changes=changes_here(),
+        until=time.monotonic() + settings.PAGE_CACHE_LOCAL_MS / 1000,
+    )
+    if key is not None:
+        _local["pages"][key] = stored
+
+
+def _stored(key):
+    """The page kept under `key` if it is of the current generation, and the
+    current generation: from this process if it has both, else in one round
+    trip to the cache."""
+    current = _local_generation()
+    if current is not None:
+        stored = _local["pages"].get(key)
+        if stored is not None and stored[0] == current:
+            return stored[1:], current
+    found = cache.get_many([GENERATION_KEY, key])
+    current = found.get(GENERATION_KEY) or generation()
+    stored = found.get(key)
+    if stored is not None and stored[0] == current:
+        _keep_here(current, key, stored)
+        return stored[1:], current
+    _keep_here(current)
+    return None, current
 
 
 def _served(request, stored) -> HttpResponse:
@@ -75,7 +121,7 @@ def visitor_page_cached(*, params=()):
             if not _cacheable(request, params):
                 return view(request, *args, **kwargs)
             key = _key(request)
-            stored = cache.get(key)
+            stored, current = _stored(key)
             if stored is not None:
                 return _served(request, stored)
             response = view(request, *args, **kwargs)
@@ -88,7 +134,12 @@ def visitor_page_cached(*, params=()):
                 and not request.user.is_authenticated
             ):
                 content = TOKEN_FIELD.sub(rb"\1" + PLACEHOLDER + rb"\2", response.content)
-                cache.set(key, (response["Content-Type"], content), SECONDS)
+                # Kept with the generation read before rendering: a change
+                # meanwhile makes it stale at once.
+                stored = (current, response["Content-Type"], content)
+                cache.set(key, stored, SECONDS)
+                if current == _local["generation"]:
+                    _local["pages"][key] = stored
             return response
 
         return wrapped

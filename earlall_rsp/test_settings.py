@@ -19,6 +19,8 @@ from .settings import DATABASES  # noqa: E402
 # Rate-limit counters in local memory, whatever CACHE_URL says: the suite clears
 # the cache between tests and must never empty a shared Redis.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Each test empties the cache: no page may outlive it in a process's own memory.
+PAGE_CACHE_LOCAL_MS = 0
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001", "django_ratelimit.E003"]
 # The test client speaks plain http.
 SECURE_SSL_REDIRECT = False

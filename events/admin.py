@@ -20,6 +20,7 @@ from core.refusals import REFUSALS, refusal_text
 from . import exports, selectors
 from .models import Event, Meeting, MeetingRequest, Registration, RegistrationStatus
 from .services import (
+    event_cancel,
     follow_up_match_confirm,
     follow_up_message,
     meeting_move,
@@ -45,7 +46,7 @@ class EventAdmin(SimpleHistoryAdmin):
     ]
     list_filter = ["status"]
     search_fields = ["title", "place"]
-    actions = ["build_schedule"]
+    actions = ["build_schedule", "cancel_events"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_queryset(self, request):
@@ -120,6 +121,18 @@ class EventAdmin(SimpleHistoryAdmin):
             response = HttpResponse(exports.as_xlsx(what, headers, rows), content_type=XLSX)
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
+
+    @admin.action(description=_("Cancel (everyone registered is told)"))
+    def cancel_events(self, request, queryset):
+        for event in queryset:
+            try:
+                event_cancel(event=event, by=request.user)
+            except REFUSALS as refusal:
+                self.message_user(request, f"{event}: {refusal_text(refusal)}", messages.ERROR)
+            else:
+                self.message_user(
+                    request, _("%(event)s is cancelled.") % {"event": event}, messages.SUCCESS
+                )
 
     @admin.action(description=_("Build the schedule (places new accepted meetings only)"))
     def build_schedule(self, request, queryset):

@@ -24,6 +24,13 @@ class EventStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+EVENT_TRANSITIONS = {
+    EventStatus.DRAFT: {EventStatus.PUBLISHED, EventStatus.CANCELLED},
+    EventStatus.PUBLISHED: {EventStatus.CANCELLED},
+    EventStatus.CANCELLED: set(),
+}
+
+
 class Event(models.Model):
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)

@@ -1,27 +1,24 @@
 """Writes for matchmaking events: registering, asking for and answering
 meetings, building the schedule. Views, admin actions and commands call these."""
 
-import datetime
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from core.refusals import Refusal
-from core.workflow import StaleState
+from core.workflow import StaleState, change_status
 from listings.models import ListingStatus
 from matchmaking.models import Match
 from matchmaking.services import match_confirm
 from members.models import Membership, MembershipStatus
 from members.selectors import is_member_of
-from notifications.emails import absolute_url
-from notifications.services import notification_record
 
-from . import selectors
+from . import notices, selectors
 from .models import (
+    EVENT_TRANSITIONS,
     Event,
     EventStatus,
     Meeting,
@@ -97,32 +94,8 @@ def event_register(
     registration.people.set(people)
     registration.listings.set(listings)
     if status == RegistrationStatus.REGISTERED:
-        _notify_registered(registration, people)
+        notices.notify_registered(registration, people)
     return registration
-
-
-def _event_context(event: Event) -> dict:
-    local = timezone.localtime(event.starts_at, event.zone)
-    return {
-        "event_title": event.title,
-        "event_starts": date_format(local, "DATETIME_FORMAT"),
-        "time_zone": event.time_zone,
-        "place": event.place or event.online_link,
-        "event_url": absolute_url(event.get_absolute_url()),
-        "agenda_url": absolute_url(reverse("events:agenda", args=[event.pk])),
-    }
-
-
-def _notify_registered(registration: Registration, people: list) -> None:
-    context = {**_event_context(registration.event), "organisation": str(registration.organisation)}
-    for person in people:
-        notification_record(
-            kind="event_registered",
-            recipient=person,
-            about=registration,
-            event="registered",
-            context={**context, "name": person.get_short_name()},
-        )
 
 
 def _acting_for(registration: Registration, by) -> None:
@@ -245,37 +218,8 @@ def schedule_build(*, event: Event) -> Schedule:
             MeetingSeat(meeting=meeting, event=event, slot=slot, organisation=side.organisation)
             for side in (request.requester, request.invitee)
         )
-        _notify_scheduled(meeting)
+        notices.notify_scheduled(meeting)
     return Schedule(placed=len(found), unplaced=len(waiting) - len(found))
-
-
-def _notify_scheduled(meeting: Meeting) -> None:
-    _notify_meeting(meeting, kind="event_meeting_scheduled", event="scheduled")
-
-
-def _notify_meeting(meeting: Meeting, *, kind: str, event: str, extra=None) -> None:
-    """Each person of both organisations, once per `event` (the outbox's key)."""
-    request = meeting.request
-    when = timezone.localtime(meeting.starts_at, meeting.event.zone)
-    for mine, theirs in (
-        (request.requester, request.invitee),
-        (request.invitee, request.requester),
-    ):
-        context = {
-            **_event_context(meeting.event),
-            "partner": str(theirs.organisation),
-            "meeting_starts": date_format(when, "DATETIME_FORMAT"),
-            "table": meeting.table,
-            **(extra or {}),
-        }
-        for person in mine.people.all():
-            notification_record(
-                kind=kind,
-                recipient=person,
-                about=meeting,
-                event=event,
-                context={**context, "name": person.get_short_name()},
-            )
 
 
 def meeting_move_check(meeting: Meeting, *, slot: int, table: int) -> None:
@@ -324,47 +268,8 @@ def meeting_move(*, meeting: Meeting, slot: int, table: int) -> Meeting:
     MeetingSeat.objects.filter(meeting=meeting).update(slot=slot)
     # The history row of this move names it: one notice per person per move.
     move = meeting.history.latest().history_id
-    _notify_meeting(meeting, kind="event_meeting_moved", event=f"moved:{move}", extra=was)
+    notices.notify_meeting(meeting, kind="event_meeting_moved", event=f"moved:{move}", extra=was)
     return meeting
-
-
-def event_reminders_record(*, now=None) -> int:
-    """The day before: each person coming to an event that starts within the
-    next 24 hours is reminded once (the outbox's key), with their meetings; beat
-    runs this every hour. Returns the people reminded by this run or before."""
-    now = now or timezone.now()
-    registrations = Registration.objects.filter(
-        event__status=EventStatus.PUBLISHED,
-        event__starts_at__gt=now,
-        event__starts_at__lte=now + datetime.timedelta(days=1),
-        status=RegistrationStatus.REGISTERED,
-    ).select_related("event", "organisation")
-    reminded = 0
-    for registration in registrations.prefetch_related("people"):
-        context = {
-            **_event_context(registration.event),
-            "organisation": str(registration.organisation),
-            "meetings": [
-                {
-                    "starts": date_format(
-                        timezone.localtime(m.starts_at, registration.event.zone), "TIME_FORMAT"
-                    ),
-                    "partner": str(selectors.partner_of(m, registration).organisation),
-                    "table": m.table,
-                }
-                for m in selectors.agenda(registration)
-            ],
-        }
-        for person in registration.people.all():
-            notification_record(
-                kind="event_reminder",
-                recipient=person,
-                about=registration,
-                event="day-before",
-                context={**context, "name": person.get_short_name()},
-            )
-            reminded += 1
-    return reminded
 
 
 @transaction.atomic
@@ -429,6 +334,9 @@ def registration_cancel(*, registration: Registration, by=None) -> Registration 
     if by is not None and not by.is_staff and timezone.now() >= event.starts_at:
         raise EventError(_("The event has begun: ask the secretariat to cancel."))
     held_a_place = registration.status == RegistrationStatus.REGISTERED
+    # Told before the meetings go with the registration: the partners planned around them.
+    for meeting in selectors.agenda(registration):
+        notices.notify_partner_cancelled(meeting, registration)
     registration.delete()
     if not held_a_place:
         return None
@@ -441,8 +349,22 @@ def registration_cancel(*, registration: Registration, by=None) -> Registration 
         return None
     first.status = RegistrationStatus.REGISTERED
     first.save(update_fields=["status"])
-    _notify_registered(first, list(first.people.all()))
+    notices.notify_registered(first, list(first.people.all()))
     return first
+
+
+@transaction.atomic
+def event_cancel(*, event: Event, by, reason: str = "") -> Event:
+    """Cancel an event: its page says so, and everyone registered or waiting
+    is told once. Registrations and meetings stay, as the record of it."""
+    was = event.status
+    event = change_status(
+        event, to=EventStatus.CANCELLED, by=by, reason=reason, transitions=EVENT_TRANSITIONS
+    )
+    if was != EventStatus.PUBLISHED:
+        return event  # a draft had no one to tell
+    notices.notify_event_cancelled(event, reason=reason)
+    return event
 
 
 def follow_up_message(meeting: Meeting) -> str:

@@ -3,9 +3,9 @@ and registration, by the outbox's key), so beat may run it as often as it likes.
 
 from celery import shared_task
 
-from . import services
+from . import notices
 
 
 @shared_task
 def record_event_reminders() -> int:
-    return services.event_reminders_record()
+    return notices.event_reminders_record()

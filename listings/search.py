@@ -87,6 +87,10 @@ TERMS = (
     ),
 )
 WORD = re.compile(r"\w+", re.UNICODE)
+# Searches of fewer words are not compared by meaning: the encoder reads a lone
+# word poorly ("Lehrlinge" came close to a Dutch elderly-care listing); the words
+# and the term map answer them.
+MEANING_WORDS = 2
 
 
 def _plain(text: str) -> str:
@@ -151,7 +155,10 @@ def listings_search(queryset, value: str):
     value = (value or "").strip()
     if not value:
         return queryset
-    return queryset.filter(words_match(value) | other_languages(value) | meaning_match(value))
+    found = words_match(value) | other_languages(value)
+    if len(WORD.findall(value)) >= MEANING_WORDS:
+        found |= meaning_match(value)
+    return queryset.filter(found)
 
 
 def other_languages(value: str) -> Q:

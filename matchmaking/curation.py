@@ -26,6 +26,7 @@ from core.refusals import Refusal
 from core.workflow import TransitionNotAllowed
 from listings.models import Listing, ListingKind
 from taxonomy.models import Format, Language
+from taxonomy.selectors import sorted_by_name
 
 from . import matcher, selectors
 from .groups import proposals, reciprocal, rings
@@ -139,8 +140,9 @@ class Filters(forms.Form):
         self.fields["country"].choices = everyone + sorted(countries.items(), key=lambda x: x[1])
         for name, model in (("format", Format), ("language", Language)):
             ids = set().union(*(getattr(c.listing, f"{name}s_ids", set()) for c in candidates))
-            found = model.objects.filter(pk__in=ids).order_by("name").values_list("pk", "name")
-            self.fields[name].choices = everyone + list(found)
+            # In the reader's language and its alphabetical order (not the database's).
+            found = model.objects.filter(pk__in=ids).values_list("pk", "name")
+            self.fields[name].choices = everyone + sorted_by_name(found, name=lambda row: row[1])
 
     def keeps(self, candidate) -> bool:
         wanted = self.cleaned_data if self.is_valid() else {}

@@ -81,7 +81,11 @@ def matches_for_user(user):
 def match_for_user(user, pk):
     """A match the user's organisation is a party to; anyone else gets a 404."""
     return get_object_or_404(
-        _mine(user).prefetch_related(_parties("listing__contact", "answered_by")), pk=pk
+        # The exchange that followed, if any: the page leads to it.
+        _mine(user)
+        .select_related("exchange")
+        .prefetch_related(_parties("listing__contact", "answered_by")),
+        pk=pk,
     )
 
 

@@ -71,3 +71,6 @@ def screenshot(page, request):
         return path
 
     return take
+
+
+from .demo_site import _demo_dump, demo_site  # noqa: E402,F401  (the README's demo, for the story journeys)

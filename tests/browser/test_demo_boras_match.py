@@ -2,15 +2,14 @@
 seeded match: the three organisations, the matcher's reasons, in their language."""
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from matchmaking.models import Match
 
 from .conftest import SCREENSHOTS
+from .demo_site import DEMO_PASSWORD
 from .helpers import sign_in
 
-DEMO_PASSWORD = "demo-password-2024"  # demo/data/people.yaml: public, like the demo
 PARTNERS = {
     "centre-val-de-loire": "claire.chartier@centre-valdeloire.example",
     "boras": "nicholas.waller@boras.example",
@@ -19,8 +18,8 @@ PARTNERS = {
 
 
 @pytest.mark.django_db(transaction=True)
-def test_each_boras_partner_opens_the_seeded_match(browser, live_server):
-    call_command("seed_demo", "--quiet")
+def test_each_boras_partner_opens_the_seeded_match(browser, demo_site):
+    live_server = demo_site
     match = Match.objects.get(request__external_ref="demo-boras-request")
     slugs = set(match.parties.values_list("organisation__slug", flat=True))
     for slug, email in PARTNERS.items():

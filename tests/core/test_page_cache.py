@@ -3,6 +3,7 @@
 import pytest
 from django.test import Client
 
+from core import pagecache
 from tests.factories import OrganisationFactory, PublishedCaseStudyFactory
 
 pytestmark = pytest.mark.django_db
@@ -78,3 +79,33 @@ def test_pages_are_kept_per_language(client, boras):
     english = client.get("/", HTTP_ACCEPT_LANGUAGE="en").text
     french = client.get("/", HTTP_ACCEPT_LANGUAGE="fr").text
     assert french != english
+
+
+@pytest.fixture
+def kept_in_the_process(settings):
+    settings.PAGE_CACHE_LOCAL_MS = 60_000
+    yield
+    pagecache._local.update(generation=None, until=0.0, pages={})
+
+
+def test_a_process_serves_a_page_it_keeps_without_asking_the_shared_cache(
+    client, boras, kept_in_the_process, monkeypatch
+):
+    first = client.get("/members/")
+    assert client.get("/members/").status_code == 200  # now kept in this process
+
+    def unreachable(*args, **kwargs):
+        raise AssertionError("asked the shared cache")
+
+    monkeypatch.setattr(pagecache.cache, "get_many", unreachable)
+    again = client.get("/members/")
+    assert again.text.split("csrfmiddlewaretoken")[0] == first.text.split("csrfmiddlewaretoken")[0]
+
+
+def test_a_process_shows_its_own_change_at_once_even_with_pages_kept(
+    client, boras, kept_in_the_process
+):
+    client.get("/members/")
+    client.get("/members/")
+    OrganisationFactory(name="Tyrol Apprenticeship Academy", country="AT")
+    assert "Tyrol Apprenticeship Academy" in client.get("/members/").text

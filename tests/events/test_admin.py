@@ -45,3 +45,37 @@ def test_admin_lists_cost_the_same_queries_whatever_the_rows(
         with django_assert_max_num_queries(14):
             page = secretariat_client.get(reverse(f"admin:events_{name}_changelist"))
         assert page.status_code == 200
+
+
+def test_secretariat_cancels_an_event_and_everyone_registered_is_told_once(
+    secretariat_client,
+    client,
+    event,
+    register,
+    boras,
+    alice,
+    centre_val_de_loire,
+    charlie,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+):
+    from events.models import EventStatus
+
+    register(event, boras, alice)
+    register(event, centre_val_de_loire, charlie)
+    mailoutbox.clear()
+    cancel = {"action": "cancel_events", "_selected_action": [event.pk]}
+    url = reverse("admin:events_event_changelist")
+    with django_capture_on_commit_callbacks(execute=True):
+        page = secretariat_client.post(url, cancel, follow=True).text
+    assert "RSP matchmaking day in Borås is cancelled." in page
+    event.refresh_from_db()
+    assert event.status == EventStatus.CANCELLED
+    assert sorted(m.to[0] for m in mailoutbox) == [alice.email, charlie.email]
+    assert "is cancelled, with its meetings" in mailoutbox[0].body
+    assert "is cancelled, with its meetings" in mailoutbox[0].alternatives[0][0]
+    with django_capture_on_commit_callbacks(execute=True):
+        again = secretariat_client.post(url, cancel, follow=True).text
+    assert "cannot become" in again
+    assert len(mailoutbox) == 2
+    assert "Cancelled" in client.get(event.get_absolute_url()).text

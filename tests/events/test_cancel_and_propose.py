@@ -28,6 +28,8 @@ def test_member_sees_what_cancelling_gives_up_then_cancels_and_the_first_waiting
     centre_val_de_loire,
     charlie,
     django_assert_max_num_queries,
+    django_capture_on_commit_callbacks,
+    mailoutbox,
 ):
     event.capacity = 2
     event.save()
@@ -51,13 +53,23 @@ def test_member_sees_what_cancelling_gives_up_then_cancels_and_the_first_waiting
     assert "Centre-Val de Loire" in page.split('data-testid="meetings-lost"')[1]
     assert Registration.objects.filter(pk=mine.pk).exists()  # looking cancels nothing
 
-    client.post(url)
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url)
 
     assert not Registration.objects.filter(pk=mine.pk).exists()
     waiting.refresh_from_db()
     assert waiting.status == RegistrationStatus.REGISTERED
     assert Notification.objects.filter(kind="event_registered", recipient=dora).count() == 1
     assert not MeetingRequest.objects.exists()
+    # The partner is told once that the meeting will not take place.
+    (told,) = Notification.objects.filter(kind="event_meeting_cancelled")
+    assert told.recipient == charlie
+    assert told.context["partner"] == str(boras)
+    (mail,) = [m for m in mailoutbox if m.to == [charlie.email]]
+    assert mail.subject.startswith("Meeting cancelled:")
+    assert "will not take place" in mail.body
+    assert "will not take place" in mail.alternatives[0][0]
 
 
 def test_only_the_organisations_people_cancel_its_registration(

@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from events.models import EventStatus, Meeting, MeetingSeat
+from events.notices import event_reminders_record
 from events.services import (
     EventError,
-    event_reminders_record,
     meeting_answer,
     meeting_move,
     meeting_request,

@@ -6,7 +6,13 @@ from django.urls import reverse
 from listings.models import ListingStatus
 from matchmaking.models import Answer, MatchStatus
 from matchmaking.services import match_confirm
-from tests.factories import OfferFactory, OrganisationFactory, RequestFactory, UserFactory
+from tests.factories import (
+    ExchangeFactory,
+    OfferFactory,
+    OrganisationFactory,
+    RequestFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -84,6 +90,18 @@ def test_match_detail_query_count_does_not_grow_with_parties(
     with django_assert_max_num_queries(12):
         response = client.get(detail(big))
     assert len(response.context["parties"]) == 9
+
+
+def test_an_accepted_match_leads_to_its_exchange_not_to_planning_it(alice_client, match):
+    match.status = MatchStatus.ACCEPTED
+    match.save(update_fields=["status"])
+    waiting = alice_client.get(detail(match)).content.decode()
+    assert "the secretariat now plans the exchange with you" in waiting
+
+    exchange = ExchangeFactory(match=match, status="completed")
+    html = alice_client.get(detail(match)).content.decode()
+    assert "the secretariat now plans the exchange" not in html
+    assert f'href="/exchanges/{exchange.pk}/">{exchange.title}</a> (completed)' in html
 
 
 def test_match_detail_of_another_organisation_answers_404(client, match):

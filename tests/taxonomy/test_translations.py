@@ -15,6 +15,8 @@ from listings.models import ListingKind
 from matchmaking.reasons import reason, reason_text
 from matchmaking.services import match_confirm
 from taxonomy.models import Format, Language, TargetGroup, Theme
+from taxonomy.selectors import sorted_by_name
+from tests.factories import ListingFactory
 from tests.matchmaking.cases import build_boras_case
 
 pytestmark = pytest.mark.django_db
@@ -267,3 +269,48 @@ def test_the_vocabularies_come_back_in_every_language_after_a_flush():
         with translation.override(code):
             assert Theme.objects.get(slug="gender-equality").name == GENDER_EQUALITY[code]
             assert Language.objects.get(code="de").name == GERMAN[code]
+
+
+def test_the_curation_filters_name_formats_and_languages_in_the_secretariats_language(
+    secretariat, secretariat_client, case
+):
+    secretariat.language = "fr"
+    secretariat.save(update_fields=["language"])
+    url = reverse("admin:matchmaking_match_curate", args=[case.request.pk])
+
+    page = secretariat_client.get(url, HTTP_ACCEPT_LANGUAGE="fr")
+
+    languages = [str(label) for _value, label in page.context["filters"].fields["language"].choices]
+    assert {"Anglais", "Catalan", "Français", "Suédois"} <= set(languages)
+    assert languages[1:] == sorted_by_name(languages[1:])
+    assert ">Observation en situation de travail (job shadowing) du personnel<" in page.text
+
+
+def test_cards_detail_pages_and_the_teaser_name_the_themes_in_the_readers_language(client, alice):
+    gender = Theme.objects.get(slug="gender-equality")
+    listing = ListingFactory(themes=[gender])
+
+    teaser = client.get(reverse("listings:browse"), HTTP_ACCEPT_LANGUAGE="ca")
+    assert "<span>Igualtat de gènere</span>" in teaser.text
+
+    alice.language = "es"
+    alice.save(update_fields=["language"])
+    client.force_login(alice)
+    cards = client.get(reverse("listings:browse"), HTTP_ACCEPT_LANGUAGE="es")
+    detail = client.get(listing.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="es")
+    assert ">Igualdad de género</span>" in cards.text
+    assert "Igualdad de género" in detail.text
+    assert "Gender equality" not in detail.text
+
+
+def test_a_name_the_secretariat_corrects_shows_at_once_on_the_visitors_teaser(client):
+    gender = Theme.objects.get(slug="gender-equality")
+    ListingFactory(themes=[gender])
+    before = client.get(reverse("listings:browse"), HTTP_ACCEPT_LANGUAGE="fr")
+    assert "<span>Égalité entre les femmes et les hommes</span>" in before.text
+
+    gender.name_fr = "Égalité femmes-hommes"
+    gender.save()
+
+    after = client.get(reverse("listings:browse"), HTTP_ACCEPT_LANGUAGE="fr")
+    assert "<span>Égalité femmes-hommes</span>" in after.text

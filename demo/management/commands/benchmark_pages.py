@@ -94,6 +94,7 @@ class Command(BaseCommand):
         parser.add_argument("--duration", type=int, default=5, help="seconds of wrk per run")
         parser.add_argument("--connections", type=int, default=WORKERS)
         parser.add_argument("--member", help="e-mail of a member to sign in as")
+        parser.add_argument("--visitors", action="store_true", help="only the visitors' pages")
         parser.add_argument(
             "--test-client", action="store_true", help="time through the test client instead"
         )
@@ -108,6 +109,8 @@ class Command(BaseCommand):
             else User.objects.filter(memberships__role=Role.COORDINATOR).order_by("pk").first()
         )
         pages = _pages(member)
+        if options["visitors"]:
+            pages = [page for page in pages if page[1] is None]
         self.stdout.write(
             f"database: {connection.vendor} {settings.DATABASES['default']['NAME']}; "
             f"cache: {settings.CACHES['default']['BACKEND']}; signed in as {member}; "
