@@ -25,3 +25,11 @@ class ListingsConfig(AppConfig):
             m2m_changed.connect(
                 listing_tags_changed, sender=through, dispatch_uid=f"tags.{through._meta.label}"
             )
+
+        # Notifications is plumbing only: it runs this app's periodic job by name
+        # (run_notification_jobs) without importing the app.
+        from notifications.periodic import periodic_job_register
+
+        from .reminders import weekly_digests_record
+
+        periodic_job_register("digest", weekly_digests_record)
