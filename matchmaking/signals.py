@@ -25,7 +25,7 @@ from .reasons import reason
 TRACK_RECORD_FULL = 3
 # Change it whenever what a signal measures changes (a new formula, a new rule):
 # every stored ranking is then read as missing until computed again.
-SIGNALS_VERSION = "2026-12-01 dice themes, title vectors, language offsets"
+SIGNALS_VERSION = "2026-12-01 dice themes, title vectors, language offsets, weak text reason"
 
 
 @dataclass
