@@ -4,26 +4,36 @@ from functools import lru_cache
 
 import numpy as np
 
-from .encoders import encoder, encoder_name
+from .encoders import encoder, encoder_name, languages_of
 from .index import decode, index
 from .models import ListingVector
+from .offsets import learnt_offsets, without_language
 
 
 def listing_vector(listing_id: int) -> np.ndarray | None:
-    """The stored vector of one listing, made by the configured encoder; None
-    when it is not there yet."""
-    raw = (
+    """The stored vector of one listing, made by the configured encoder, with its
+    language's learnt offset taken away (as the index keeps them); None when it
+    is not there yet."""
+    found = (
         ListingVector.objects.filter(listing_id=listing_id, encoder=encoder_name())
-        .values_list("vector", flat=True)
+        .values_list("vector", "listing__language")
         .first()
     )
-    return None if raw is None else decode(raw)
+    if found is None:
+        return None
+    raw, code = found
+    return without_language(decode(raw)[None, :], [code])[0]
+
+
+def text_vector(text: str) -> np.ndarray:
+    """The vector of a short text (a search), cached: people repeat searches."""
+    return _text_vector(text, learnt_offsets()[1])
 
 
 @lru_cache(maxsize=256)
-def text_vector(text: str) -> np.ndarray:
-    """The vector of a short text (a search), cached: people repeat searches."""
-    return encoder().encode([text])[0]
+def _text_vector(text: str, offsets_key: str) -> np.ndarray:
+    # Keyed by the learnt offsets too: new offsets, new vectors.
+    return without_language(encoder().encode([text]), languages_of([text]))[0]
 
 
 def similarities(query: np.ndarray | None, ids, stamps) -> np.ndarray:
