@@ -278,12 +278,12 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "notifications.tasks.requeue_notifications",
         "schedule": 30.0,
     },
-    "notifications-match-reminders": {
-        "task": "notifications.tasks.record_match_reminders",
+    "matchmaking-match-reminders": {
+        "task": "matchmaking.tasks.record_match_reminders",
         "schedule": crontab(minute=7),
     },
-    "notifications-exchange-reports": {
-        "task": "notifications.tasks.record_exchange_report_requests",
+    "exchanges-report-requests": {
+        "task": "exchanges.tasks.record_exchange_report_requests",
         "schedule": crontab(hour=8, minute=17),
     },
     # Retention periods of personal data (members.retention, docs/security.md).
@@ -291,8 +291,8 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "members.tasks.purge_expired_data",
         "schedule": crontab(hour=3, minute=41),
     },
-    "notifications-weekly-digest": {
-        "task": "notifications.tasks.record_weekly_digests",
+    "listings-weekly-digest": {
+        "task": "listings.tasks.record_weekly_digests",
         "schedule": crontab(day_of_week="mon", hour=7, minute=23),
     },
 }

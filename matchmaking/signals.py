@@ -23,6 +23,9 @@ from .reasons import reason
 
 # Completed exchanges on the request's themes that make a full track record.
 TRACK_RECORD_FULL = 3
+# Change it whenever what a signal measures changes (a new formula, a new rule):
+# every stored ranking is then read as missing until computed again.
+SIGNALS_VERSION = "2026-12-01 dice themes, title vectors, language offsets"
 
 
 @dataclass

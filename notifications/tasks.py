@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from . import periodic, services
+from . import services
 
 # Past the broker's visibility timeout Redis would deliver a waiting task a second
 # time: longer retries are left to the re-queue, which finds them when due.
@@ -41,18 +41,3 @@ def send_notification(notification_id: int) -> str:
 @shared_task
 def requeue_notifications() -> int:
     return services.notifications_requeue()
-
-
-@shared_task
-def record_match_reminders() -> int:
-    return periodic.match_reminders_record()
-
-
-@shared_task
-def record_exchange_report_requests() -> int:
-    return periodic.exchange_report_requests_record()
-
-
-@shared_task
-def record_weekly_digests() -> int:
-    return periodic.weekly_digests_record()

@@ -77,6 +77,14 @@ def test_curate_page_ranks_boras_and_escola_first_with_reasons(secretariat_clien
     assert "A week-long programme with our VET schools." in page  # the interest
 
 
+def test_curate_page_shows_scores_as_people_read_them(secretariat_client, case):
+    response = secretariat_client.get(curate(case.request))
+    row = response.context["rows"][0]
+    cells = re.findall(r"<td>(\d+(?:\.\d+)?)</td>", response.text)
+    assert f"{row.candidate.score:.1f}" in cells
+    assert all(len(cell.partition(".")[2]) <= 1 for cell in cells)
+
+
 def test_curate_page_lists_those_interested_first(secretariat_client, case):
     # A better-scored stranger does not pass the organisations that said "we are interested".
     rows = secretariat_client.get(curate(case.request)).context["rows"]
