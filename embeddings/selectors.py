@@ -30,6 +30,21 @@ def text_vector(text: str) -> np.ndarray:
     return _text_vector(text, learnt_offsets()[1])
 
 
+def listing_vectors(listing_ids) -> dict[int, np.ndarray]:
+    """{listing id: vector} as `listing_vector` gives them, in one query; a
+    listing without a vector yet is left out."""
+    rows = ListingVector.objects.filter(
+        listing_id__in=list(listing_ids), encoder=encoder_name()
+    ).values_list("listing_id", "vector", "listing__language")
+    rows = sorted(rows)
+    if not rows:
+        return {}
+    vectors = without_language(
+        np.stack([decode(raw) for _pk, raw, _code in rows]), [code for *_r, code in rows]
+    )
+    return {pk: vector for (pk, _raw, _code), vector in zip(rows, vectors, strict=True)}
+
+
 @lru_cache(maxsize=256)
 def _text_vector(text: str, offsets_key: str) -> np.ndarray:
     # Keyed by the learnt offsets too: new offsets, new vectors.

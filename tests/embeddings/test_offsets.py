@@ -113,3 +113,18 @@ def test_offsets_are_learnt_again_only_when_the_listings_changed_enough():
     assert not learnt.relearn_due()
     store(OfferFactory(language="fi"), TOPICS[0] + FINNISH)
     assert not learnt.relearn_due()
+
+
+@pytest.mark.django_db
+def test_many_listings_vectors_at_once_are_those_of_each_alone(django_assert_max_num_queries):
+    from embeddings.selectors import listing_vectors
+
+    listings = [OfferFactory(language=code) for code in ["fi"] * 6 + ["en"] * 6]
+    for i, listing in enumerate(listings):
+        store(listing, TOPICS[i % 4] + (FINNISH if listing.language == "fi" else ENGLISH))
+    learnt.language_offsets_learn()
+    with django_assert_max_num_queries(1):
+        found = listing_vectors([listing.pk for listing in listings])
+    assert set(found) == {listing.pk for listing in listings}
+    for listing in listings:
+        assert np.array_equal(found[listing.pk], listing_vector(listing.pk))
