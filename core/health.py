@@ -7,6 +7,7 @@ the health check with the service it probes.
 """
 
 import logging
+import threading
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -18,6 +19,35 @@ CHECK_QUERY = "SELECT 1"
 
 
 def database_problem() -> str | None:
+    """The database's answer to one query, bounded in wall-clock time too: a
+    server that stopped answering on an open connection (a network partition,
+    a frozen host) never reaches its statement timeout, and the health check
+    must not hang with it. So the query runs in a thread of its own, on that
+    thread's own connection, and no answer in time means "down"."""
+    found = {}
+
+    def check():
+        try:
+            found["problem"] = _query_problem()
+        finally:
+            _close_quietly()
+
+    thread = threading.Thread(target=check, name="healthz-database", daemon=True)
+    thread.start()
+    thread.join(TIMEOUT_SECONDS + 1)
+    if thread.is_alive():
+        return f"database: no answer within {TIMEOUT_SECONDS + 1} s"
+    return found.get("problem")
+
+
+def _close_quietly() -> None:
+    try:
+        connection.close()
+    except Exception:  # noqa: S110 - a connection that cannot even close is gone
+        pass
+
+
+def _query_problem() -> str | None:
     try:
         with transaction.atomic(), connection.cursor() as cursor:
             if connection.vendor == "postgresql":

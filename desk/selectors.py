@@ -185,7 +185,7 @@ def accepted_without_exchange() -> Pile:
 
 def exchanges_to_report(*, today) -> Pile:
     # The same rule as the report requests the organisations receive
-    # (notifications.periodic): planned, and over.
+    # (exchanges.reminders): planned, and over.
     qs = Exchange.objects.filter(status=ExchangeStatus.PLANNED, end_date__lt=today).order_by(
         "end_date"
     )

@@ -276,14 +276,14 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {
     "notifications-requeue": {
         "task": "notifications.tasks.requeue_notifications",
-        "schedule": 60.0,
+        "schedule": 30.0,
     },
-    "notifications-match-reminders": {
-        "task": "notifications.tasks.record_match_reminders",
+    "matchmaking-match-reminders": {
+        "task": "matchmaking.tasks.record_match_reminders",
         "schedule": crontab(minute=7),
     },
-    "notifications-exchange-reports": {
-        "task": "notifications.tasks.record_exchange_report_requests",
+    "exchanges-report-requests": {
+        "task": "exchanges.tasks.record_exchange_report_requests",
         "schedule": crontab(hour=8, minute=17),
     },
     # Retention periods of personal data (members.retention, docs/security.md).
@@ -291,17 +291,23 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "members.tasks.purge_expired_data",
         "schedule": crontab(hour=3, minute=41),
     },
-    "notifications-weekly-digest": {
-        "task": "notifications.tasks.record_weekly_digests",
+    "listings-weekly-digest": {
+        "task": "listings.tasks.record_weekly_digests",
         "schedule": crontab(day_of_week="mon", hour=7, minute=23),
     },
 }
-# The outbox: attempts per notification, and the retry delay, doubled each
-# time up to the cap (seconds).
-NOTIFICATIONS_MAX_ATTEMPTS = 5
+# The outbox (docs/notifications.md). A failed send is retried after 30 s, then
+# twice as long each time up to an hour, for two days before it counts as failed
+# (mail servers themselves retry for days).
 NOTIFICATIONS_RETRY_DELAY = 30
-NOTIFICATIONS_RETRY_MAX_DELAY = 600
-# A pending row older than this is queued again (the broker was down at commit).
+NOTIFICATIONS_RETRY_MAX_DELAY = 3600
+NOTIFICATIONS_GIVE_UP_AFTER = env_int("NOTIFICATIONS_GIVE_UP_AFTER", 48 * 3600)
+# Messages sent over one connection to the mail server, per task.
+NOTIFICATIONS_BATCH_SIZE = 50
+# A row left in "sending" this long is taken back by the re-queue (its worker
+# died, or lost the database); a worker stops starting messages in time for its
+# last one to be marked within it.
+NOTIFICATIONS_SENDING_LEASE = 60
 NOTIFICATIONS_REQUEUE_AFTER = 120
 
 # The secretariat's desk lists open requests nobody matched after this many days.

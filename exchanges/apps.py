@@ -12,3 +12,11 @@ class ExchangesConfig(AppConfig):
         from .models import Exchange
 
         counts_change_with(Exchange)
+
+        # Notifications is plumbing only: it runs this app's periodic job by name
+        # (run_notification_jobs) without importing the app.
+        from notifications.periodic import periodic_job_register
+
+        from .reminders import exchange_report_requests_record
+
+        periodic_job_register("reports", exchange_report_requests_record)

@@ -15,3 +15,21 @@ class ListingsConfig(AppConfig):
         # The secretariat's admin saves requests and offers as proxies, which send
         # their own signals.
         counts_change_with(Listing, Request, Offer, m2m=[Listing.themes.through])
+
+        from django.db.models.signals import m2m_changed
+
+        from .services import listing_tags_changed
+
+        # The matcher's copies of the themes and languages on the listing row.
+        for through in (Listing.themes.through, Listing.languages.through):
+            m2m_changed.connect(
+                listing_tags_changed, sender=through, dispatch_uid=f"tags.{through._meta.label}"
+            )
+
+        # Notifications is plumbing only: it runs this app's periodic job by name
+        # (run_notification_jobs) without importing the app.
+        from notifications.periodic import periodic_job_register
+
+        from .reminders import weekly_digests_record
+
+        periodic_job_register("digest", weekly_digests_record)

@@ -20,6 +20,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from .fields import IdList
+
 MAX_PARTICIPANTS = 500
 
 
@@ -198,10 +200,17 @@ class Listing(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True, db_index=True)
+    # Copies of the themes and working languages, kept in step by
+    # listings.services.listing_tags_copy (every change of the two relations): the
+    # matcher reads them for thousands of candidates without joining the link
+    # tables (docs/matching.md, "Speed").
+    theme_ids = IdList(_("theme ids"))
+    language_ids = IdList(_("working language ids"))
 
     # Old table names: see the module's docstring.
     history = HistoricalRecords(
-        excluded_fields=["updated_at"], table_name="exchanges_historicallisting"
+        excluded_fields=["updated_at", "theme_ids", "language_ids"],
+        table_name="exchanges_historicallisting",
     )
     objects = ListingQuerySet.as_manager()
 

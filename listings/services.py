@@ -5,7 +5,7 @@ import datetime
 
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -72,6 +72,58 @@ def _set_m2m(listing: Listing, data: dict) -> None:
     for name in M2M_FIELDS:
         if name in data:
             getattr(listing, name).set(data[name])
+
+
+# The matcher's copies of two relations on the listing row (Listing.theme_ids,
+# language_ids): (field, link table's column of the other side).
+COPIED_TAGS = {"theme_ids": ("themes", "theme_id"), "language_ids": ("languages", "language_id")}
+
+
+def _copy_sql(vendor: str) -> str:
+    """One UPDATE that copies each listing's themes and languages onto its row."""
+    table = Listing._meta.db_table
+    sets = []
+    for field, (relation, column) in COPIED_TAGS.items():
+        link = getattr(Listing, relation).through._meta.db_table
+        if vendor == "postgresql":
+            rows = f"SELECT {column} FROM {link} WHERE listing_id = {table}.id"  # noqa: S608 (names from the models)
+            value = f"ARRAY({rows} ORDER BY {column})"
+        else:
+            rows = f"SELECT {column} FROM {link} WHERE listing_id = {table}.id"  # noqa: S608 (names from the models)
+            value = f"(SELECT json_group_array({column}) FROM ({rows} ORDER BY {column}))"  # noqa: S608
+        sets.append(f"{field} = {value}")
+    return f"UPDATE {table} SET {', '.join(sets)} WHERE id IN "  # noqa: S608 (names from the models)
+
+
+def listing_tags_copy(*, listing_ids) -> None:
+    """Copy these listings' themes and working languages onto their rows. Called
+    on every change of the two relations (`listing_tags_changed`); bulk inserts of
+    link rows (seed_scale, the benchmarks) call it themselves."""
+    ids = sorted({int(pk) for pk in listing_ids})
+    sql = _copy_sql(connection.vendor)
+    with connection.cursor() as cursor:
+        for start in range(0, len(ids), 500):
+            batch = ids[start : start + 500]
+            cursor.execute(sql + f"({', '.join(['%s'] * len(batch))})", batch)
+
+
+def listing_tags_changed(sender, instance, action, reverse, pk_set, **kwargs) -> None:
+    """m2m_changed of Listing.themes and Listing.languages, whichever side changed
+    them (forms, the admin, factories, `.set()` anywhere)."""
+    if reverse and action == "pre_clear":
+        # A theme or language losing all its listings: remember which.
+        column = next(c for r, c in COPIED_TAGS.values() if getattr(Listing, r).through is sender)
+        instance._listings_cleared = list(
+            sender.objects.filter(**{column: instance.pk}).values_list("listing_id", flat=True)
+        )
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if not reverse:
+        listing_tags_copy(listing_ids=[instance.pk])
+    elif action == "post_clear":
+        listing_tags_copy(listing_ids=getattr(instance, "_listings_cleared", []))
+    else:
+        listing_tags_copy(listing_ids=pk_set or [])
 
 
 @transaction.atomic

@@ -4,7 +4,7 @@ expiry date), so a task that runs twice does no harm."""
 
 from celery import shared_task
 
-from . import services
+from . import reminders, services
 
 
 @shared_task
@@ -36,3 +36,9 @@ def listing_notify_saved_searches(listing_id: int) -> int:
 
     listing = Listing.objects.filter(pk=listing_id).first()
     return services.listing_notify_saved_searches(listing) if listing else 0
+
+
+@shared_task
+def record_weekly_digests() -> int:
+    """Periodic (Mondays): the weekly digest (idempotent, by the outbox's key)."""
+    return reminders.weekly_digests_record()

@@ -20,3 +20,11 @@ class MatchmakingConfig(AppConfig):
         post_save.connect(
             interest_expressed, sender=ExpressionOfInterest, dispatch_uid="rankings-interest"
         )
+
+        # Notifications is plumbing only: it runs this app's periodic job by name
+        # (run_notification_jobs) without importing the app.
+        from notifications.periodic import periodic_job_register
+
+        from .reminders import match_reminders_record
+
+        periodic_job_register("reminders", match_reminders_record)

@@ -16,21 +16,21 @@ under 150 ms (docs/matching.md):
 """
 
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 from django.db import connection
 from django.db.models import (
+    BigIntegerField,
     BooleanField,
     Case,
-    Count,
     Exists,
     ExpressionWrapper,
     F,
     IntegerField,
     OuterRef,
     Q,
-    Subquery,
     Value,
     When,
 )
@@ -45,7 +45,7 @@ from members.models import Organisation
 
 from . import rules
 from .models import Answer, MatchingWeights, MatchParty
-from .signals import Candidate, Context, score
+from .signals import Candidate, Context, dice, score
 
 # Survivors fully scored. Beyond these the pre-score (text, themes, country)
 # decides; the cap keeps the worst case flat (docs/matching.md).
@@ -90,37 +90,69 @@ def request_languages(request: Listing) -> list[int]:
     return own or list(request.organisation.languages.values_list("pk", flat=True))
 
 
+def _in_list(column: str, ids: list[int]) -> tuple[str, list]:
+    """SQL that reads one of the listing's id lists (listings.fields.IdList) and
+    keeps the ids among `ids`: `unnest` of the array on PostgreSQL, `json_each`
+    of the JSON text elsewhere."""
+    if connection.vendor == "postgresql":
+        return f"unnest(exchanges_listing.{column}) AS tag(id) WHERE tag.id = ANY(%s)", [ids]
+    marks = ", ".join(["%s"] * len(ids))
+    return f"json_each(exchanges_listing.{column}) WHERE value IN ({marks})", list(ids)
+
+
+def _shared_themes(theme_ids: list[int]):
+    """How many of these themes the listing carries, read on its own row."""
+    if not theme_ids:
+        return Value(0)
+    rows, params = _in_list("theme_ids", theme_ids)
+    sql = f"(SELECT count(*) FROM {rows})"  # noqa: S608 (`rows` names a column, ids are parameters)
+    return RawSQL(sql, params, output_field=IntegerField())  # noqa: S611
+
+
+def _theme_count():
+    if connection.vendor == "postgresql":
+        sql = "cardinality(exchanges_listing.theme_ids)"
+    else:
+        sql = "json_array_length(exchanges_listing.theme_ids)"
+    return RawSQL(sql, (), output_field=IntegerField())  # noqa: S611
+
+
 def _speaks(language_ids: list[int]):
     """True when the listing shares one of these working languages: its own, or
-    its organisation's when the listing names none. Nobody stated: no rule."""
+    its organisation's when the listing names none. Nobody stated: no rule.
+    The listing's own languages are read on its row; the organisation's only
+    for a listing that names none (CASE runs its subqueries only when reached)."""
     if not language_ids:
         return Value(True)
-    link = Listing.languages.through
+    rows, params = _in_list("language_ids", language_ids)
+    sql = f"EXISTS (SELECT 1 FROM {rows})"  # noqa: S608 (`rows` names a column, ids are parameters)
+    own = RawSQL(sql, params, output_field=BooleanField())  # noqa: S611
+    if connection.vendor == "postgresql":
+        names_some = "cardinality(exchanges_listing.language_ids) > 0"
+    else:
+        names_some = "json_array_length(exchanges_listing.language_ids) > 0"
     org_link = Organisation.languages.through
-    own = Exists(link.objects.filter(listing_id=OuterRef("pk"), language_id__in=language_ids))
-    any_own = Exists(link.objects.filter(listing_id=OuterRef("pk")))
     org = Exists(
         org_link.objects.filter(
             organisation_id=OuterRef("organisation_id"), language_id__in=language_ids
         )
     )
     org_any = Exists(org_link.objects.filter(organisation_id=OuterRef("organisation_id")))
-    return ExpressionWrapper(
-        Q(own) | (~Q(any_own) & (Q(org) | ~Q(org_any))), output_field=BooleanField()
+    return Case(
+        When(RawSQL(names_some, (), output_field=BooleanField()), then=own),  # noqa: S611
+        default=ExpressionWrapper(Q(org) | ~Q(org_any), output_field=BooleanField()),
+        output_field=BooleanField(),
     )
 
 
-def survivors(request: Listing, *, roles=None, theme_ids=None, language_ids=None):
-    """The open listings that pass the rules the database answers, as rows of
-    (pk, kind, duration_days, earliest_start, latest_end, organisation_id,
-    country, shared_themes, speaks, stamp)."""
+def _partners(request: Listing, roles=None):
+    """The open listings that pass the rules the database answers with indexes
+    (open, roles, windows that can hold the request's stay, another and not a
+    declined organisation); None when the request's own window cannot hold it."""
     need = request.duration_days - 1
     if (request.latest_end - request.earliest_start).days < need:
-        return Listing.objects.none().values_list("pk")
+        return None
     span = datetime.timedelta(days=need)
-    theme_ids = (
-        theme_ids if theme_ids is not None else list(request.themes.values_list("pk", flat=True))
-    )
     qs = (
         Listing.objects.filter(
             status=Status.OPEN,
@@ -141,37 +173,43 @@ def survivors(request: Listing, *, roles=None, theme_ids=None, language_ids=None
         # (migration 0004): a bitmap scan of the overlapping rows, not the table.
         overlaps = RawSQL(WINDOW_OVERLAPS, (low, high), output_field=BooleanField())  # noqa: S611
         qs = qs.filter(overlaps)
+    return qs
+
+
+def survivors(request: Listing, *, roles=None, theme_ids=None, language_ids=None):
+    """The open listings that pass the rules the database answers, as rows of
+    (pk, kind, duration_days, earliest_start, latest_end, organisation_id,
+    country, shared_themes, speaks, stamp). One table and its organisation (and
+    the vector's stamp): themes and languages are read from the listing's row."""
+    qs = _partners(request, roles)
+    if qs is None:
+        return Listing.objects.none().values_list("pk")
+    theme_ids = (
+        theme_ids if theme_ids is not None else list(request.themes.values_list("pk", flat=True))
+    )
     name = encoder_name()
-    return qs.annotate(
-        # A count per survivor through the link table's listing index: no GROUP
-        # BY, so the language rule's EXISTS run once per survivor, not once per
-        # theme link, and nothing is grouped (16 % faster at 10,000, one run).
-        shared_themes=Coalesce(
-            Subquery(
-                Listing.themes.through.objects.filter(
-                    listing_id=OuterRef("pk"), theme_id__in=theme_ids
-                )
-                .order_by()
-                .values("listing_id")
-                .annotate(n=Count("pk"))
-                .values("n"),
-                output_field=IntegerField(),
+    return (
+        qs.annotate(
+            shared_themes=_shared_themes(theme_ids),
+            speaks=_speaks(
+                language_ids if language_ids is not None else request_languages(request)
             ),
-            0,
-        ),
-        speaks=_speaks(language_ids if language_ids is not None else request_languages(request)),
-        stamp=Case(When(vector__encoder=name, then=F("vector__stamp")), default=None),
-    ).values_list(
-        "pk",
-        "kind",
-        "duration_days",
-        "earliest_start",
-        "latest_end",
-        "organisation_id",
-        "organisation__country",
-        "shared_themes",
-        "speaks",
-        "stamp",
+            stamp=Case(When(vector__encoder=name, then=F("vector__stamp")), default=None),
+        )
+        # Every later step orders for itself: the database need not sort.
+        .order_by()
+        .values_list(
+            "pk",
+            "kind",
+            "duration_days",
+            "earliest_start",
+            "latest_end",
+            "organisation_id",
+            "organisation__country",
+            "shared_themes",
+            "speaks",
+            "stamp",
+        )
     )
 
 
@@ -189,48 +227,121 @@ class _Row:
     stamp: int | None
 
 
-def _rows(request, **kwargs) -> list[_Row]:
-    return [_Row(*row) for row in survivors(request, **kwargs)]
+# The columns of `ranking_rows`, and the bits of its `flags`.
+COLUMNS = ["pk", "organisation_id", "flags", "shared_themes", "theme_count", "stamp"]
+SPEAKS, HOLDS, ABROAD, HAS_VECTOR = 1, 2, 4, 8
 
 
-def preselect(ctx: Context, rows: list[_Row], cap: int | None) -> tuple[list, dict, list]:
-    """Apply the rules that need both rows, compute the text similarity of every
-    survivor, and keep the best `cap` by a cheap pre-score.
-    Returns (kept rows, {pk: similarity}, left out)."""
+def _bit(condition, value: int):
+    return Case(When(condition, then=Value(value)), default=Value(0))
+
+
+def ranking_rows(ctx: Context, *, roles=None) -> np.ndarray:
+    """The survivors for a ranking, as a numpy array of `COLUMNS` (`theme_count`: how
+    many the listing has): every rule that reads one row is answered in
+    the database (`flags`: shares a language, holds both stays, abroad, has a
+    vector), so that tens of thousands of survivors travel as six integers
+    each (at 100,000 listings a request can have 40,000 survivors, and
+    transferring dates and names cost more than the query)."""
     request = ctx.request
-    sims = similarities(ctx.vector, [r.pk for r in rows], [r.stamp for r in rows])
-    kept, left_out, sim_of, kept_at = [], [], {}, []
-    for at, (row, sim) in enumerate(zip(rows, sims.tolist(), strict=True)):
-        if not rules.holds_stays(request, row):
-            left_out.append(LeftOut(row.pk, "dates", sim))
-        elif not row.speaks:
-            left_out.append(LeftOut(row.pk, "language", sim))
-        else:
-            kept.append(row)
-            kept_at.append(at)
-            sim_of[row.pk] = sim
+    qs = _partners(request, roles)
+    if qs is None:
+        return np.zeros((0, len(COLUMNS)), dtype=np.int64)
+    name = encoder_name()
+    holds_sql, holds_params = rules.holds_stays_sql(request, connection.vendor)
+    holds = RawSQL(holds_sql, holds_params, output_field=BooleanField())  # noqa: S611
+    rows = (
+        qs.annotate(
+            flags=_bit(_speaks(ctx.languages_for_rule), SPEAKS)
+            + _bit(holds, HOLDS)
+            + _bit(~Q(organisation__country=ctx.country), ABROAD)
+            + _bit(Q(vector__encoder=name), HAS_VECTOR),
+            shared_themes=_shared_themes(list(ctx.themes)),
+            theme_count=_theme_count(),
+            stamp=Coalesce(
+                Case(When(vector__encoder=name, then=F("vector__stamp"))),
+                Value(0),
+                output_field=BigIntegerField(),
+            ),
+        )
+        .order_by()
+        .values_list("pk", "organisation_id", "flags", "shared_themes", "theme_count", "stamp")
+    )
+    # Read with a plain cursor: the ORM's int() on each value of 40,000 rows took
+    # longer than the query. The columns come in the order asked (fields first,
+    # then the annotations in their order), which the assertion keeps honest.
+    assert list(rows.query.annotation_select) == COLUMNS[2:]  # noqa: S101
+    sql, params = rows.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        found = cursor.fetchall()
+    return np.array(found, dtype=np.int64).reshape(-1, len(COLUMNS))
+
+
+class LeftOutList(Sequence):
+    """What the rules left out, closest first, as arrays: a request can have
+    thousands, and the secretariat reads the first few of each rule."""
+
+    RULES = ("dates", "language")
+
+    def __init__(self, pks: np.ndarray, rule: np.ndarray, sims: np.ndarray):
+        self.pks, self.rule, self.sims = pks, rule, sims
+
+    def __len__(self) -> int:
+        return len(self.pks)
+
+    def __getitem__(self, at):
+        if isinstance(at, slice):
+            return [self[i] for i in range(*at.indices(len(self)))]
+        return LeftOut(int(self.pks[at]), self.RULES[self.rule[at]], float(self.sims[at]))
+
+
+@dataclass
+class Preselected:
+    """What `preselect` keeps: the rows to score, every kept row's similarity
+    (the text fallback is their median) and what the rules left out."""
+
+    pks: list
+    sim_of: dict
+    kept_sims: np.ndarray
+    left_out: LeftOutList
+
+
+def preselect(ctx: Context, rows: np.ndarray, cap: int | None) -> Preselected:
+    """Compute the text similarity of every survivor, apply the rules that need
+    both rows (read from `flags`), and keep the best `cap` by a cheap pre-score,
+    all in numpy."""
+    pk, organisation, flags, shared, theirs, stamp = rows.T
+    known = (flags & HAS_VECTOR) > 0
+    sims = similarities(ctx.vector, pk.tolist(), np.where(known, stamp, None).tolist())
+    holds = (flags & HOLDS) > 0
+    passes = holds & ((flags & SPEAKS) > 0)
+    kept, out = np.flatnonzero(passes), np.flatnonzero(~passes)
+    # Closest first (no vector: last), then by id: the same data, the same list.
+    out_sims = sims[out].astype(np.float64)
+    out = out[np.lexsort((pk[out], -np.where(np.isnan(out_sims), -1.0, out_sims)))]
+    left_out = LeftOutList(pk[out], holds[out].astype(np.int64), sims[out])
+    kept_sims = sims[kept]
     if cap and len(kept) > cap:
-        # In numpy over all the kept rows at once: the same sums, in the same
-        # order, as scoring them one by one would give.
+        # Each term as signals.score computes it (its own `dice` for the themes).
         w = ctx.weights
-        themes = max(1, len(ctx.themes))
-        kept_sims = sims[kept_at].astype(np.float64)
-        missing = np.isnan(kept_sims)
-        text = np.where(missing, ctx.text_fallback(kept_sims), closeness_of(kept_sims))
-        shared = np.array([row.shared_themes for row in kept], dtype=np.float64)
-        foreign = np.array([row.country != ctx.country for row in kept])
-        interested = np.array([row.organisation_id in ctx.interested for row in kept])
+        mine = len(ctx.themes)
+        pairs = zip(shared[kept].tolist(), theirs[kept].tolist(), strict=True)
+        themes = np.array([dice(a, mine, b) for a, b in pairs], dtype=np.float64)
+        as_float = kept_sims.astype(np.float64)
+        missing = np.isnan(as_float)
+        text = np.where(missing, ctx.text_fallback(as_float), closeness_of(as_float))
         prescore = (
             w["text"] * text
-            + w["themes"] * shared / themes
-            + w["different_country"] * foreign
-            + w["interest"] * interested
+            + w["themes"] * themes
+            + w["different_country"] * ((flags[kept] & ABROAD) > 0)
+            + w["interest"] * np.isin(organisation[kept], list(ctx.interested))
         )
-        pks = np.array([row.pk for row in kept], dtype=np.int64)
-        best = np.lexsort((pks, -prescore))[:cap]
-        kept = [kept[i] for i in best]
-    left_out.sort(key=lambda item: -(-1 if np.isnan(item.similarity) else item.similarity))
-    return kept, sim_of, left_out
+        best = kept[np.lexsort((pk[kept], -prescore))[:cap]]
+    else:
+        best = kept
+    sim_of = dict(zip(pk[best].tolist(), sims[best].tolist(), strict=True))
+    return Preselected(pk[best].tolist(), sim_of, kept_sims, left_out)
 
 
 TAG_COLUMNS = {
@@ -242,47 +353,61 @@ TAG_COLUMNS = {
 
 
 def with_tags(qs) -> list:
-    """The listings with their tag ids as sets (`themes_ids`, …) and their
-    organisation's working languages (`organisation_languages`)."""
+    """The listings with their tag ids as sets (`themes_ids`, …) and, for those
+    that name no working language, their organisation's (`organisation_languages`)."""
     # Deferred: django-countries cleans a multiple country field slowly, and the
     # candidates' own preferences play no part in their score.
     listings = list(qs.select_related("organisation").defer("preferred_countries"))
-    found = tag_ids([listing.pk for listing in listings])
-    spoken = organisation_languages({listing.organisation_id for listing in listings})
+    silent = {listing.organisation_id for listing in listings if not listing.language_ids}
+    # Themes and languages are on the listing's row; the rest in one query.
+    found = tag_ids(
+        [listing.pk for listing in listings],
+        names=("formats", "target_groups"),
+        organisations=silent,
+    )
     for listing in listings:
-        for name in TAG_COLUMNS:
+        listing.themes_ids = set(listing.theme_ids)
+        listing.languages_ids = set(listing.language_ids)
+        for name in ("formats", "target_groups"):
             setattr(listing, f"{name}_ids", found[name].get(listing.pk, set()))
-        listing.organisation_languages = spoken.get(listing.organisation_id, set())
+        listing.organisation_languages = found["organisations"].get(listing.organisation_id, set())
     return listings
 
 
-def tag_ids(ids: list) -> dict:
-    """{"themes": {listing id: {theme ids}}, …} in one UNION ALL query: on a busy
-    database each round trip counts. Written in SQL: the ORM took longer to
-    build the four IN lists than the database took to answer."""
-    found = {name: {} for name in TAG_COLUMNS}
+def tag_ids(ids: list, *, names=tuple(TAG_COLUMNS), organisations=()) -> dict:
+    """{"themes": {listing id: {theme ids}}, …} for these `names`, and
+    {"organisations": {organisation id: {language ids}}} for these organisations,
+    in one UNION ALL query: on a busy database each round trip counts. Written in
+    SQL: the ORM took longer to build the IN lists than the database to answer."""
+    found = {name: {} for name in [*names, "organisations"]}
     ids = [int(pk) for pk in ids]
-    if not ids:
+    organisations = sorted(int(pk) for pk in organisations)
+    parts, params, kinds = [], [], []
+    if ids:
+        marks = ", ".join(["%s"] * len(ids))
+        for name in names:
+            table = getattr(Listing, name).through._meta.db_table
+            parts.append(
+                f"SELECT listing_id, {TAG_COLUMNS[name]}, {len(kinds)} FROM {table} "  # noqa: S608 (names from the models)
+                f"WHERE listing_id IN ({marks})"
+            )
+            params += ids
+            kinds.append(name)
+    if organisations:
+        marks = ", ".join(["%s"] * len(organisations))
+        table = Organisation.languages.through._meta.db_table
+        parts.append(
+            f"SELECT organisation_id, language_id, {len(kinds)} FROM {table} "  # noqa: S608 (names from the models)
+            f"WHERE organisation_id IN ({marks})"
+        )
+        params += organisations
+        kinds.append("organisations")
+    if not parts:
         return found
-    names = list(TAG_COLUMNS)
-    marks = ", ".join(["%s"] * len(ids))
-    sql = " UNION ALL ".join(
-        f"SELECT listing_id, {column}, {n} FROM {getattr(Listing, name).through._meta.db_table} "  # noqa: S608 (names from the models)
-        f"WHERE listing_id IN ({marks})"
-        for n, (name, column) in enumerate(TAG_COLUMNS.items())
-    )
     with connection.cursor() as cursor:
-        cursor.execute(sql, ids * len(names))
-        for listing_id, tag_id, n in cursor.fetchall():
-            found[names[n]].setdefault(listing_id, set()).add(tag_id)
-    return found
-
-
-def organisation_languages(organisation_ids) -> dict:
-    found = {}
-    rows = Organisation.languages.through.objects.filter(organisation_id__in=organisation_ids)
-    for org, language in rows.values_list("organisation_id", "language_id"):
-        found.setdefault(org, set()).add(language)
+        cursor.execute(" UNION ALL ".join(parts), params)
+        for owner, tag_id, n in cursor.fetchall():
+            found[kinds[n]].setdefault(owner, set()).add(tag_id)
     return found
 
 
@@ -313,14 +438,11 @@ def ranking(request: Listing, *, weights=None, cap: int | None = CANDIDATE_CAP) 
 def scored(ctx: Context, *, roles=None, cap=CANDIDATE_CAP, role=None) -> tuple[list, list]:
     """(candidates best first, left out) among listings of these roles (by
     default those that complement the request), each given `role` if set."""
-    rows = _rows(
-        ctx.request, roles=roles, theme_ids=list(ctx.themes), language_ids=ctx.languages_for_rule
-    )
-    kept, sim_of, left_out = preselect(ctx, rows, cap)
-    listings = with_tags(Listing.objects.filter(pk__in=[r.pk for r in kept]))
-    ctx.prepare([listing.organisation_id for listing in listings], sim_of.values())
-    found = [score(ctx, listing, sim_of[listing.pk], role) for listing in listings]
-    return order(found), left_out
+    chosen = preselect(ctx, ranking_rows(ctx, roles=roles), cap)
+    listings = with_tags(Listing.objects.filter(pk__in=chosen.pks))
+    ctx.prepare([listing.organisation_id for listing in listings], chosen.kept_sims.tolist())
+    found = [score(ctx, listing, chosen.sim_of[listing.pk], role) for listing in listings]
+    return order(found), chosen.left_out
 
 
 def rank(request: Listing, *, limit: int | None = None, weights=None) -> list[Candidate]:
@@ -333,6 +455,8 @@ def left_out_named(left_out: list, shown: int = LEFT_OUT_SHOWN) -> list:
     """The closest few left out by each rule, with their listings (for display)."""
     picked, per_rule = [], {}
     for item in left_out:
+        if len(per_rule) == len(LeftOutList.RULES) and min(per_rule.values()) >= shown:
+            break  # enough of each: the list can be thousands long
         if per_rule.get(item.rule, 0) < shown:
             per_rule[item.rule] = per_rule.get(item.rule, 0) + 1
             picked.append(item)

@@ -3,7 +3,7 @@ computing a ranking twice stores the same thing)."""
 
 from celery import shared_task
 
-from . import rankings
+from . import rankings, reminders
 
 
 @shared_task
@@ -19,3 +19,10 @@ def rankings_refresh(listing_id: int) -> int:
 @shared_task
 def rankings_refresh_stale() -> int:
     return rankings.rankings_refresh_stale()
+
+
+@shared_task
+def record_match_reminders() -> int:
+    """Periodic: remind the parties of unanswered matches (idempotent, by the
+    outbox's key)."""
+    return reminders.match_reminders_record()

@@ -50,6 +50,8 @@ class Notification(models.Model):
         db_index=True,
     )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    # Set by the first failed attempt: retried with backoff until then, then "failed".
+    give_up_at = models.DateTimeField(_("retried until"), null=True, blank=True)
     last_error = models.TextField(_("last error"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     due_at = models.DateTimeField(_("due"), auto_now_add=True)

@@ -10,13 +10,19 @@ import datetime
 import logging
 import re
 import smtplib
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db import IntegrityError, transaction
-from django.db.models import F, Q, TextField
-from django.db.models.functions import Cast
+from django.core.mail import get_connection
+from django.db import IntegrityError, InterfaceError, transaction
+from django.db import OperationalError as DatabaseOperationalError
+from django.db import connection as db_connection
+from django.db.models import F, Q, TextField, Value
+from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 
 from core.secretariat import SECRETARIAT_GROUP
@@ -27,14 +33,6 @@ from .models import Notification, NotificationState
 
 logger = logging.getLogger(__name__)
 State = NotificationState
-
-
-class RetryLater(Exception):
-    """The mail server or the network failed; the row is pending again."""
-
-    def __init__(self, countdown: int):
-        super().__init__(f"retry in {countdown}s")
-        self.countdown = countdown
 
 
 def notification_key(*, kind: str, about, email: str, event: str = "") -> str:
@@ -125,23 +123,26 @@ def _recorded_one(unsaved: Notification) -> Notification:
 
 
 def queue_many(ids: list[int]) -> None:
-    for pk in ids:
-        queue(pk)
+    """Hand the rows to Celery, a batch per task. If the broker is down the rows
+    stay pending and the periodic re-queue picks them up: the change that caused
+    them still stands."""
+    from .tasks import send_notifications
+
+    ids = list(ids)
+    for start in range(0, len(ids), settings.NOTIFICATIONS_BATCH_SIZE):
+        batch = ids[start : start + settings.NOTIFICATIONS_BATCH_SIZE]
+        try:
+            send_notifications.delay(batch)
+        except Exception:  # kombu raises OperationalError and friends when Redis is away
+            logger.warning(
+                "Could not queue notifications %s; they stay pending for the re-queue",
+                batch,
+                exc_info=True,
+            )
 
 
 def queue(notification_id: int) -> None:
-    """Hand the row to Celery. If the broker is down the row stays pending and
-    the periodic re-queue picks it up: the change that caused it still stands."""
-    from .tasks import send_notification
-
-    try:
-        send_notification.delay(notification_id)
-    except Exception:  # kombu raises OperationalError and friends when Redis is away
-        logger.warning(
-            "Could not queue notification %s; it stays pending for the re-queue",
-            notification_id,
-            exc_info=True,
-        )
+    queue_many([notification_id])
 
 
 def secretariat_users():
@@ -169,105 +170,286 @@ def notify_secretariat(*, kind: str, about=None, context=None, event: str = "") 
 
 
 def retry_countdown(attempts: int) -> int:
-    """30 s, 60 s, 120 s… capped well below the broker's visibility timeout, past
-    which Redis would deliver a waiting retry a second time."""
+    """30 s, 1 min, 2 min… up to an hour between attempts, for as long as
+    NOTIFICATIONS_GIVE_UP_AFTER (mail servers themselves retry for days)."""
     delay = settings.NOTIFICATIONS_RETRY_DELAY * 2 ** max(attempts - 1, 0)
     return min(delay, settings.NOTIFICATIONS_RETRY_MAX_DELAY)
 
 
-def notification_send(*, notification_id: int) -> str:
-    """Send one notification if nobody else has; say what happened.
+@dataclass
+class Batch:
+    """What one batch did: the ids by outcome, and the retries by countdown."""
 
-    Raises RetryLater when the mail server or the network failed and attempts
-    remain; the caller (the task) schedules the retry.
-    """
-    claimed_at = timezone.now()
-    claimed = Notification.objects.filter(pk=notification_id, state=State.PENDING).update(
-        state=State.SENDING, claimed_at=claimed_at, attempts=F("attempts") + 1
-    )
-    if claimed != 1:
+    sent: list = field(default_factory=list)
+    skipped: list = field(default_factory=list)
+    failed: list = field(default_factory=list)
+    retries: dict = field(default_factory=dict)  # countdown (s) → ids
+    released: list = field(default_factory=list)  # claimed, not tried: time ran out
+    unmarked: list = field(default_factory=list)  # accepted, the sent mark never landed
+    claimed: int = 0
+
+
+def notification_send(*, notification_id: int) -> str:
+    """Send one notification if nobody else has; say what happened (the
+    single-row form of `notifications_send`, for the shell and old tasks)."""
+    batch = notifications_send(ids=[notification_id], fill=False)
+    if not batch.claimed:
         return "already claimed"
-    mine = Notification.objects.filter(pk=notification_id, claimed_at=claimed_at)
-    notification = Notification.objects.select_related("recipient").get(pk=notification_id)
-    if notification.recipient and not notification.recipient.email_notifications:
-        # Still in the inbox; no email, by the recipient's choice.
-        mine.update(state=State.SKIPPED)
-        return "skipped"
-    try:
-        message = build(
-            kind=notification.kind,
-            to=notification.email,
-            context=notification.context,
-            language=notification.language,
-            headers={"X-RSP-Notification": str(notification.pk)},
+    for outcome in ("sent", "skipped", "failed", "unmarked"):
+        if getattr(batch, outcome):
+            return "sent" if outcome == "unmarked" else outcome
+    return "retry"
+
+
+def notifications_send(*, ids=(), fill: bool = True) -> Batch:
+    """Send a batch over one connection to the mail server.
+
+    The rows are claimed with one conditional UPDATE (state "pending" →
+    "sending"), so that two deliveries of the same task, two workers or the
+    re-queue never send a row twice. `ids` come first; with `fill`, other rows
+    due now make up the batch (NOTIFICATIONS_BATCH_SIZE), so that a backlog goes
+    out in batches whatever the tasks that were queued for it.
+
+    Each message accepted by the server is marked sent at once (one UPDATE),
+    retried on its own if the database blips: a mark written once per batch
+    would make every message of the batch a duplicate when the worker dies.
+    Failures, skips and retries are written together, in one transaction.
+    """
+    now = timezone.now()
+    wanted = list(dict.fromkeys(ids))
+    room = settings.NOTIFICATIONS_BATCH_SIZE - len(wanted)
+    if fill and room > 0:
+        due = Notification.objects.filter(state=State.PENDING, due_at__lte=now).exclude(
+            pk__in=wanted
         )
-        for filename, content, mimetype in attachments_for(notification):
-            message.attach(filename, content, mimetype)
-    except Exception as exc:  # a missing template will not mend itself: no retry
-        mine.update(state=State.FAILED, last_error=describe(exc))
-        logger.exception("Notification %s cannot be rendered", notification_id)
-        return "failed"
+        wanted += list(due.order_by("due_at").values_list("pk", flat=True)[:room])
+    batch = Batch()
+    batch.claimed = Notification.objects.filter(pk__in=wanted, state=State.PENDING).update(
+        state=State.SENDING, claimed_at=now, attempts=F("attempts") + 1
+    )
+    if not batch.claimed:
+        return batch
+    rows = list(
+        Notification.objects.filter(pk__in=wanted, state=State.SENDING, claimed_at=now)
+        .select_related("recipient")
+        .order_by("pk")
+    )
+    # Past the lease the re-queue takes the rows back: stop starting messages in
+    # time for the last one and its sent mark to finish within it.
+    lease_ends = time.monotonic() + settings.NOTIFICATIONS_SENDING_LEASE
+    last_start = lease_ends - settings.EMAIL_TIMEOUT - MARK_RETRY_SECONDS
+    errors: dict = {}
+    messages = []
+    for notification in rows:
+        if notification.recipient and not notification.recipient.email_notifications:
+            batch.skipped.append(notification.pk)  # in the inbox; no e-mail, by choice
+            continue
+        try:
+            messages.append((notification, _message(notification)))
+        except Exception as exc:  # a missing template will not mend itself: no retry
+            logger.exception("Notification %s cannot be rendered", notification.pk)
+            batch.failed.append(notification.pk)
+            errors[notification.pk] = describe(exc)
+    failures: set = set()
+    with _commits_without_waiting_for_disk():
+        _deliver(
+            messages,
+            batch,
+            errors,
+            failures,
+            claimed_at=now,
+            last_start=last_start,
+            lease_ends=lease_ends,
+        )
+    _record_outcomes(rows, batch, errors, failures)
+    return batch
+
+
+@contextmanager
+def _commits_without_waiting_for_disk():
+    """The sent marks, one commit each, need not wait for PostgreSQL to flush
+    its log to disk (a third of a message's time on a busy machine). Only a
+    crash of the database server itself within a fraction of a second of a mark
+    can lose it, and the message then goes out twice (docs/notifications.md)."""
+    if db_connection.vendor != "postgresql" or db_connection.in_atomic_block:
+        yield
+        return
+    with db_connection.cursor() as cursor:
+        cursor.execute("SET synchronous_commit TO OFF")
     try:
-        message.send()
-    except (smtplib.SMTPException, OSError) as exc:  # OSError covers ConnectionError, timeouts
-        return _retry_or_fail(mine, notification, exc)
-    # The only window for a duplicate: the server accepted the message and the
-    # worker dies before this UPDATE. The re-queue then sends it again. Marking
-    # sent before sending would instead lose the email; we prefer a rare duplicate.
-    mine.update(state=State.SENT, sent_at=timezone.now())
-    return "sent"
+        yield
+    finally:
+        try:
+            with db_connection.cursor() as cursor:
+                cursor.execute("RESET synchronous_commit")
+        except (DatabaseOperationalError, InterfaceError):
+            db_connection.close()  # a new connection starts with the default
 
 
 def describe(exc: Exception) -> str:
     return f"{exc.__class__.__name__}: {exc}"[:2000]
 
 
-def _retry_or_fail(mine, notification: Notification, exc: Exception) -> str:
-    if notification.attempts >= settings.NOTIFICATIONS_MAX_ATTEMPTS:
-        mine.update(state=State.FAILED, last_error=describe(exc))
-        logger.error("Notification %s failed after %s attempts", notification.pk, exc_info=exc)
-        return "failed"
-    countdown = retry_countdown(notification.attempts)
-    mine.update(
-        state=State.PENDING,
-        last_error=describe(exc),
-        due_at=timezone.now() + datetime.timedelta(seconds=countdown),
+# The sent mark's retries stop this long before the lease ends.
+MARK_RETRY_SECONDS = 10
+
+
+def _message(notification: Notification):
+    message = build(
+        kind=notification.kind,
+        to=notification.email,
+        context=notification.context,
+        language=notification.language,
+        headers={"X-RSP-Notification": str(notification.pk)},
     )
-    raise RetryLater(countdown) from exc
+    for filename, content, mimetype in attachments_for(notification):
+        message.attach(filename, content, mimetype)
+    return message
+
+
+def _deliver(messages, batch: Batch, errors: dict, failures: set, **times) -> None:
+    claimed_at, last_start, lease_ends = (
+        times["claimed_at"],
+        times["last_start"],
+        times["lease_ends"],
+    )
+    connection = None
+    try:
+        for notification, message in messages:
+            if time.monotonic() > last_start:
+                batch.released.append(notification.pk)
+                continue
+            try:
+                if connection is None:
+                    connection = get_connection(fail_silently=False)
+                    connection.open()
+                message.connection = connection
+                message.send()
+            except (smtplib.SMTPException, OSError) as exc:  # OSError: refused, timeouts
+                errors[notification.pk] = describe(exc)
+                failures.add(notification.pk)
+                # A server that failed mid-conversation is not trusted with the next.
+                _close_quietly(connection)
+                connection = None
+                continue
+            if _mark_sent(notification.pk, claimed_at=claimed_at, until=lease_ends):
+                batch.sent.append(notification.pk)
+            else:
+                batch.unmarked.append(notification.pk)
+    finally:
+        _close_quietly(connection)
+
+
+def _close_quietly(connection) -> None:
+    if connection is None:
+        return
+    try:
+        connection.close()
+    except Exception:  # noqa: S110 - the connection is being dropped anyway
+        pass
+
+
+def _mark_sent(pk: int, *, claimed_at, until: float) -> bool:
+    """Mark one accepted message sent; on a database error, reconnect and try
+    again until shortly before the lease ends. Never send it again: the server
+    has it. False when the mark could not be written (the row then goes back to
+    the re-queue after its lease: the one remaining duplicate window)."""
+    pause = 0.2
+    while True:
+        try:
+            Notification.objects.filter(pk=pk, state=State.SENDING, claimed_at=claimed_at).update(
+                state=State.SENT, sent_at=timezone.now()
+            )
+            return True
+        except (DatabaseOperationalError, InterfaceError):
+            if time.monotonic() + pause > until - MARK_RETRY_SECONDS / 2:
+                logger.exception("Notification %s was sent but cannot be marked sent", pk)
+                return False
+            logger.warning("Database away while marking %s sent; trying again", pk)
+            if not db_connection.in_atomic_block:
+                db_connection.close()  # the next query opens a new connection
+            time.sleep(pause)
+            pause = min(pause * 2, 5)
+
+
+def _record_outcomes(rows, batch: Batch, errors: dict, failures: set) -> None:
+    """Everything but the sent marks, in one transaction: skipped, broken,
+    released, and each failed send pending again with its backoff, or failed
+    for good once it has been retried for NOTIFICATIONS_GIVE_UP_AFTER."""
+    now = timezone.now()
+    changed = []
+    for notification in rows:
+        pk = notification.pk
+        if pk in batch.skipped:
+            notification.state = State.SKIPPED
+        elif pk in batch.failed:
+            notification.state, notification.last_error = State.FAILED, errors[pk]
+        elif pk in batch.released:
+            notification.state, notification.due_at = State.PENDING, now
+            notification.attempts -= 1  # not tried
+        elif pk in failures:
+            notification.last_error = errors[pk]
+            notification.give_up_at = notification.give_up_at or now + _give_up_after()
+            if now >= notification.give_up_at:
+                notification.state = State.FAILED
+                batch.failed.append(pk)
+                logger.error("Notification %s failed: %s", pk, errors[pk])
+            else:
+                countdown = retry_countdown(notification.attempts)
+                notification.state = State.PENDING
+                notification.due_at = now + datetime.timedelta(seconds=countdown)
+                batch.retries.setdefault(countdown, []).append(pk)
+        else:
+            continue
+        changed.append(notification)
+    if changed:
+        with transaction.atomic():
+            Notification.objects.bulk_update(
+                changed, ["state", "last_error", "due_at", "attempts", "give_up_at"]
+            )
 
 
 def notifications_requeue(*, waited: datetime.timedelta | None = None, limit: int = 500) -> int:
-    """Queue again what should have been sent: rows pending for longer than
-    `waited` (the broker was down, or the message was lost) and rows left in
-    "sending" by a worker that died (claimed longer ago than the task time limit,
-    after which Celery itself would have killed the task)."""
+    """Queue again what should have been sent: rows left in "sending" past their
+    lease (a worker that died or lost the database), retries now due, and new
+    rows pending for longer than `waited` (the broker was down at commit; a
+    younger one is left to the task queued for it). Beat runs it every 30 s."""
     now = timezone.now()
     if waited is None:
         waited = datetime.timedelta(seconds=settings.NOTIFICATIONS_REQUEUE_AFTER)
-    stuck = Notification.objects.filter(
-        state=State.SENDING,
-        claimed_at__lt=now - datetime.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT),
+    lease = datetime.timedelta(seconds=settings.NOTIFICATIONS_SENDING_LEASE)
+    stuck = Notification.objects.filter(state=State.SENDING, claimed_at__lt=now - lease)
+    stuck.filter(give_up_at__lt=now).update(
+        state=State.FAILED, last_error="The worker stopped while sending, for too long."
     )
-    stuck.filter(attempts__gte=settings.NOTIFICATIONS_MAX_ATTEMPTS).update(
-        state=State.FAILED, last_error="The worker stopped while sending, too many times."
+    # Treated as a failed attempt: retried at once, and given up after the same time.
+    stuck.update(
+        state=State.PENDING,
+        due_at=now,
+        give_up_at=Coalesce("give_up_at", Value(now + _give_up_after())),
+        last_error="The worker stopped while sending.",
     )
-    stuck.update(state=State.PENDING, due_at=F("claimed_at"))
     due = list(
-        Notification.objects.filter(state=State.PENDING, due_at__lte=now - waited)
+        Notification.objects.filter(state=State.PENDING)
+        .filter(Q(attempts=0, due_at__lte=now - waited) | Q(attempts__gt=0, due_at__lte=now))
         .order_by("due_at")
         .values_list("pk", flat=True)[:limit]
     )
-    # Pushing due_at forward keeps a long backlog from being queued every minute.
+    # Pushing due_at forward keeps a long backlog from being queued every time.
     Notification.objects.filter(pk__in=due, state=State.PENDING).update(due_at=now)
-    for pk in due:
-        queue(pk)
+    queue_many(due)
     return len(due)
 
 
+def _give_up_after() -> datetime.timedelta:
+    return datetime.timedelta(seconds=settings.NOTIFICATIONS_GIVE_UP_AFTER)
+
+
 def notification_resend(*, notification: Notification) -> bool:
-    """The secretariat sends a failed notification again, with fresh attempts."""
+    """The secretariat sends a failed notification again, with fresh attempts
+    and a fresh NOTIFICATIONS_GIVE_UP_AFTER."""
     resent = Notification.objects.filter(pk=notification.pk, state=State.FAILED).update(
-        state=State.PENDING, attempts=0, due_at=timezone.now()
+        state=State.PENDING, attempts=0, due_at=timezone.now(), give_up_at=None
     )
     if resent:
         transaction.on_commit(lambda: queue(notification.pk))

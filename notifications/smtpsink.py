@@ -20,10 +20,13 @@ class SmtpSink:
         self.held = threading.Event()
         self.release = threading.Event()
         self.lock = threading.Lock()
+        self.connections = 0
         sink = self
 
         class Handler(socketserver.StreamRequestHandler):
             def handle(self):
+                with sink.lock:
+                    sink.connections += 1
                 try:
                     sink.converse(self.rfile, self.wfile)
                 except ConnectionError:  # the client went away, or we dropped it

@@ -2,38 +2,42 @@
 
 from celery import shared_task
 
-from . import periodic, services
+from . import services
+
+# Past the broker's visibility timeout Redis would deliver a waiting task a second
+# time: longer retries are left to the re-queue, which finds them when due.
+LONGEST_COUNTDOWN = 600
 
 
-@shared_task(bind=True, acks_late=True, max_retries=None)
-def send_notification(self, notification_id: int) -> str:
-    # The attempts are counted on the row, not by Celery: a retry lost with a
-    # dead worker or broker still counts, and the re-queue finds the row again.
-    while True:
-        try:
-            return services.notification_send(notification_id=notification_id)
-        except services.RetryLater as later:
-            if not self.request.is_eager:
-                raise self.retry(countdown=later.countdown, exc=later.__cause__) from later
-            # Eager (make run, unit tests): no queue to wait in; the row's
-            # attempts bound this loop.
+@shared_task(bind=True, acks_late=True)
+def send_notifications(self, ids: list) -> dict:
+    # A worker fills its batch with whatever else is due (a backlog goes out
+    # over few connections); in-process (make run, unit tests) each commit
+    # sends just its own rows, as it happens.
+    batch = services.notifications_send(ids=ids, fill=not self.request.is_eager)
+    if not self.request.is_eager:
+        # Eager (make run, unit tests): no queue to wait in; the re-queue
+        # (run_notification_jobs) sends the retries.
+        for countdown, retry in batch.retries.items():
+            if countdown <= LONGEST_COUNTDOWN:
+                send_notifications.apply_async((retry,), countdown=countdown)
+        if batch.released:
+            send_notifications.delay(batch.released)
+    return {
+        "claimed": batch.claimed,
+        "sent": len(batch.sent),
+        "retries": sum(len(ids) for ids in batch.retries.values()),
+        "failed": len(batch.failed),
+    }
+
+
+@shared_task(acks_late=True)
+def send_notification(notification_id: int) -> str:
+    # Tasks queued before notifications went out in batches.
+    send_notifications.delay([notification_id])
+    return "queued as a batch"
 
 
 @shared_task
 def requeue_notifications() -> int:
     return services.notifications_requeue()
-
-
-@shared_task
-def record_match_reminders() -> int:
-    return periodic.match_reminders_record()
-
-
-@shared_task
-def record_exchange_report_requests() -> int:
-    return periodic.exchange_report_requests_record()
-
-
-@shared_task
-def record_weekly_digests() -> int:
-    return periodic.weekly_digests_record()

@@ -46,7 +46,7 @@ MEASURING = {
     "matchmaking/evaluate.py",
     "matchmaking/management/commands/benchmark_matcher.py",
     "monitoring/management/commands/benchmark_dashboard.py",
-    "notifications/benchmark.py",
+    "matchmaking/notification_benchmark.py",
 }
 
 

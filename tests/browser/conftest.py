@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from .axe import AxeAudit
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots"
 LAUNCH_ARGS = [
@@ -34,8 +36,26 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
 
 
+class AuditedBrowser:
+    """The browser, whose new contexts run axe-core on every page (tests.browser.axe)
+    for the test that is running."""
+
+    def __init__(self, browser):
+        self._browser = browser
+        self.audit = None
+
+    def new_context(self, **kwargs):
+        context = self._browser.new_context(**kwargs)
+        if self.audit is not None:
+            self.audit.attach(context)
+        return context
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+
 @pytest.fixture(scope="session")
-def browser():
+def chromium():
     if not Path(CHROMIUM).exists():
         message = f"Chromium not found at {CHROMIUM}: browser journeys not run"
         if os.environ.get("REQUIRE_BROWSER") == "1":
@@ -47,8 +67,22 @@ def browser():
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS
         )
-        yield browser
+        yield AuditedBrowser(browser)
         browser.close()
+
+
+@pytest.fixture
+def browser(chromium):
+    """Every page a journey visits is checked with axe-core: the test fails on any
+    violation of WCAG 2.0/2.1 A and AA (tests.browser.axe)."""
+    audit = chromium.audit = AxeAudit()
+    yield chromium
+    audit.settle_all()
+    chromium.audit = None
+    for context in list(audit.contexts):
+        context.close()
+    assert audit.checked, "axe-core checked no page"
+    assert not audit.violations, "Accessibility violations (axe-core):\n" + audit.report()
 
 
 @pytest.fixture
@@ -57,7 +91,7 @@ def page(browser, live_server):
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield page
-    context.close()
+    context.close()  # waits for axe-core on the last page
 
 
 @pytest.fixture

@@ -8,7 +8,13 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import expect
 
-from tests.factories import NotificationFactory
+from tests.factories import (
+    MatchPartyFactory,
+    NotificationFactory,
+    OfferFactory,
+    ThemeFactory,
+    exchange_between,
+)
 
 from .helpers import sign_in
 
@@ -113,3 +119,41 @@ def test_the_menus_open_and_act_from_the_keyboard(page, screenshot, alice):
     page.keyboard.press("Enter")
     expect(page.locator("html")).to_have_attribute("lang", "fr")
     expect(page.get_by_role("button", name="Langue: FR")).to_be_visible()
+
+
+# Public and member pages with what makes a page wide: long theme names in
+# badges, tables (matches, colleagues), long organisation names.
+PAGES_AT_320 = [
+    "/",
+    "/case-studies/",
+    "/members/",
+    "/members/organisations/boras/",
+    "/listings/",
+    "/listings/mine/",
+    "/my/",
+    "/matches/",
+    "/members/my-organisation/",
+    "/exchanges/",
+    "/inbox/",
+]
+
+
+def test_no_page_scrolls_sideways_at_320_px(page, screenshot, alice, bob, charlie):
+    long_theme = ThemeFactory(name="Inclusion and participants with fewer opportunities")
+    boras = alice.memberships.get().organisation
+    boras.themes.set([long_theme])
+    OfferFactory(organisation=boras, themes=[long_theme])
+    MatchPartyFactory(organisation=boras)
+    exchange_between(
+        host=boras,
+        sender=charlie.memberships.get().organisation,
+        themes=[long_theme],
+        status="completed",
+    )
+    sign_in(page, "alice@boras.example")
+    page.set_viewport_size({"width": 320, "height": 640})
+    for url in PAGES_AT_320:
+        page.goto(url)
+        width, window = page.evaluate(PAGE_WIDTH)
+        assert width <= window, f"{url} at 320 px: {width} > {window}"
+    screenshot("exchanges-320")

@@ -1,5 +1,7 @@
 """/healthz: 503 only when the database is away, and the details for staff only."""
 
+import time
+
 import pytest
 from django.db.utils import OperationalError
 
@@ -58,6 +60,17 @@ def test_healthz_answers_503_when_the_database_hangs(client, db, monkeypatch):
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json() == {"status": "down"}
+
+
+def test_healthz_answers_503_in_time_when_the_database_stops_answering(client, db, monkeypatch):
+    # A server gone silent on an open connection: no error, no statement timeout.
+    monkeypatch.setattr(health, "_query_problem", lambda: time.sleep(30))
+    monkeypatch.setattr(health, "TIMEOUT_SECONDS", 0.2)
+    started = time.monotonic()
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json() == {"status": "down"}
+    assert time.monotonic() - started < 5
 
 
 @pytest.mark.broker

@@ -162,3 +162,17 @@ def test_settings_production_turns_on_https_and_hsts():
     )
     # The X-Forwarded-Proto header is believed only behind a declared proxy.
     assert result.stdout.split() == ["True", "31536000", "True", "None"], result.stderr
+
+
+def test_the_readme_names_every_setting_read_from_the_environment():
+    """A newcomer configures the application from the README's table: a setting
+    read from the environment but missing there is a setting nobody can find."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    settings_source = (root / "earlall_rsp" / "settings.py").read_text()
+    readme = (root / "README.md").read_text()
+    names = set(re.findall(r'env(?:_[a-z]+)?\(\s*"([A-Z][A-Z0-9_]+)"', settings_source))
+    assert {"DATABASE_URL", "SECRET_KEY", "CELERY_BROKER_URL"} <= names
+    assert sorted(name for name in names if f"`{name}`" not in readme) == []

@@ -77,6 +77,14 @@ def test_curate_page_ranks_boras_and_escola_first_with_reasons(secretariat_clien
     assert "A week-long programme with our VET schools." in page  # the interest
 
 
+def test_curate_page_shows_scores_as_people_read_them(secretariat_client, case):
+    response = secretariat_client.get(curate(case.request))
+    row = response.context["rows"][0]
+    cells = re.findall(r"<td>(\d+(?:\.\d+)?)</td>", response.text)
+    assert f"{row.candidate.score:.1f}" in cells
+    assert all(len(cell.partition(".")[2]) <= 1 for cell in cells)
+
+
 def test_curate_page_lists_those_interested_first(secretariat_client, case):
     # A better-scored stranger does not pass the organisations that said "we are interested".
     rows = secretariat_client.get(curate(case.request)).context["rows"]
@@ -409,10 +417,10 @@ def test_confirming_hands_the_emails_to_the_queue_and_sends_none_itself(
     secretariat_client, case, parties, mailoutbox, monkeypatch, django_capture_on_commit_callbacks
 ):
     """The request answers without waiting on e-mail: the confirmation records one
-    row per party and, after commit, hands each to the broker; nothing is sent
-    inside the request (a three-party confirmation once took 4 s)."""
-    queued = []
-    monkeypatch.setattr("notifications.tasks.send_notification.delay", lambda pk: queued.append(pk))
+    row per party and, after commit, hands them to the broker as one batch; nothing
+    is sent inside the request (a three-party confirmation once took 4 s)."""
+    batches = []
+    monkeypatch.setattr("notifications.tasks.send_notifications.delay", batches.append)
     with django_capture_on_commit_callbacks(execute=True):
         response = post(
             secretariat_client,
@@ -423,5 +431,6 @@ def test_confirming_hands_the_emails_to_the_queue_and_sends_none_itself(
     assert response.status_code == 302
     assert mailoutbox == []
     rows = Notification.objects.filter(kind="match_confirmed")
-    assert sorted(queued) == sorted(rows.values_list("pk", flat=True))
-    assert len(queued) == 3
+    assert len(batches) == 1
+    assert sorted(batches[0]) == sorted(rows.values_list("pk", flat=True))
+    assert len(batches[0]) == 3

@@ -9,10 +9,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from matchmaking.models import Answer, MatchStatus
+from matchmaking.reminders import match_reminders_record
 from matchmaking.services import exchange_create_from_match, match_answer, match_confirm
 from members.models import Membership
 from notifications.models import Notification
-from notifications.periodic import match_reminders_record
 from tests.factories import MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

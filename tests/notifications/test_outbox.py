@@ -1,5 +1,5 @@
 """The outbox: each notification is sent once, retried when the mail server
-fails, marked failed after a bounded number of attempts, and resent by the
+fails, marked failed after a day and more of retries, and resent by the
 secretariat. Eager tasks here; tests/notifications/test_worker.py proves the
 same against a real worker and Redis."""
 
@@ -17,9 +17,11 @@ from notifications.services import (
     notification_record,
     notification_send,
     notifications_requeue,
+    notifications_send,
     notify_secretariat,
     retry_countdown,
 )
+from notifications.tasks import LONGEST_COUNTDOWN
 from tests.factories import MatchFactory, NotificationFactory
 
 pytestmark = pytest.mark.django_db
@@ -88,12 +90,22 @@ def test_row_being_sent_elsewhere_is_not_sent_again(alice, mailoutbox):
     assert mailoutbox == []
 
 
+def time_passes(notification) -> None:
+    """The retry's countdown is over: beat's re-queue finds it due."""
+    Notification.objects.filter(pk=notification.pk).update(
+        due_at=timezone.now() - datetime.timedelta(seconds=1)
+    )
+    notifications_requeue()
+
+
 def test_mail_server_refusing_twice_gives_one_email_after_two_retries(
     alice, refusing_mail_server, mailoutbox, django_capture_on_commit_callbacks
 ):
     refusing_mail_server.refusals = 2
     with django_capture_on_commit_callbacks(execute=True):
         notification = record_reminder(alice, MatchFactory())
+    time_passes(notification)
+    time_passes(notification)
     notification.refresh_from_db()
     assert notification.state == NotificationState.SENT
     assert notification.attempts == 3
@@ -104,42 +116,49 @@ def test_mail_server_refusing_twice_gives_one_email_after_two_retries(
 def test_refused_send_sets_the_row_back_to_pending_with_a_later_due_time(
     alice, refusing_mail_server, mailoutbox
 ):
-    from notifications.services import RetryLater
-
     refusing_mail_server.refusals = 1
     notification = NotificationFactory(recipient=alice)
     before = timezone.now()
-    with pytest.raises(RetryLater) as retry:
-        notification_send(notification_id=notification.pk)
+    batch = notifications_send(ids=[notification.pk])
     notification.refresh_from_db()
     assert notification.state == NotificationState.PENDING
     assert notification.attempts == 1
     assert "Try again later" in notification.last_error
-    assert retry.value.countdown == retry_countdown(1)
-    assert notification.due_at >= before + datetime.timedelta(seconds=retry.value.countdown)
+    assert batch.retries == {retry_countdown(1): [notification.pk]}
+    assert notification.due_at >= before + datetime.timedelta(seconds=retry_countdown(1))
     assert mailoutbox == []
 
 
-def test_retry_countdown_doubles_and_is_capped(settings):
+def test_retry_countdown_doubles_up_to_an_hour(settings):
     settings.NOTIFICATIONS_RETRY_DELAY = 30
-    settings.NOTIFICATIONS_RETRY_MAX_DELAY = 600
-    assert [retry_countdown(n) for n in range(1, 7)] == [30, 60, 120, 240, 480, 600]
-    # The broker redelivers a task waiting longer than its visibility timeout.
-    assert (
-        settings.NOTIFICATIONS_RETRY_MAX_DELAY
-        < (settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"])
-    )
+    settings.NOTIFICATIONS_RETRY_MAX_DELAY = 3600
+    assert [retry_countdown(n) for n in range(1, 10)] == [
+        30, 60, 120, 240, 480, 960, 1920, 3600, 3600
+    ]  # fmt: skip
+    # The broker redelivers a task waiting longer than its visibility timeout:
+    # the task schedules only short retries, the re-queue finds the others.
+    assert LONGEST_COUNTDOWN < settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
 
 
-def test_notification_fails_after_max_attempts_with_the_error(
+def test_a_refused_notification_is_retried_for_at_least_a_day_then_fails_with_the_error(
     alice, settings, refusing_mail_server, mailoutbox, django_capture_on_commit_callbacks
 ):
     refusing_mail_server.refusals = 100
+    started = timezone.now()
     with django_capture_on_commit_callbacks(execute=True):
         notification = record_reminder(alice, MatchFactory())
+    time_passes(notification)
+    notification.refresh_from_db()
+    assert notification.state == NotificationState.PENDING
+    assert notification.give_up_at >= started + datetime.timedelta(hours=24)
+    # Two days of an unreachable server later:
+    Notification.objects.filter(pk=notification.pk).update(
+        give_up_at=timezone.now() - datetime.timedelta(seconds=1)
+    )
+    time_passes(notification)
     notification.refresh_from_db()
     assert notification.state == NotificationState.FAILED
-    assert notification.attempts == settings.NOTIFICATIONS_MAX_ATTEMPTS
+    assert notification.attempts == 3
     assert "451" in notification.last_error
     assert mailoutbox == []
 
@@ -171,7 +190,7 @@ def test_broker_down_at_commit_keeps_the_change_and_the_pending_row(
 ):
     match = MatchFactory()
     with mock.patch(
-        "notifications.tasks.send_notification.delay",
+        "notifications.tasks.send_notifications.delay",
         side_effect=OperationalError("Error 111 connecting to 127.0.0.1:1. Connection refused."),
     ):
         with django_capture_on_commit_callbacks(execute=True):
@@ -196,7 +215,7 @@ def test_requeue_leaves_recent_pending_rows_to_their_queued_task(alice, mailoutb
 
 
 def test_requeue_sends_a_row_left_in_sending_by_a_dead_worker(alice, settings, mailoutbox):
-    long_ago = timezone.now() - datetime.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 5)
+    long_ago = timezone.now() - datetime.timedelta(seconds=settings.NOTIFICATIONS_SENDING_LEASE + 5)
     stuck = NotificationFactory(
         recipient=alice, state=NotificationState.SENDING, claimed_at=long_ago, attempts=1
     )
@@ -212,13 +231,14 @@ def test_requeue_sends_a_row_left_in_sending_by_a_dead_worker(alice, settings, m
     assert len(mailoutbox) == 1
 
 
-def test_requeue_gives_up_on_a_row_whose_worker_died_too_often(alice, settings, mailoutbox):
+def test_requeue_gives_up_on_a_row_whose_worker_died_past_its_retry_time(alice, mailoutbox):
     long_ago = timezone.now() - datetime.timedelta(hours=1)
     stuck = NotificationFactory(
         recipient=alice,
         state=NotificationState.SENDING,
         claimed_at=long_ago,
-        attempts=settings.NOTIFICATIONS_MAX_ATTEMPTS,
+        attempts=30,
+        give_up_at=long_ago,
     )
     notifications_requeue()
     stuck.refresh_from_db()

@@ -8,14 +8,12 @@ import pytest
 from django.utils import timezone
 
 from exchanges.models import ExchangeStatus
+from exchanges.reminders import exchange_report_requests_record
 from listings.models import ListingStatus
+from listings.reminders import weekly_digests_record
 from matchmaking.models import Answer, Match
+from matchmaking.reminders import match_reminders_record
 from notifications.models import Notification
-from notifications.periodic import (
-    exchange_report_requests_record,
-    match_reminders_record,
-    weekly_digests_record,
-)
 from tests.factories import (
     ExchangeFactory,
     ExchangeOrganisationFactory,

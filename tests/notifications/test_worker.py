@@ -22,7 +22,7 @@ from matchmaking.models import Match
 from notifications.models import Notification, NotificationState
 from notifications.services import notification_record, notifications_requeue
 from notifications.smtpsink import SmtpSink
-from notifications.tasks import send_notification
+from notifications.tasks import send_notifications
 from tests.factories import MatchFactory, MatchPartyFactory, MembershipFactory, UserFactory
 
 from .worker import Worker, wait_for
@@ -126,13 +126,15 @@ def test_worker_killed_mid_batch_then_restarted_delivers_every_email_once(start_
         sink.hold_after = None
         sink.release.set()
         assert len(sink.messages) == 5
-        assert Notification.objects.filter(state=NotificationState.SENDING).count() == 1
+        # The five accepted were marked one by one; the rest of its batch waits.
+        assert Notification.objects.filter(state=NotificationState.SENT).count() == 5
+        assert Notification.objects.filter(state=NotificationState.SENDING).exists()
 
-        # The dead worker's row counts as stuck once the task time limit has
-        # passed; beat's next re-queue then finds it.
+        # The dead worker's rows count as stuck once their lease has passed;
+        # beat's next re-queue then finds them.
         Notification.objects.filter(state=NotificationState.SENDING).update(
             claimed_at=F("claimed_at")
-            - datetime.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 1)
+            - datetime.timedelta(seconds=settings.NOTIFICATIONS_SENDING_LEASE + 1)
         )
         notifications_requeue(waited=datetime.timedelta(0))
         second = start_worker(sink)
@@ -142,6 +144,15 @@ def test_worker_killed_mid_batch_then_restarted_delivers_every_email_once(start_
         assert set(ids.values()) == {1}, "an email was delivered twice"
     finally:
         sink.stop()
+
+
+def test_a_confirmation_of_many_parties_goes_out_over_one_connection(sink, start_worker):
+    worker = start_worker(sink)
+    notifications = confirm_match(parties=12)
+    settle(sink, 12)
+    assert sorted(sink.recipients()) == sorted(n.email for n in notifications), worker.output()
+    assert set(sink.recipients().values()) == {1}
+    assert sink.connections == 1
 
 
 def test_mail_server_refusing_twice_then_accepting_gives_one_email(start_worker):
@@ -167,9 +178,9 @@ def closed_port() -> int:
 def test_broker_down_at_commit_delivers_once_the_broker_is_back(sink, start_worker):
     dead = celery_app.connection_for_write(f"redis://127.0.0.1:{closed_port()}/0")
     with mock.patch.object(
-        send_notification,
+        send_notifications,
         "delay",
-        lambda *args: send_notification.apply_async(args, connection=dead),
+        lambda *args: send_notifications.apply_async(args, connection=dead),
     ):
         notifications = confirm_match(parties=2)  # commits although publishing fails
     assert Match.objects.count() == 1

@@ -198,6 +198,12 @@ RULES = {
     # Only the people of a registered organisation see who comes and when.
     "events:agenda": ({"pk": "event"}, ("login", 200, 200, 404, 404, 404, 404, 404)),
     "events:agenda-ics": ({"pk": "event"}, ("login", 200, 200, 404, 404, 404, 404, 404)),
+    "events:agenda-print": ({"pk": "event"}, ("login", 200, 200, 404, 404, 404, 404, 404)),
+    "events:availability": ({"pk": "event"}, ("login", 405, 405, 405, 405, 405, 405, 405)),
+    # Cancelling asks first: the confirmation page is for the registered organisation.
+    "events:cancel": ({"pk": "event"}, ("login", 200, 200, 404, 404, 404, 404, 404)),
+    # A calendar feed's link is its own credential: a forged one is not found.
+    "events:agenda-feed": ({"token": "forged"}, (404,) * 8),
     # Unnamed routes, by their pattern.
     "^opportunities/(?P<rest>.*)$": ({"rest": ""}, ("redirect",) * 8),
     "^media/(?P<path>.*)$": ({"path": "logos/nothing.html"}, (404,) * 8),

@@ -26,6 +26,7 @@ from django.utils import timezone
 from casestudies.models import CaseStudy, CaseStudyStatus
 from exchanges.models import Exchange, ExchangeOrganisation, ExchangeRole, ExchangeStatus
 from listings.models import Funding, Listing, ListingKind, ListingRole, ListingStatus
+from listings.services import listing_tags_copy
 from members.models import Membership, MembershipStatus, Organisation, OrganisationKind, Role
 from taxonomy.models import Format, Language, TargetGroup, Theme
 
@@ -241,6 +242,8 @@ class Command(BaseCommand):
                     Listing.target_groups,
                     ((x, g) for x in ids for g in self._sample(self.target_groups, 1, 2)),
                 )
+            # Bulk inserts send no m2m_changed: copy the tags onto the rows here.
+            listing_tags_copy(listing_ids=ids)
 
     def _exchanges(self, count, organisations):
         exchanges = []

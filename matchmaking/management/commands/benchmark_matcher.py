@@ -10,7 +10,7 @@ import statistics
 import time
 
 import numpy as np
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
 from embeddings.encoders import encoder, encoder_name
@@ -18,6 +18,7 @@ from embeddings.index import index
 from embeddings.models import ListingVector
 from embeddings.services import listing_text, text_hash
 from listings.models import Listing, ListingKind, ListingRole, ListingStatus
+from listings.services import listing_tags_copy
 from matchmaking.evaluate import read_set, vectors_file
 from matchmaking.matcher import rank, survivors
 from matchmaking.rankings import ranking_store, ranking_stored
@@ -38,9 +39,19 @@ class Command(BaseCommand):
         parser.add_argument(
             "--profile", action="store_true", help="print where the time of the last size goes"
         )
+        parser.add_argument(
+            "--seeded",
+            action="store_true",
+            help="measure against the listings already in the database (seed_scale) "
+            "with --requests of its open requests, instead of synthetic data",
+        )
+        parser.add_argument("--requests", type=int, default=10)
 
-    def handle(self, *args, sizes, runs, seed, profile=False, **options):
+    def handle(self, *args, sizes, runs, seed, profile=False, seeded=False, **options):
         self.random = random.Random(seed)
+        if seeded:
+            self._seeded(runs, options["requests"], profile, seed)
+            return
         sizes = sorted(int(s) for s in sizes.split(","))
         self.stdout.write(f"database: {connection.vendor}; {runs} runs per size")
         with transaction.atomic():
@@ -194,6 +205,9 @@ class Command(BaseCommand):
                 for term in r.sample(pool, r.randint(1, most)):
                     rows.append(through(listing_id=listing.pk, **{column: term.pk}))
             through.objects.bulk_create(rows)
+        # Bulk inserts send no m2m_changed: copy the tags onto the rows, as a
+        # change through the forms or the admin does.
+        listing_tags_copy(listing_ids=[listing.pk for listing in listings])
 
     def _analyze(self):
         if connection.vendor == "postgresql":
@@ -222,6 +236,89 @@ class Command(BaseCommand):
             ranking_stored(request, limit=20)
             timings.append((time.perf_counter() - started) * 1000)
         self._report(size, "stored", timings, "(the curation page's read, 20 candidates)")
+
+    def _seeded(self, runs, count, profile, seed):
+        """Rankings of real-looking requests (seed_scale: windows of three to six
+        months, the vocabularies' themes, working languages) against every open
+        listing of the database. Listings without a vector get one of the
+        evaluation set's (committed: this is a benchmark database)."""
+        if not Listing.objects.filter(reference__startswith="REQ-S").exists():
+            raise CommandError("No seeded listings: run `manage.py seed_scale` first.")
+        self.texts = [
+            (item["title"], item["description"].strip()) for item in read_set()["listings"]
+        ]
+        self.vectors = self._vectors()
+        added = self._seeded_vectors()
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM ANALYZE")
+        open_ = Listing.objects.filter(status=ListingStatus.OPEN)
+        ids = sorted(
+            open_.filter(kind=ListingKind.REQUEST, reference__startswith="REQ-S").values_list(
+                "pk", flat=True
+            )
+        )
+        requests = list(
+            # Its own generator: the same requests whether vectors were added or not.
+            Listing.objects.filter(pk__in=random.Random(seed).sample(ids, min(count, len(ids))))
+            .select_related("organisation")
+            .order_by("pk")
+        )
+        self.stdout.write(
+            f"database: {connection.vendor}; {open_.count()} open listings (seeded); "
+            f"{len(requests)} requests x {runs} runs; {added} vectors added"
+        )
+        index.clear()
+        started = time.perf_counter()
+        rank(requests[0])
+        self.stdout.write(
+            f"first ranking in a fresh process {(time.perf_counter() - started) * 1000:6.1f} ms"
+        )
+        for request in requests:
+            rank(request)  # every request's survivors' vectors read once
+        survived = [len(survivors(request)) for request in requests]
+        timings = []
+        for _i in range(runs):
+            for request in requests:
+                started = time.perf_counter()
+                rank(request)
+                timings.append((time.perf_counter() - started) * 1000)
+        size = open_.count()
+        note = f"(survivors per request: median {statistics.median(survived):.0f})"
+        self._report(size, "computed", timings, note)
+        with transaction.atomic():
+            for request in requests:
+                ranking_store(request=request)
+            timings = []
+            for _i in range(runs):
+                for request in requests:
+                    started = time.perf_counter()
+                    ranking_stored(request, limit=20)
+                    timings.append((time.perf_counter() - started) * 1000)
+            self._report(size, "stored", timings, "(the curation page's read, 20 candidates)")
+            transaction.set_rollback(True)
+        if profile:
+            self._profile(requests[0])
+            if connection.vendor == "postgresql":
+                self.stdout.write(survivors(requests[0]).explain(analyze=True))
+
+    def _seeded_vectors(self) -> int:
+        missing = list(
+            Listing.objects.filter(vector__isnull=True).order_by("pk").values_list("pk", flat=True)
+        )
+        name = encoder_name()
+        for start in range(0, len(missing), BATCH):
+            ListingVector.objects.bulk_create(
+                ListingVector(
+                    listing_id=pk,
+                    encoder=name,
+                    vector=self.vectors[pk % len(self.vectors)][1],
+                    text_hash=self.vectors[pk % len(self.vectors)][0],
+                    stamp=self.random.getrandbits(62),
+                )
+                for pk in missing[start : start + BATCH]
+            )
+        return len(missing)
 
     def _report(self, size, what, timings, note):
         timings.sort()

@@ -5,23 +5,23 @@ from django.core.management.base import BaseCommand, CommandError
 
 from notifications import periodic, services
 
-JOBS = {
-    "requeue": services.notifications_requeue,
-    "reminders": periodic.match_reminders_record,
-    "reports": periodic.exchange_report_requests_record,
-    "digest": periodic.weekly_digests_record,
-}
+
+def all_jobs() -> dict:
+    """The re-queue first, then the jobs the domain apps registered
+    (notifications.periodic)."""
+    return {"requeue": services.notifications_requeue, **periodic.JOBS}
 
 
 class Command(BaseCommand):
-    help = "Run periodic notification jobs now: " + ", ".join(JOBS)
+    help = "Run periodic notification jobs now (requeue, reminders, reports, digest…)"
 
     def add_arguments(self, parser):
         parser.add_argument("jobs", nargs="*", help="default: all of them")
 
     def handle(self, *, jobs, **options):
-        unknown = set(jobs) - set(JOBS)
+        known = all_jobs()
+        unknown = set(jobs) - set(known)
         if unknown:
-            raise CommandError(f"Unknown jobs {sorted(unknown)}; choose from {', '.join(JOBS)}.")
-        for name in jobs or JOBS:
-            self.stdout.write(f"{name}: {JOBS[name]()}")
+            raise CommandError(f"Unknown jobs {sorted(unknown)}; choose from {', '.join(known)}.")
+        for name in jobs or known:
+            self.stdout.write(f"{name}: {known[name]()}")

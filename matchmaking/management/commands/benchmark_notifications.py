@@ -13,18 +13,18 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Count
 from django.test.utils import override_settings
 
-from notifications.benchmark import SyntheticMatches
+from matchmaking.notification_benchmark import SyntheticMatches
 from notifications.models import Notification, NotificationState
 from notifications.smtpsink import SmtpSink
 from notifications.workerprocess import WorkerProcess, wait_for
 
 
 class Command(BaseCommand):
-    help = "Benchmark notification delivery: N confirmed matches, two parties each."
+    help = "Benchmark notification delivery: N matches confirmed by the service, 2 parties each."
 
     def add_arguments(self, parser):
         parser.add_argument("--count", type=int, default=1000, help="confirmed matches")
-        parser.add_argument("--concurrency", type=int, default=2, help="worker processes")
+        parser.add_argument("--concurrency", type=int, default=1, help="worker processes")
         parser.add_argument("--timeout", type=float, default=600, help="seconds to wait")
 
     def handle(self, *, count, concurrency, timeout, **options):
@@ -98,7 +98,7 @@ class Command(BaseCommand):
                     f"matches:         {count} (2 parties each)",
                     f"notifications:   {len(ids)}",
                     f"recorded:        {recorded:.2f} s ({len(ids) / recorded:.0f}/s, "
-                    "one transaction per match, queued after commit)",
+                    "match_confirm, one transaction per match, queued after commit)",
                     (
                         f"delivered:       {delivered:.2f} s after the worker was ready "
                         f"({len(ids) / delivered:.0f} emails/s)"
