@@ -8,9 +8,9 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from listings.models import Listing, ListingKind, ListingStatus
-from matchmaking.matcher import organisation_languages
 from matchmaking.rankings import ranking_for
 from matchmaking.reasons import reason
+from members.models import Organisation
 
 from .models import (
     Event,
@@ -129,6 +129,15 @@ def people_to_meet(registration: Registration, *, limit: int = 20) -> list[dict]
         if note:
             item["reasons"] = [*item["reasons"], note]
     return ranked
+
+
+def organisation_languages(organisation_ids) -> dict:
+    """{organisation: {its working language ids}}, in one query."""
+    found: dict = {}
+    rows = Organisation.languages.through.objects.filter(organisation_id__in=organisation_ids)
+    for org, language in rows.values_list("organisation_id", "language_id"):
+        found.setdefault(org, set()).add(language)
+    return found
 
 
 def language_notes(registration: Registration, others: list) -> dict:
