@@ -38,7 +38,7 @@ def test_demo_upcoming_event_is_open_and_its_accepted_meeting_can_be_scheduled(d
     assert 'data-testid="agenda-meeting"' in page.content.decode()
     page = client.get(upcoming.get_absolute_url())
     assert page.status_code == 200
-    assert 'data-testid="event-languages">Inglese, Francese</dd>' in page.content.decode()
+    assert 'data-testid="event-languages">Francese, Inglese</dd>' in page.content.decode()
     # Open for registration: a member not yet registered finds the way in.
     client.force_login(User.objects.get(email="nicholas.waller@boras.example"))
     page = client.get(upcoming.get_absolute_url())
