@@ -81,3 +81,39 @@ class CountryCheckboxes(GroupedCheckboxes):
             first_label=_("European countries"),
             other_label=_("Other countries"),
         )
+
+
+class TermPicker(forms.SelectMultiple):
+    """A long list of terms (themes, formats, languages) as checkboxes in columns
+    inside a box of bounded height, so the form stays short. The field's label
+    becomes the fieldset's legend (crispy-forms does that for use_fieldset).
+
+    static/js/term-picker.js adds a box that filters the list and a live count
+    of the ticked terms; without JavaScript it is a plain list of checkboxes.
+    A SelectMultiple, as GroupedCheckboxes, so that crispy-forms renders this
+    template.
+    """
+
+    input_type = "checkbox"
+    template_name = "core/widgets/term_picker.html"
+    option_template_name = "django/forms/widgets/checkbox_option.html"
+    use_fieldset = True
+    option_inherits_attrs = True
+    add_id_index = True
+    checked_attribute = {"checked": True}
+
+    def create_option(self, *args, **kwargs):
+        option = super().create_option(*args, **kwargs)
+        # crispy-forms gives the field "form-select"; each box is a check input.
+        option["attrs"]["class"] = "form-check-input"
+        return option
+
+    def id_for_label(self, id_, index=None):
+        # The legend names the group, each box has its own label.
+        return "" if index is None else super().id_for_label(id_, index)
+
+    def use_required_attribute(self, initial):
+        return False
+
+    def value_omitted_from_data(self, data, files, name):
+        return False

@@ -1,13 +1,21 @@
 """The secretariat's pages for exchanges: figures checked like the members' form,
-completion and cancellation through the services."""
+completion and cancellation through the services; and on matchmaking's page for a
+match, the exchange an accepted match leads to (exchanges sits above matchmaking,
+so the button and the action are added here)."""
 
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
+from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin_decisions import Decision
 from core.refusals import REFUSALS, refusal_text
+from matchmaking import admin as matchmaking_admin
+from matchmaking.models import Match, MatchStatus
+from matchmaking.services import MatchError
 
 from .models import (
     Exchange,
@@ -16,7 +24,12 @@ from .models import (
     ExchangeParticipants,
     ProgrammeItem,
 )
-from .services import exchange_cancel, exchange_complete, validate_exchange_figures
+from .services import (
+    exchange_cancel,
+    exchange_complete,
+    exchange_create_from_match,
+    validate_exchange_figures,
+)
 
 
 class ExchangeOrganisationInline(admin.TabularInline):
@@ -134,3 +147,40 @@ class ExchangeAdmin(SimpleHistoryAdmin):
     @admin.action(description=_("Mark cancelled"))
     def cancel_exchanges(self, request, queryset):
         self._run(request, queryset, exchange_cancel, _("%(n)s exchange(s) cancelled."))
+
+
+CREATE_EXCHANGE = Decision(
+    name="create-exchange",
+    label=_("Create the exchange"),
+    run=lambda m, by, reason: exchange_create_from_match(match=m, by=by),
+    applies=lambda m: m.status == MatchStatus.ACCEPTED and matchmaking_admin.without_exchange(m),
+    done=_("Exchange “%(result)s” created."),
+    next_page=lambda exchange: reverse("admin:exchanges_exchange_change", args=[exchange.pk]),
+)
+
+# Matchmaking's page for a match, with the exchange's button first as before.
+admin.site.unregister(Match)
+
+
+@admin.register(Match)
+class MatchAdmin(matchmaking_admin.MatchAdmin):
+    actions = ["create_exchanges"]
+    decisions = [CREATE_EXCHANGE, *matchmaking_admin.MATCH_DECISIONS]
+
+    @admin.action(description=_("Create the exchange from the accepted match"))
+    def create_exchanges(self, request, queryset):
+        for match in queryset:
+            self._create_exchange(request, match)
+
+    def _create_exchange(self, request, match):
+        try:
+            exchange = exchange_create_from_match(match=match, by=request.user)
+        except MatchError as exc:
+            self.message_user(request, f"{match}: {exc}", messages.ERROR)
+            return None
+        self.message_user(
+            request,
+            gettext("Exchange “%(title)s” created.") % {"title": exchange.title},
+            messages.SUCCESS,
+        )
+        return exchange

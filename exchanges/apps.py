@@ -20,3 +20,10 @@ class ExchangesConfig(AppConfig):
         from .reminders import exchange_report_requests_record
 
         periodic_job_register("reports", exchange_report_requests_record)
+
+        # The matcher weighs each candidate's completed exchanges (matchmaking.signals).
+        from matchmaking import signals
+
+        from .selectors import track_records
+
+        signals.TRACK_RECORDS["source"] = track_records

@@ -1,6 +1,6 @@
 """Reads on exchanges: who may see which exchange, the browse list and the detail."""
 
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Avg, Count, Exists, F, OuterRef, Prefetch, Q
 from django.http import Http404
 
 from members.models import Membership, Role
@@ -8,6 +8,7 @@ from members.selectors import is_member_user
 
 from .models import (
     Exchange,
+    ExchangeFeedback,
     ExchangeOrganisation,
     ExchangeParticipants,
     ExchangeStatus,
@@ -122,3 +123,35 @@ def exchanges_to_report(organisation_ids, *, today):
         .distinct()
         .order_by("start_date", "pk")
     )
+
+
+def track_records(organisation_ids, theme_ids) -> dict:
+    """{organisation: (completed exchanges on these themes, partners' mean rating
+    of how well the match fitted or None)}, in two queries."""
+    if not theme_ids:
+        return {}
+    done = ExchangeOrganisation.objects.filter(
+        organisation_id__in=organisation_ids,
+        exchange__status=ExchangeStatus.COMPLETED,
+        exchange__themes__in=theme_ids,
+    )
+    counts = dict(
+        done.values("organisation_id")
+        .annotate(n=Count("exchange", distinct=True))
+        .values_list("organisation_id", "n")
+    )
+    if not counts:
+        return {}
+    # What the partners said, not what the organisation said of itself.
+    ratings = dict(
+        ExchangeFeedback.objects.filter(
+            exchange__parties__organisation_id__in=list(counts),
+            exchange__status=ExchangeStatus.COMPLETED,
+            exchange__themes__in=theme_ids,
+        )
+        .exclude(organisation_id=F("exchange__parties__organisation_id"))
+        .values("exchange__parties__organisation_id")
+        .annotate(mean=Avg("match_fit"))
+        .values_list("exchange__parties__organisation_id", "mean")
+    )
+    return {org: (n, ratings.get(org)) for org, n in counts.items()}

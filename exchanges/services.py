@@ -1,14 +1,22 @@
-"""Writes on exchanges: the figures reported afterwards, completion, cancellation
-and the partners' feedback. Views, admin and commands call these functions."""
+"""Writes on exchanges: creation from an accepted match, the figures reported
+afterwards, completion, cancellation and the partners' feedback. Views, admin and
+commands call these functions."""
 
 import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from core.workflow import change_status, save_with_history
+from listings.models import Listing, ListingRole
+from matchmaking.models import Match, MatchStatus, PartyRole
+from matchmaking.selectors import party_contacts
+from matchmaking.services import MatchError
+from notifications.emails import absolute_url
+from notifications.services import notification_record
 
 from .models import (
     EXCHANGE_TRANSITIONS,
@@ -16,6 +24,7 @@ from .models import (
     ExchangeFeedback,
     ExchangeOrganisation,
     ExchangeParticipants,
+    ExchangeRole,
     ExchangeStatus,
 )
 from .signals import exchange_completed
@@ -28,7 +37,8 @@ MAX_PEOPLE_IN_AN_EXCHANGE = 10_000
 
 def exchange_create(*, exchange: Exchange, themes, roles: dict, by, reason: str) -> Exchange:
     """Save a planned exchange with its themes and its organisations in their roles
-    ({organisation id: ExchangeRole}). Matchmaking prepares it from an accepted match."""
+    ({organisation id: ExchangeRole}). `exchange_create_from_match` prepares it from
+    an accepted match."""
     save_with_history(exchange, by=by, reason=reason)
     exchange.themes.set(themes)
     ExchangeOrganisation.objects.bulk_create(
@@ -36,6 +46,99 @@ def exchange_create(*, exchange: Exchange, themes, roles: dict, by, reason: str)
         for org, role in roles.items()
     )
     return exchange
+
+
+EXCHANGE_ROLE = {
+    PartyRole.HOST: ExchangeRole.HOST,
+    PartyRole.PARTICIPANT: ExchangeRole.PARTICIPATING,
+}
+
+
+def exchange_create_from_match(*, match: Match, by) -> Exchange:
+    """The exchange the accepted match leads to, prefilled from the listings.
+    Refuses (MatchError, as the match's other decisions do) a match not accepted
+    by all parties or one that already has its exchange."""
+    with transaction.atomic():
+        match = (
+            Match.objects.select_for_update()
+            .select_related("request__organisation")
+            .get(pk=match.pk)
+        )
+        if match.status != MatchStatus.ACCEPTED:
+            raise MatchError(_("Only a match accepted by all parties can become an exchange."))
+        if Exchange.objects.filter(match=match).exists():
+            raise MatchError(_("This match already has its exchange."))
+        parties = list(match.parties.select_related("organisation", "listing"))
+        request = match.request
+        host = next((p for p in parties if p.role == PartyRole.HOST), None)
+        roles = {p.organisation_id: EXCHANGE_ROLE.get(p.role) for p in parties}
+        # The requester's role comes from what its request sought.
+        roles[request.organisation_id] = (
+            ExchangeRole.HOST
+            if request.role == ListingRole.HOST or host is None
+            else ExchangeRole.SENDING
+        )
+        host_organisation = host.organisation if host else request.organisation
+        listings = [p.listing for p in parties if p.listing]
+        start = max(listing.earliest_start for listing in listings)
+        exchange = Exchange(
+            match=match,
+            title=request.title,
+            format=_shared_format(request, host.listing if host else None),
+            start_date=start,
+            end_date=start + datetime.timedelta(days=request.duration_days - 1),
+            city=host_organisation.city or "-",
+            country=host_organisation.country,
+            participants_total=None,
+        )
+        exchange_create(
+            exchange=exchange,
+            themes=request.themes.all(),
+            roles=roles,
+            by=by,
+            reason=_("Created from match %(match)s") % {"match": match.pk},
+        )
+        exchange_planned_notify(exchange=exchange, parties=parties)
+    return exchange
+
+
+def exchange_planned_notify(*, exchange: Exchange, parties: list) -> None:
+    """Each party of the match hears that its exchange is planned: when, where,
+    with whom, and when its figures can be reported. Once per exchange and person."""
+    roles = {
+        o.organisation_id: o
+        for o in exchange.parties.select_related("organisation").order_by("role", "pk")
+    }
+    host = next((o.organisation.name for o in roles.values() if o.role == ExchangeRole.HOST), "")
+    common = {
+        "title": exchange.title,
+        "start_date": exchange.start_date.isoformat(),
+        "end_date": exchange.end_date.isoformat(),
+        "reporting_opens": exchange.reporting_opens_on.isoformat(),
+        "city": exchange.city,
+        "country": exchange.country.name,
+        "host": host,
+        "organisations": [o.organisation.name for o in roles.values()],
+        "exchange_url": absolute_url(exchange.get_absolute_url()),
+        "report_url": absolute_url(reverse("exchanges:report", args=[exchange.pk])),
+    }
+    for party in parties:
+        for user in party_contacts(party):
+            notification_record(
+                kind="exchange_planned",
+                recipient=user,
+                about=exchange,
+                context={**common, "name": user.full_name, "organisation": party.organisation.name},
+            )
+
+
+def _shared_format(request: Listing, host_listing: Listing | None):
+    formats = request.formats.all()
+    if host_listing is not None:
+        shared = formats.filter(pk__in=host_listing.formats.values("pk")).first()
+        if shared:
+            return shared
+    return formats.first()
 
 
 def report_refusal(*, exchange: Exchange, today: datetime.date | None = None) -> str | None:

@@ -14,7 +14,7 @@ from django.core.validators import (
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.widgets import CountryCheckboxes
+from core.widgets import CountryCheckboxes, TermPicker
 from taxonomy.forms import TermMultipleChoiceField
 from taxonomy.models import Format, Language, TargetGroup, Theme
 
@@ -50,19 +50,21 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-def _terms(model, to_field="slug"):
+def _terms(model, label, to_field="slug"):
     return TermMultipleChoiceField(
+        label=label,
         queryset=model.objects.filter(active=True) if to_field == "slug" else model.objects.all(),
         to_field_name=to_field,
-        widget=forms.CheckboxSelectMultiple,
+        # Dozens of terms: a compact box with a filter, not 67 checkboxes in a row.
+        widget=TermPicker,
     )
 
 
 class ListingForm(forms.ModelForm):
-    themes = _terms(Theme)
-    formats = _terms(Format)
-    target_groups = _terms(TargetGroup)
-    languages = _terms(Language, to_field="code")
+    themes = _terms(Theme, _("Themes"))
+    formats = _terms(Format, _("Formats"))
+    target_groups = _terms(TargetGroup, _("Target groups"))
+    languages = _terms(Language, _("Working languages"), to_field="code")
     participants = forms.IntegerField(
         validators=[MinValueValidator(1), MaxValueValidator(MAX_PARTICIPANTS)]
     )

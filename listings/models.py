@@ -235,6 +235,15 @@ class Listing(models.Model):
         indexes = [
             models.Index(fields=["status", "kind", "earliest_start", "latest_end"]),
             models.Index(fields=["status", "expires_on"]),
+            # The browse page's order over the open listings only (as its ORDER
+            # BY: nulls first): without it PostgreSQL walks every listing by
+            # date, drafts (no date) first.
+            models.Index(
+                F("published_at").desc(),
+                F("id").desc(),
+                condition=Q(status="open"),
+                name="listing_open_newest",
+            ),
         ]
 
     def __str__(self):

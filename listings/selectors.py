@@ -3,10 +3,14 @@
 import datetime
 import hashlib
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, Count, Q, Value, When
 from django.http import Http404, QueryDict
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.safestring import mark_safe
 from django_countries import countries as django_countries
 
 from core.counts import counts_cached
@@ -155,6 +159,22 @@ def listings_browse_total(listings, query: str) -> int:
     string), for the paginator: a COUNT over every open listing, so cached."""
     digest = hashlib.sha256(query.encode()).hexdigest()[:16]
     return counts_cached(f"browse-total:{digest}", listings.count)
+
+
+def browse_filter_form(filterset, query: str) -> str:
+    """The browse filters as HTML: the same for everyone asking these filters in
+    this language, and a third of the page's time to render (crispy's templates,
+    one per field), so kept with the figures (core.counts): the countries and the
+    vocabularies it lists start a new generation when they change."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    bound = "bound" if filterset.is_bound else "unbound"
+    digest = hashlib.sha256(f"{bound}:{query}".encode()).hexdigest()[:16]
+    html = counts_cached(
+        f"browse-filters:{language}:{digest}",
+        lambda: render_to_string("listings/_browse_filters.html", {"filter": filterset}),
+    )
+    # Rendered by our template, which escaped what the visitor typed.
+    return mark_safe(html)  # noqa: S308
 
 
 def listing_fits(listing: Listing, query: str) -> bool:

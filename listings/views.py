@@ -21,6 +21,7 @@ from .forms import InterestForm, InterestSettingsForm, ListingForm, SavedSearchF
 from .models import Listing, ListingKind, ListingStatus, SavedSearch
 from .selectors import (
     OWNER_ACTIONS,
+    browse_filter_form,
     by_status,
     listing_actions,
     listing_for_owner,
@@ -68,8 +69,10 @@ def browse(request):
         "listings/browse.html",
         {
             **context,
+            "filter_form": browse_filter_form(filterset, context["query"]),
             "save_form": SavedSearchForm(initial={"query": context["query"]}),
-            "can_submit": user_organisations(request.user).exists(),
+            # can_browse: the secretariat, or a member of an active organisation.
+            "can_submit": not request.user.is_staff or user_organisations(request.user).exists(),
         },
     )
 

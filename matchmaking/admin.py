@@ -1,6 +1,7 @@
 """The secretariat's matchmaking workplace: find partners for a request, confirm
-the match, follow the answers, create the exchange. What waits is on the desk
-(the admin's home, desk/)."""
+the match, follow the answers. What waits is on the desk (the admin's home,
+desk/). Creating the exchange of an accepted match is added by exchanges.admin,
+which sits above matchmaking."""
 
 from django.contrib import admin, messages
 from django.db.models import Count, Q
@@ -13,7 +14,6 @@ from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_decisions import REQUIRED, Decision, DecisionsMixin, staff_only
-from exchanges.models import Exchange
 
 from .calibration import proposal_accept, proposal_reject
 from .curation import curate_view
@@ -26,11 +26,10 @@ from .models import (
     MatchDecision,
     MatchingWeights,
     MatchParty,
-    MatchStatus,
     WeightsProposal,
 )
 from .reasons import reasons_text
-from .services import MatchError, exchange_create_from_match, match_cancel
+from .services import match_cancel
 
 
 class MatchPartyInline(admin.TabularInline):
@@ -64,24 +63,17 @@ def _what(h) -> str:
     return h.get_history_type_display()
 
 
-def _without_exchange(match) -> bool:
-    return not Exchange.objects.filter(match=match).exists()
+def without_exchange(match) -> bool:
+    # Through the reverse relation: exchanges sits above matchmaking.
+    return not Match.objects.filter(pk=match.pk, exchange__isnull=False).exists()
 
 
 MATCH_DECISIONS = [
     Decision(
-        name="create-exchange",
-        label=gettext_lazy("Create the exchange"),
-        run=lambda m, by, reason: exchange_create_from_match(match=m, by=by),
-        applies=lambda m: m.status == MatchStatus.ACCEPTED and _without_exchange(m),
-        done=gettext_lazy("Exchange “%(result)s” created."),
-        next_page=lambda exchange: reverse("admin:exchanges_exchange_change", args=[exchange.pk]),
-    ),
-    Decision(
         name="cancel",
         label=gettext_lazy("Cancel the match"),
         run=lambda m, by, reason: match_cancel(match=m, by=by, reason=reason),
-        applies=lambda m: m.status in MATCH_LIVE and _without_exchange(m),
+        applies=lambda m: m.status in MATCH_LIVE and without_exchange(m),
         done=gettext_lazy("Match cancelled; the listings are open again."),
         reason=REQUIRED,
         reason_label=gettext_lazy("Why"),
@@ -108,7 +100,6 @@ class MatchAdmin(DecisionsMixin, SimpleHistoryAdmin):
     ]
     fields = readonly_fields
     inlines = [MatchPartyInline]
-    actions = ["create_exchanges"]
     change_list_template = "admin/matchmaking/match/change_list.html"
     change_form_template = "admin/matchmaking/match/change_form.html"
     decisions = MATCH_DECISIONS
@@ -180,24 +171,6 @@ class MatchAdmin(DecisionsMixin, SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
-
-    @admin.action(description=gettext_lazy("Create the exchange from the accepted match"))
-    def create_exchanges(self, request, queryset):
-        for match in queryset:
-            self._create_exchange(request, match)
-
-    def _create_exchange(self, request, match):
-        try:
-            exchange = exchange_create_from_match(match=match, by=request.user)
-        except MatchError as exc:
-            self.message_user(request, f"{match}: {exc}", messages.ERROR)
-            return None
-        self.message_user(
-            request,
-            _("Exchange “%(title)s” created.") % {"title": exchange.title},
-            messages.SUCCESS,
-        )
-        return exchange
 
     def get_urls(self):
         return [

@@ -6,7 +6,8 @@ A listing that changes (published, edited, matched, closed…) makes stale the
 stored rankings that hold it and those of the requests it could now partner;
 the task `rankings_refresh` computes them again after commit, and beat picks up
 whatever is left (`rankings_refresh_stale`). New weights or a new encoder make
-every stored ranking old: they are read as missing until computed again.
+every stored ranking old, and so does a new definition of the signals
+(`signals.SIGNALS_VERSION`): they are read as missing until computed again.
 """
 
 import hashlib
@@ -21,7 +22,7 @@ from listings.models import Listing, ListingKind, ListingStatus
 from . import rules
 from .matcher import ranking, survivors
 from .models import MatchingWeights, RankedCandidate, StoredRanking
-from .signals import Candidate
+from .signals import SIGNALS_VERSION, Candidate
 
 # Candidates kept per request: the curation page shows 20.
 KEPT = 50
@@ -31,7 +32,7 @@ BATCH = 50
 
 def ranking_version(weights: dict | None = None) -> str:
     weights = weights or MatchingWeights.current()
-    key = json.dumps([encoder_name(), sorted(weights.items())])
+    key = json.dumps([encoder_name(), SIGNALS_VERSION, sorted(weights.items())])
     return hashlib.sha1(key.encode()).hexdigest()  # noqa: S324
 
 

@@ -1,11 +1,10 @@
-"""Writes: confirming a match, answering it, creating the exchange from it.
+"""Writes: confirming a match, answering it, cancelling it (the exchange an
+accepted match leads to is created by exchanges.services).
 
 The admin views, the member views and the commands all call these functions.
 Each is one transaction: the match, the parties, the listings' statuses and the
 notifications are saved together or not at all.
 """
-
-import datetime
 
 import numpy as np
 from django.conf import settings
@@ -20,8 +19,6 @@ from core.workflow import StaleState, change_status, change_status_of_locked, hi
 from embeddings.encoders import encoder_name
 from embeddings.index import decode
 from embeddings.models import ListingVector
-from exchanges.models import Exchange, ExchangeRole
-from exchanges.services import exchange_create
 from listings.models import LISTING_TRANSITIONS, Listing, ListingRole, ListingStatus
 from notifications.emails import absolute_url
 from notifications.services import notification_record, notifications_record, notify_secretariat
@@ -434,7 +431,8 @@ def match_cancel(*, match: Match, by, reason: str) -> Match:
     if not reason:
         raise MatchError(_("Say why the match is cancelled."))
     with transaction.atomic():
-        if Exchange.objects.filter(match=match).exists():
+        # Through the reverse relation: exchanges sits above matchmaking.
+        if Match.objects.filter(pk=match.pk, exchange__isnull=False).exists():
             raise MatchError(_("This match already has its exchange: cancel the exchange instead."))
         match = change_status(
             match,
@@ -495,94 +493,3 @@ def _decline(match: Match, party: MatchParty, by, reason: str) -> None:
             "admin_url": absolute_url(reverse("admin:matchmaking_match_change", args=[match.pk])),
         },
     )
-
-
-EXCHANGE_ROLE = {
-    PartyRole.HOST: ExchangeRole.HOST,
-    PartyRole.PARTICIPANT: ExchangeRole.PARTICIPATING,
-}
-
-
-def exchange_create_from_match(*, match: Match, by) -> Exchange:
-    """The exchange the accepted match leads to, prefilled from the listings."""
-    with transaction.atomic():
-        match = (
-            Match.objects.select_for_update()
-            .select_related("request__organisation")
-            .get(pk=match.pk)
-        )
-        if match.status != MatchStatus.ACCEPTED:
-            raise MatchError(_("Only a match accepted by all parties can become an exchange."))
-        if Exchange.objects.filter(match=match).exists():
-            raise MatchError(_("This match already has its exchange."))
-        parties = list(match.parties.select_related("organisation", "listing"))
-        request = match.request
-        host = next((p for p in parties if p.role == PartyRole.HOST), None)
-        roles = {p.organisation_id: EXCHANGE_ROLE.get(p.role) for p in parties}
-        # The requester's role comes from what its request sought.
-        roles[request.organisation_id] = (
-            ExchangeRole.HOST
-            if request.role == ListingRole.HOST or host is None
-            else ExchangeRole.SENDING
-        )
-        host_organisation = host.organisation if host else request.organisation
-        listings = [p.listing for p in parties if p.listing]
-        start = max(listing.earliest_start for listing in listings)
-        exchange = Exchange(
-            match=match,
-            title=request.title,
-            format=_shared_format(request, host.listing if host else None),
-            start_date=start,
-            end_date=start + datetime.timedelta(days=request.duration_days - 1),
-            city=host_organisation.city or "-",
-            country=host_organisation.country,
-            participants_total=None,
-        )
-        exchange_create(
-            exchange=exchange,
-            themes=request.themes.all(),
-            roles=roles,
-            by=by,
-            reason=_("Created from match %(match)s") % {"match": match.pk},
-        )
-        exchange_planned_notify(exchange=exchange, parties=parties)
-    return exchange
-
-
-def exchange_planned_notify(*, exchange: Exchange, parties: list) -> None:
-    """Each party of the match hears that its exchange is planned: when, where,
-    with whom, and when its figures can be reported. Once per exchange and person."""
-    roles = {
-        o.organisation_id: o
-        for o in exchange.parties.select_related("organisation").order_by("role", "pk")
-    }
-    host = next((o.organisation.name for o in roles.values() if o.role == ExchangeRole.HOST), "")
-    common = {
-        "title": exchange.title,
-        "start_date": exchange.start_date.isoformat(),
-        "end_date": exchange.end_date.isoformat(),
-        "reporting_opens": exchange.reporting_opens_on.isoformat(),
-        "city": exchange.city,
-        "country": exchange.country.name,
-        "host": host,
-        "organisations": [o.organisation.name for o in roles.values()],
-        "exchange_url": absolute_url(exchange.get_absolute_url()),
-        "report_url": absolute_url(reverse("exchanges:report", args=[exchange.pk])),
-    }
-    for party in parties:
-        for user in party_contacts(party):
-            notification_record(
-                kind="exchange_planned",
-                recipient=user,
-                about=exchange,
-                context={**common, "name": user.full_name, "organisation": party.organisation.name},
-            )
-
-
-def _shared_format(request: Listing, host_listing: Listing | None):
-    formats = request.formats.all()
-    if host_listing is not None:
-        shared = formats.filter(pk__in=host_listing.formats.values("pk")).first()
-        if shared:
-            return shared
-    return formats.first()

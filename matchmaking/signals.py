@@ -9,11 +9,9 @@ import statistics
 from dataclasses import dataclass, field
 
 import numpy as np
-from django.db.models import Avg, Count, F
 
 from embeddings.encoders import closeness, closeness_of
 from embeddings.selectors import listing_vector
-from exchanges.models import ExchangeFeedback, ExchangeOrganisation, ExchangeStatus
 from listings.models import ExpressionOfInterest, Listing, ListingKind
 
 from . import rules
@@ -23,6 +21,9 @@ from .reasons import reason
 
 # Completed exchanges on the request's themes that make a full track record.
 TRACK_RECORD_FULL = 3
+# Change it whenever what a signal measures changes (a new formula, a new rule):
+# every stored ranking is then read as missing until computed again.
+SIGNALS_VERSION = "2026-12-01 dice themes, title vectors, language offsets"
 
 
 @dataclass
@@ -87,36 +88,18 @@ class Context:
         self.fallback = self.text_fallback(list(sims))
 
 
+def _no_track_records(organisation_ids, theme_ids) -> dict:
+    return {}
+
+
+# {organisation: (completed exchanges on these themes, partners' mean rating or
+# None)}. Exchanges sits above matchmaking: it fills this in from its
+# AppConfig.ready() (exchanges.selectors.track_records).
+TRACK_RECORDS = {"source": _no_track_records}
+
+
 def track_records(organisation_ids, theme_ids) -> dict:
-    """{organisation: (completed exchanges on these themes, partners' mean rating
-    of how well the match fitted or None)}, in two queries."""
-    if not theme_ids:
-        return {}
-    done = ExchangeOrganisation.objects.filter(
-        organisation_id__in=organisation_ids,
-        exchange__status=ExchangeStatus.COMPLETED,
-        exchange__themes__in=theme_ids,
-    )
-    counts = dict(
-        done.values("organisation_id")
-        .annotate(n=Count("exchange", distinct=True))
-        .values_list("organisation_id", "n")
-    )
-    if not counts:
-        return {}
-    # What the partners said, not what the organisation said of itself.
-    ratings = dict(
-        ExchangeFeedback.objects.filter(
-            exchange__parties__organisation_id__in=list(counts),
-            exchange__status=ExchangeStatus.COMPLETED,
-            exchange__themes__in=theme_ids,
-        )
-        .exclude(organisation_id=F("exchange__parties__organisation_id"))
-        .values("exchange__parties__organisation_id")
-        .annotate(mean=Avg("match_fit"))
-        .values_list("exchange__parties__organisation_id", "mean")
-    )
-    return {org: (n, ratings.get(org)) for org, n in counts.items()}
+    return TRACK_RECORDS["source"](organisation_ids, theme_ids)
 
 
 def dice(shared: int, mine: int, theirs: int) -> float:

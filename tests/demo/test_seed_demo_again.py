@@ -9,10 +9,11 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
+from exchanges.services import exchange_create_from_match
 from listings.models import Listing, ListingStatus
 from listings.services import listing_close, saved_search_delete
 from matchmaking.models import Answer, Match, MatchStatus
-from matchmaking.services import exchange_create_from_match, match_answer, match_confirm
+from matchmaking.services import match_answer, match_confirm
 from members.models import Invitation, Organisation, User
 from members.services import invitation_withdraw, organisation_update
 from tests.factories import ListingFactory, MembershipFactory, OrganisationFactory, UserFactory

@@ -5,7 +5,13 @@ import datetime
 import pytest
 
 from listings.models import ListingRole, ListingStatus
-from tests.factories import OfferFactory, OrganisationFactory, RequestFactory, in_days
+from tests.factories import (
+    OfferFactory,
+    OrganisationFactory,
+    RequestFactory,
+    ThemeFactory,
+    in_days,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -185,8 +191,21 @@ def test_browse_query_count_does_not_grow_with_listings(
     with django_assert_max_num_queries(16):
         response = alice_client.get("/listings/?theme=gender-equality&sort=closing")
     assert len(response.context["page_obj"]) == 25
-    with django_assert_max_num_queries(14):
+    # The filter form comes rendered from the cache: no query for its vocabularies.
+    with django_assert_max_num_queries(10):
         alice_client.get("/listings/?theme=gender-equality&sort=closing&page=2")
+
+
+def test_browse_filters_follow_a_new_theme_and_keep_what_was_chosen(alice_client, taxonomy):
+    RequestFactory(themes=[taxonomy["gender"]])
+    alice_client.get("/listings/")  # the filter form is now kept (core.counts)
+    ThemeFactory(name="Digital inclusion", slug="digital-inclusion")
+    response = alice_client.get("/listings/")
+    assert "Digital inclusion" in response.text
+    chosen = alice_client.get("/listings/?theme=green-skills&q=%3Cb%3Evisit")
+    assert '<option value="green-skills" selected>' in chosen.text
+    assert "&lt;b&gt;visit" in chosen.text and "<b>visit" not in chosen.text
+    assert '<option value="green-skills" selected>' not in alice_client.get("/listings/").text
 
 
 def test_browse_teaser_query_count_is_bounded(client, taxonomy, django_assert_max_num_queries):

@@ -8,9 +8,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from exchanges.services import exchange_create_from_match
 from matchmaking.models import Answer, MatchStatus
 from matchmaking.reminders import match_reminders_record
-from matchmaking.services import exchange_create_from_match, match_answer, match_confirm
+from matchmaking.services import match_answer, match_confirm
 from members.models import Membership
 from notifications.models import Notification
 from tests.factories import MembershipFactory, UserFactory

@@ -47,6 +47,13 @@ def test_new_weights_make_stored_rankings_old(case):
     assert ranking_for(case.request)
 
 
+def test_new_signal_definitions_make_stored_rankings_old(case, monkeypatch):
+    ranking_for(case.request)
+    monkeypatch.setattr("matchmaking.rankings.SIGNALS_VERSION", "a new formula")
+    assert ranking_stored(case.request) is None
+    assert refs(ranking_for(case.request)) == refs(rank(case.request))
+
+
 def test_stored_ranking_read_needs_the_same_queries_whatever_its_length(
     case, django_assert_num_queries
 ):

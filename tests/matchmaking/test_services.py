@@ -4,12 +4,12 @@ import pytest
 
 from core.workflow import StaleState
 from exchanges.models import ExchangeRole
+from exchanges.services import exchange_create_from_match
 from listings.models import ListingStatus
 from matchmaking.models import Answer, Match, MatchParty, MatchStatus, PartyRole
 from matchmaking.services import (
     AlreadyMatched,
     MatchError,
-    exchange_create_from_match,
     match_answer,
     match_confirm,
 )
