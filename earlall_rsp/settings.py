@@ -394,6 +394,11 @@ CELERY_BEAT_SCHEDULE["listings-embed-missing"] = {
     "task": "listings.tasks.listings_embed_missing",
     "schedule": 60 * 15,
 }
+# The languages' offsets learnt from the listings, when they changed enough (embeddings.offsets).
+CELERY_BEAT_SCHEDULE["embeddings-language-offsets"] = {
+    "task": "embeddings.tasks.language_offsets_learn_due",
+    "schedule": 60 * 60,
+}
 # Stored rankings that a change left stale, computed again a batch at a time.
 CELERY_BEAT_SCHEDULE["matchmaking-rankings"] = {
     "task": "matchmaking.tasks.rankings_refresh_stale",

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from .encoders import encoder_name
 from .models import ListingVector
+from .offsets import learnt_offsets, without_language
 
 # Transactions that commit later than their `updated_at` are caught by reading
 # again what changed in this window before the last refresh.
@@ -46,6 +47,7 @@ class VectorIndex:
         self._scale = np.zeros(0, dtype=np.float32)
         self._size = 0
         self._encoder = None
+        self._offsets = ""
         self._watermark = None
 
     @property
@@ -62,19 +64,24 @@ class VectorIndex:
         return self._size
 
     def _check_encoder(self) -> None:
-        name = encoder_name()
-        if name != self._encoder:
+        # Rows are kept with the learnt language offsets taken away: new
+        # offsets (embeddings.offsets) mean reading every row again.
+        name, (_offsets, key) = encoder_name(), learnt_offsets()
+        if name != self._encoder or key != self._offsets:
             self.clear()
-            self._encoder = name
+            self._encoder, self._offsets = name, key
 
-    def _put(self, rows: list[tuple[int, int, bytes]]) -> None:
+    def _put(self, rows: list[tuple[int, int, bytes, str]]) -> None:
         if not rows:
             return
-        vectors = np.stack([decode(raw) for _pk, _stamp, raw in rows])
+        vectors = without_language(
+            np.stack([decode(raw) for _pk, _stamp, raw, _code in rows]),
+            [code for *_rest, code in rows],
+        )
         data, scale = quantise(vectors)
         if self._data.shape[1] != vectors.shape[1]:
             self._data = np.zeros((0, vectors.shape[1]), dtype=np.int8)
-        for (pk, stamp, _raw), q, s in zip(rows, data, scale, strict=True):
+        for (pk, stamp, _raw, _code), q, s in zip(rows, data, scale, strict=True):
             at = self._row.get(pk)
             if at is None:
                 at = self._size
@@ -99,7 +106,7 @@ class VectorIndex:
         for start in range(0, len(ids), 5000):
             rows += ListingVector.objects.filter(
                 listing_id__in=ids[start : start + 5000], encoder=self._encoder
-            ).values_list("listing_id", "stamp", "vector")
+            ).values_list("listing_id", "stamp", "vector", "listing__language")
         return rows
 
     def similarities(self, query: np.ndarray, ids, stamps) -> np.ndarray:
@@ -150,7 +157,7 @@ class VectorIndex:
             qs = ListingVector.objects.filter(encoder=self._encoder)
             if self._watermark is not None:
                 qs = qs.filter(updated_at__gte=self._watermark - REFRESH_MARGIN)
-            self._put(list(qs.values_list("listing_id", "stamp", "vector")))
+            self._put(list(qs.values_list("listing_id", "stamp", "vector", "listing__language")))
             self._watermark = now
 
     def nearest(self, query: np.ndarray, *, limit: int, at_least: float) -> list[tuple[int, float]]:

@@ -4,26 +4,51 @@ from functools import lru_cache
 
 import numpy as np
 
-from .encoders import encoder, encoder_name
+from .encoders import encoder, encoder_name, languages_of
 from .index import decode, index
 from .models import ListingVector
+from .offsets import learnt_offsets, without_language
 
 
 def listing_vector(listing_id: int) -> np.ndarray | None:
-    """The stored vector of one listing, made by the configured encoder; None
-    when it is not there yet."""
-    raw = (
+    """The stored vector of one listing, made by the configured encoder, with its
+    language's learnt offset taken away (as the index keeps them); None when it
+    is not there yet."""
+    found = (
         ListingVector.objects.filter(listing_id=listing_id, encoder=encoder_name())
-        .values_list("vector", flat=True)
+        .values_list("vector", "listing__language")
         .first()
     )
-    return None if raw is None else decode(raw)
+    if found is None:
+        return None
+    raw, code = found
+    return without_language(decode(raw)[None, :], [code])[0]
+
+
+def text_vector(text: str) -> np.ndarray:
+    """The vector of a short text (a search), cached: people repeat searches."""
+    return _text_vector(text, learnt_offsets()[1])
+
+
+def listing_vectors(listing_ids) -> dict[int, np.ndarray]:
+    """{listing id: vector} as `listing_vector` gives them, in one query; a
+    listing without a vector yet is left out."""
+    rows = ListingVector.objects.filter(
+        listing_id__in=list(listing_ids), encoder=encoder_name()
+    ).values_list("listing_id", "vector", "listing__language")
+    rows = sorted(rows)
+    if not rows:
+        return {}
+    vectors = without_language(
+        np.stack([decode(raw) for _pk, raw, _code in rows]), [code for *_r, code in rows]
+    )
+    return {pk: vector for (pk, _raw, _code), vector in zip(rows, vectors, strict=True)}
 
 
 @lru_cache(maxsize=256)
-def text_vector(text: str) -> np.ndarray:
-    """The vector of a short text (a search), cached: people repeat searches."""
-    return encoder().encode([text])[0]
+def _text_vector(text: str, offsets_key: str) -> np.ndarray:
+    # Keyed by the learnt offsets too: new offsets, new vectors.
+    return without_language(encoder().encode([text]), languages_of([text]))[0]
 
 
 def similarities(query: np.ndarray | None, ids, stamps) -> np.ndarray:

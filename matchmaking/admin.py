@@ -54,7 +54,9 @@ class MatchPartyInline(admin.TabularInline):
 
     @admin.display(description=gettext_lazy("reasons"))
     def reasons_display(self, obj):
-        return format_html_join("", "<div>{}</div>", ((r,) for r in reasons_text(obj.reasons)))
+        return format_html_join(
+            "", "<div>{}</div>", ((r,) for r in reasons_text(obj.reasons, figures=True))
+        )
 
 
 def _what(h) -> str:

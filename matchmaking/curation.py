@@ -172,7 +172,7 @@ class Row:
 
 
 def _row(candidate, rank: int, interested: set, reciprocal_ids: set) -> Row:
-    marked = reasons_marked(candidate.reasons)
+    marked = reasons_marked(candidate.reasons, figures=True)
     # What speaks for the candidate first, then the neutral ones and the mismatches.
     marked.sort(key=lambda reason: reason[1] is not True)
     return Row(

@@ -2,6 +2,7 @@
 see its README): precision@3, recall@10, MRR, nDCG@10 and hard-rule violations,
 beside a tags-only baseline on the same set."""
 
+import contextlib
 import datetime
 import hashlib
 import math
@@ -13,8 +14,9 @@ import numpy as np
 from django.utils import timezone
 from django.utils.text import slugify
 
-from embeddings.encoders import encoder_name
+from embeddings.encoders import encoder_name, languages_of
 from embeddings.models import ListingVector
+from embeddings.offsets import offsets_learnt_from, offsets_use, stored_rows
 from embeddings.services import listing_text, listing_vectors_store, text_hash
 from listings.models import ExpressionOfInterest, InterestRole, Listing, ListingStatus
 from members.models import MembershipStatus, Organisation
@@ -137,13 +139,16 @@ def load(data: dict | None = None) -> dict:
     cache, listings = {}, {}
     for item in data["listings"]:
         start, end = (datetime.date.fromisoformat(d) for d in item["window"])
+        description = item["description"].strip()
         listing = Listing.objects.create(
+            # As listings.services records it on save (py3langid on the text).
+            language=languages_of([listing_text(title=item["title"], description=description)])[0],
             # A hash of the key: repeatable, and favouring no label over another.
             reference="EV-" + hashlib.sha1(item["key"].encode()).hexdigest()[:8].upper(),  # noqa: S324
             kind=item["kind"],
             organisation=organisations[item["org"]],
             title=item["title"],
-            description=item["description"].strip(),
+            description=description,
             role=item["role"],
             earliest_start=start,
             latest_end=end,
@@ -171,6 +176,20 @@ def load(data: dict | None = None) -> dict:
             )
     store_vectors(listings.values())
     return {"listings": listings, "items": data["listings"]}
+
+
+@contextlib.contextmanager
+def offsets_learnt_on(loaded: dict):
+    """Rank with language offsets learnt from the set's own listings (their
+    stored vectors and recorded languages, no label), as a deployment learns
+    them from its listings (`learn_language_offsets`); the shipped ones after."""
+    ids = [listing.pk for listing in loaded["listings"].values()]
+    offsets, _counts = offsets_learnt_from(stored_rows(ids))
+    offsets_use(offsets, key="evaluation")
+    try:
+        yield offsets
+    finally:
+        offsets_use(None)
 
 
 def store_vectors(listings) -> int:

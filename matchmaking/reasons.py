@@ -17,6 +17,7 @@ import logging
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from taxonomy.models import Format, Language, TargetGroup, Theme
 from taxonomy.selectors import sort_key, term_names
@@ -28,16 +29,15 @@ logger = logging.getLogger(__name__)
 NOTE = "note"
 
 TEMPLATES = {
-    "text_close": _("the descriptions speak of the same thing (similarity %(similarity)s)"),
-    "text_related": _("the descriptions are related (similarity %(similarity)s)"),
-    "text_far": _("the descriptions speak of other things (similarity %(similarity)s)"),
+    # Members read the words only: a raw similarity means nothing to them and
+    # overstates a weak one; the secretariat's curation adds the figure (FIGURES).
+    "text_close": _("the descriptions speak of the same thing"),
+    "text_related": _("the descriptions are related"),
+    "text_weak": _("the descriptions have little in common"),
+    "text_far": _("the descriptions speak of other things"),
     "no_text": _("the descriptions are not compared yet"),
     "dates_both": _(
         "dates overlap %(dates)s, room for both stays (%(days)s and %(their_days)s days)"
-    ),
-    "track_record": _("%(exchanges)s completed exchanges on these themes"),
-    "track_record_rated": _(
-        "%(exchanges)s completed exchanges on these themes, rated %(rating)s/5 by partners"
     ),
     "co_participant": _("%(organisation)s would take part alongside you, with another host"),
     "themes": _("both work on %(themes)s"),
@@ -58,6 +58,37 @@ TEMPLATES = {
     "both_requests": _("both look for partners on this theme"),
     "reciprocal": _("reciprocal: %(organisation)s could host you and you could host it later"),
 }
+
+# Stored reasons from before "text_weak": a "related" this low reads as weak.
+WEAK_SIMILARITY = 0.1
+FIGURES = _("%(sentence)s (similarity %(similarity)s)")
+
+
+def _track_record(params: dict) -> str:
+    # Plural forms differ by language (one, few, many…): ngettext at render time.
+    try:
+        count = int(params.get("exchanges"))
+    except (TypeError, ValueError):
+        count = 2
+    if params.get("rating") is not None:
+        return ngettext(
+            "%(exchanges)s completed exchange on these themes, rated %(rating)s/5 by partners",
+            "%(exchanges)s completed exchanges on these themes, rated %(rating)s/5 by partners",
+            count,
+        )
+    return ngettext(
+        "%(exchanges)s completed exchange on these themes",
+        "%(exchanges)s completed exchanges on these themes",
+        count,
+    )
+
+
+def _is_weak(params: dict) -> bool:
+    try:
+        return float(params.get("similarity")) < WEAK_SIMILARITY
+    except (TypeError, ValueError):
+        return False
+
 
 # Who hosts whom, from three sides: the host reading, the guest reading, anyone
 # else. Older reasons without the guest's name keep their first wording above.
@@ -197,14 +228,17 @@ def _template(code: str, params: dict, readers):
         if params.get("guest_id") in readers:
             return as_guest
         return neutral
-    if code == "track_record" and params.get("rating") is not None:
-        return TEMPLATES["track_record_rated"]
+    if code == "track_record":
+        return _track_record(params)
+    if code == "text_related" and _is_weak(params):
+        return TEMPLATES["text_weak"]
     return TEMPLATES.get(code)
 
 
-def reason_text(item, readers=()) -> str:
+def reason_text(item, readers=(), figures: bool = False) -> str:
     """The sentence, for a reader from these organisations (ids; none: the
-    secretariat or anyone else)."""
+    secretariat or anyone else); `figures` adds the raw similarity, for the
+    secretariat's curation."""
     item = as_reason(item)
     if item is None:
         return ""
@@ -217,18 +251,21 @@ def reason_text(item, readers=()) -> str:
         logger.warning("Unknown match reason %r", code)
         return str(params.get("text") or code.replace("_", " "))
     try:
-        return str(template) % _Lenient(_params(params))
+        text = str(template) % _Lenient(_params(params))
+        if figures and code.startswith("text_") and "similarity" in params:
+            text = str(FIGURES) % {"sentence": text, "similarity": params["similarity"]}
+        return text
     except (TypeError, ValueError):
         logger.warning("Match reason %r has parameters of another shape: %r", code, params)
         return str(template).split("%", 1)[0].strip(" :") or code.replace("_", " ")
 
 
-def reasons_text(items, readers=()) -> list[str]:
-    texts = (reason_text(item, readers) for item in as_reasons(items or []))
+def reasons_text(items, readers=(), figures: bool = False) -> list[str]:
+    texts = (reason_text(item, readers, figures) for item in as_reasons(items or []))
     return [text for text in texts if text]
 
 
-def reasons_marked(items, readers=()) -> list[tuple[str, bool | None]]:
+def reasons_marked(items, readers=(), figures: bool = False) -> list[tuple[str, bool | None]]:
     """Each reason with whether it speaks for the candidate (False: a mismatch,
     None: something to know)."""
-    return [(reason_text(item, readers), item["fit"]) for item in as_reasons(items or [])]
+    return [(reason_text(item, readers, figures), item["fit"]) for item in as_reasons(items or [])]

@@ -23,7 +23,7 @@ from .reasons import reason
 TRACK_RECORD_FULL = 3
 # Change it whenever what a signal measures changes (a new formula, a new rule):
 # every stored ranking is then read as missing until computed again.
-SIGNALS_VERSION = "2026-12-01 dice themes, title vectors, language offsets"
+SIGNALS_VERSION = "2026-12-01 dice themes, title vectors, language offsets, weak text reason"
 
 
 @dataclass
@@ -133,10 +133,9 @@ def score(ctx: Context, listing: Listing, sim: float, role: str | None = None):
         why.append(reason("no_text", fit=None))
     else:
         signals["text"] = closeness(sim)
-        level = "text_close" if signals["text"] >= 0.6 else "text_related"
-        if signals["text"] < 0.3:
-            level = "text_far"
-        why.append(reason(level, fit=level != "text_far", similarity=round(sim, 2)))
+        level = _text_level(signals["text"])
+        fit = {"text_far": False, "text_weak": None}.get(level, True)
+        why.append(reason(level, fit=fit, similarity=round(sim, 2)))
 
     shared = ctx.themes.keys() & listing.themes_ids
     signals["themes"] = dice(len(shared), len(ctx.themes), len(listing.themes_ids))
@@ -268,6 +267,18 @@ def _capacity(request, listing, why: list) -> bool:
         return True
     why.append(reason("capacity_short", fit=False, **params))
     return False
+
+
+def _text_level(closeness_: float) -> str:
+    # "Related" for a barely-there likeness overstated it: below 0.45 it is
+    # said to have little in common, which neither speaks for nor against.
+    if closeness_ >= 0.6:
+        return "text_close"
+    if closeness_ >= 0.45:
+        return "text_related"
+    if closeness_ >= 0.3:
+        return "text_weak"
+    return "text_far"
 
 
 def _track_record(ctx: Context, listing, why: list) -> float:

@@ -2,7 +2,9 @@
 stops collapsing) it keeps its entries on one line without overflowing, signed
 in as a member with unread mail and as the secretariat; at 320 px it collapses
 behind its toggler and no page scrolls sideways. Its two menus open from the
-keyboard."""
+keyboard, and signing out needs no JavaScript."""
+
+import re
 
 import pytest
 from django.conf import settings
@@ -119,6 +121,31 @@ def test_the_menus_open_and_act_from_the_keyboard(page, screenshot, alice):
     page.keyboard.press("Enter")
     expect(page.locator("html")).to_have_attribute("lang", "fr")
     expect(page.get_by_role("button", name="Langue: FR")).to_be_visible()
+
+
+def test_a_member_signs_out_with_javascript_off(browser, live_server, page, alice):
+    # With scripts the bar shows the menu, not its plain fallback (axe checks this page).
+    sign_in(page, "alice@boras.example")
+    expect(page.get_by_role("button", name="My area")).to_be_visible()
+    for fallback in page.locator("#main-nav .no-script-only").all():
+        expect(fallback).to_be_hidden()
+
+    context = browser.new_context(
+        base_url=live_server.url, locale="en-GB", java_script_enabled=False
+    )
+    no_script = context.new_page()
+    no_script.set_default_timeout(10_000)
+    sign_in(no_script, "alice@boras.example")
+    no_script.goto("/listings/")
+    bar = no_script.get_by_role("navigation", name="Main navigation")
+    expect(bar.get_by_role("button", name="My area")).to_be_hidden()
+    expect(bar.get_by_role("link", name="My area")).to_be_visible()
+    with no_script.expect_navigation():
+        bar.get_by_role("button", name="Sign out").click()
+    expect(bar.get_by_role("link", name="Sign in")).to_be_visible()
+    no_script.goto("/my/")
+    expect(no_script).to_have_url(re.compile(r"/accounts/login/"))
+    context.close()
 
 
 # Public and member pages with what makes a page wide: long theme names in

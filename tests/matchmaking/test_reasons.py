@@ -165,3 +165,27 @@ def test_a_co_participant_reads_that_it_sends_alongside_the_requester():
     assert reason_text(old_reason) == (
         "Escola del Treball would take part alongside you, with another host"
     )
+
+
+def test_a_track_record_of_one_exchange_reads_in_the_singular():
+    assert reason_text(reason("track_record", exchanges=1, rating=None)) == (
+        "1 completed exchange on these themes"
+    )
+    assert reason_text(reason("track_record", exchanges=3, rating=4.5)) == (
+        "3 completed exchanges on these themes, rated 4.5/5 by partners"
+    )
+
+
+def test_members_read_no_similarity_figure_and_a_weak_one_is_not_called_related():
+    assert reason_text(reason("text_related", similarity=0.32)) == "the descriptions are related"
+    assert reason_text(reason("text_related", similarity=0.05)) == (
+        "the descriptions have little in common"
+    )
+    assert reason_text(reason("text_close", similarity=0.71)) == (
+        "the descriptions speak of the same thing"
+    )
+
+
+def test_the_secretariats_curation_keeps_the_similarity_figure():
+    marked = reasons_marked([reason("text_related", similarity=0.32)], figures=True)
+    assert marked == [("the descriptions are related (similarity 0.32)", True)]
