@@ -1,6 +1,6 @@
 """Lists page by 25 and keep their filters in the pagination links."""
 
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 
 PAGE_SIZE = 25
 
@@ -8,10 +8,19 @@ PAGE_SIZE = 25
 def page_of(request, items, *, per_page: int = PAGE_SIZE, count=None):
     """One page of `items`. `count(items)`, when given, says how many there are
     (from a cache, say) instead of the paginator's COUNT query."""
+    number = request.GET.get("page")
+    if count is None and number in (None, "", "1"):
+        # Most people's own lists fit on one page: read one more than a page, and
+        # when that is all there is, the page is the whole list (no COUNT query).
+        first = list(items[: per_page + 1])
+        if len(first) <= per_page:
+            return Paginator(first, per_page).get_page(1)
+        # Longer: the paginator counts them; the first page is already read.
+        return Page(first[:per_page], 1, Paginator(items, per_page))
     paginator = Paginator(items, per_page)
     if count is not None:
         paginator.count = count(items)  # Paginator.count is a cached_property
-    return paginator.get_page(request.GET.get("page"))
+    return paginator.get_page(number)
 
 
 def filtered_page(request, filterset, *, items=None, per_page: int = PAGE_SIZE, count=None) -> dict:

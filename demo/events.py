@@ -17,6 +17,7 @@ from events.models import (
     RegistrationStatus,
 )
 from listings.models import Listing
+from matchmaking.models import Match
 
 
 def _starts(run, row) -> datetime.datetime:
@@ -49,6 +50,8 @@ def load_events(run, rows: list, orgs: dict) -> None:
                 "status": EventStatus.PUBLISHED,
             },
         )
+        if not event.languages.exists():
+            event.languages.set(run.terms_of("language", row.get("languages", [])))
         if not run.is_new(event):
             continue
         registrations = {}
@@ -73,12 +76,22 @@ def load_events(run, rows: list, orgs: dict) -> None:
             )
             if "slot" not in item:
                 continue
+            # The match that came of the meeting, once both said "follow up".
+            match = (
+                Match.objects.filter(request__external_ref=item["match"]).first()
+                if "match" in item
+                else None
+            )
             meeting = Meeting.objects.create(
-                request=request, event=event, slot=item["slot"], table=item["table"]
+                request=request, event=event, slot=item["slot"], table=item["table"], match=match
             )
             MeetingSeat.objects.bulk_create(
                 MeetingSeat(
-                    meeting=meeting, event=event, slot=item["slot"], organisation=orgs[side]
+                    meeting=meeting,
+                    event=event,
+                    slot=item["slot"],
+                    organisation=orgs[side],
+                    follow_up=item.get("follow_up"),
                 )
                 for side in (item["requester"], item["invitee"])
             )

@@ -40,12 +40,14 @@ class EventAdmin(SimpleHistoryAdmin):
         "starts_at",
         "time_zone",
         "status",
+        "working_languages",
         "registered",
         "meetings_placed",
         "schedule_link",
     ]
-    list_filter = ["status"]
+    list_filter = ["status", "languages"]
     search_fields = ["title", "place"]
+    filter_horizontal = ["languages"]
     actions = ["build_schedule", "cancel_events"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
@@ -61,7 +63,12 @@ class EventAdmin(SimpleHistoryAdmin):
                 ),
                 meetings_count=Count("meetings", distinct=True),
             )
+            .prefetch_related("languages")
         )
+
+    @admin.display(description=_("working languages"))
+    def working_languages(self, obj):
+        return ", ".join(language.name for language in obj.languages.all())
 
     @admin.display(description=_("registered"), ordering="registered_count")
     def registered(self, obj):

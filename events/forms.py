@@ -2,7 +2,9 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from listings.models import Listing, ListingStatus
+from listings.models import Listing
+
+from .selectors import BRINGABLE
 
 
 class RegistrationForm(forms.Form):
@@ -23,5 +25,5 @@ class RegistrationForm(forms.Form):
             memberships__organisation=organisation, is_active=True
         )
         self.fields["listings"].queryset = Listing.objects.filter(
-            organisation=organisation, status=ListingStatus.OPEN
+            organisation=organisation, status__in=BRINGABLE
         )

@@ -76,6 +76,15 @@ class Event(models.Model):
         default=EventStatus.DRAFT,
         db_index=True,
     )
+    # The languages the meetings are held in: "people you should meet" notes a
+    # pair that shares none of them (events.selectors.language_note).
+    languages = models.ManyToManyField(
+        "taxonomy.Language",
+        verbose_name=_("working languages"),
+        blank=True,
+        related_name="+",
+        help_text=_("The languages the meetings are held in."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     history = HistoricalRecords()

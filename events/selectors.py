@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404
 
 from listings.models import Listing, ListingKind, ListingStatus
 from matchmaking.rankings import ranking_for
+from matchmaking.reasons import reason
+from members.models import Organisation
 
 from .models import (
     Event,
@@ -20,6 +22,18 @@ from .models import (
     Registration,
     RegistrationStatus,
 )
+
+# A new draft can come to the event too: the member describes it from the
+# registration (events.views.listing_bring) and publishes it later.
+BRINGABLE = (ListingStatus.OPEN, ListingStatus.DRAFT, ListingStatus.SUBMITTED)
+
+
+def listing_to_bring(organisation, reference: str) -> Listing:
+    """A request or offer of this organisation that it can bring: 404 for
+    anyone else's, so that nobody brings (or learns of) another's draft."""
+    return get_object_or_404(
+        Listing, organisation=organisation, reference=reference, status__in=BRINGABLE
+    )
 
 
 def events_public():
@@ -108,7 +122,43 @@ def people_to_meet(registration: Registration, *, limit: int = 20) -> list[dict]
                 if candidate.listing.pk in mine_by_pk:
                     _better(best, other, candidate, mine_by_pk[candidate.listing.pk], request)
     ranked = sorted(best.values(), key=lambda b: (-b["score"], b["registration"].organisation.name))
-    return ranked[:limit]
+    ranked = ranked[:limit]
+    notes = language_notes(registration, [item["registration"] for item in ranked])
+    for item in ranked:
+        note = notes.get(item["registration"].pk)
+        if note:
+            item["reasons"] = [*item["reasons"], note]
+    return ranked
+
+
+def organisation_languages(organisation_ids) -> dict:
+    """{organisation: {its working language ids}}, in one query."""
+    found: dict = {}
+    rows = Organisation.languages.through.objects.filter(organisation_id__in=organisation_ids)
+    for org, language in rows.values_list("organisation_id", "language_id"):
+        found.setdefault(org, set()).add(language)
+    return found
+
+
+def language_notes(registration: Registration, others: list) -> dict:
+    """{other registration: the matcher's "no shared language" reason} for the
+    organisations with which this one shares no working language that the event
+    is held in (any language when the event names none). The matcher's rule: an
+    organisation that states no language is not held to one."""
+    spoken = organisation_languages(
+        {registration.organisation_id} | {other.organisation_id for other in others}
+    )
+    ours = spoken.get(registration.organisation_id, set())
+    held_in = set(registration.event.languages.values_list("pk", flat=True))
+    notes = {}
+    for other in others:
+        theirs = spoken.get(other.organisation_id, set())
+        if not ours or not theirs:
+            continue
+        common = ours & theirs & held_in if held_in else ours & theirs
+        if not common:
+            notes[other.pk] = reason("no_language", fit=False)
+    return notes
 
 
 def meeting_requests_of(registration: Registration) -> dict:
@@ -116,6 +166,13 @@ def meeting_requests_of(registration: Registration) -> dict:
         Q(requester=registration) | Q(invitee=registration)
     ).select_related("requester__organisation", "invitee__organisation", "meeting", "requested_by")
     found = list(both)
+    notes = language_notes(
+        registration,
+        [r.invitee if r.requester_id == registration.pk else r.requester for r in found],
+    )
+    for asked in found:
+        other = asked.invitee_id if asked.requester_id == registration.pk else asked.requester_id
+        asked.language_note = notes.get(other)
     return {
         "received": [r for r in found if r.invitee_id == registration.pk],
         "made": [r for r in found if r.requester_id == registration.pk],

@@ -7,10 +7,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core.refusals import Refusal
 from core.workflow import StaleState, change_status
-from listings.models import ListingStatus
 from matchmaking.models import Match
 from matchmaking.services import match_confirm
 from members.models import Membership, MembershipStatus
@@ -47,7 +47,11 @@ def _check_people(event: Event, organisation, people: list) -> None:
         raise EventError(_("Choose at least one person who will come."))
     if len(people) > event.people_per_organisation:
         raise EventError(
-            _("At most %(n)s people per organisation can come.")
+            ngettext(
+                "At most %(n)s person per organisation can come.",
+                "At most %(n)s people per organisation can come.",
+                event.people_per_organisation,
+            )
             % {"n": event.people_per_organisation}
         )
     ids = {p.pk for p in people}
@@ -82,10 +86,8 @@ def event_register(
         raise EventError(_("Your organisation is already registered for this event."))
     _check_people(event, organisation, people)
     listings = list(listings)
-    if any(
-        x.organisation_id != organisation.pk or x.status != ListingStatus.OPEN for x in listings
-    ):
-        raise EventError(_("Bring only open requests and offers of your organisation."))
+    for listing in listings:
+        _check_brought(listing, organisation)
     taken = Registration.objects.filter(event=event, status=RegistrationStatus.REGISTERED).count()
     status = RegistrationStatus.REGISTERED if taken < event.capacity else RegistrationStatus.WAITING
     registration = Registration.objects.create(
@@ -96,6 +98,18 @@ def event_register(
     if status == RegistrationStatus.REGISTERED:
         notices.notify_registered(registration, people)
     return registration
+
+
+def _check_brought(listing, organisation) -> None:
+    if listing.organisation_id != organisation.pk or listing.status not in selectors.BRINGABLE:
+        raise EventError(_("Bring only open or draft requests and offers of your organisation."))
+
+
+def registration_bring(*, registration: Registration, listing, by) -> None:
+    """Add a request or offer of the organisation to its registration."""
+    _acting_for(registration, by)
+    _check_brought(listing, registration.organisation)
+    registration.listings.add(listing)
 
 
 def _acting_for(registration: Registration, by) -> None:

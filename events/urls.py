@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.event_list, name="list"),
     path("<int:pk>/", views.event_detail, name="detail"),
     path("<int:pk>/register/", views.event_register, name="register"),
+    path("<int:pk>/bring/", views.listing_bring, name="bring"),
     path("<int:pk>/cancel/", views.registration_cancel, name="cancel"),
     path("<int:pk>/meet/<int:registration_pk>/", views.meeting_ask, name="meeting-ask"),
     path("<int:pk>/requests/<int:request_pk>/answer/", views.meeting_answer, name="meeting-answer"),

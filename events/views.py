@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -44,7 +45,12 @@ def event_register(request, pk):
     organisation = current_organisation(request)
     if organisation is None:
         raise Http404
-    form = RegistrationForm(request.POST or None, organisation=organisation)
+    # Back from describing a new request or offer: it comes ticked.
+    brought = request.GET.get("listing")
+    initial = {}
+    if brought:
+        initial["listings"] = [selectors.listing_to_bring(organisation, brought)]
+    form = RegistrationForm(request.POST or None, organisation=organisation, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             registration = services.event_register(
@@ -66,6 +72,37 @@ def event_register(request, pk):
         request,
         "events/register.html",
         {"event": event, "form": form, "organisation": organisation},
+    )
+
+
+@login_required
+def listing_bring(request, pk):
+    """Where the listing form returns with a new request or offer: a registered
+    organisation confirms that it brings it; one not yet registered registers
+    with it ticked."""
+    event = selectors.event_public(pk, user=request.user)
+    organisation = current_organisation(request)
+    if organisation is None:
+        raise Http404
+    listing = selectors.listing_to_bring(organisation, request.GET.get("listing", ""))
+    registration = selectors.registration_for(event, request.user)
+    if registration is None or registration.organisation_id != organisation.pk:
+        url = reverse("events:register", args=[event.pk])
+        return redirect(f"{url}?{urlencode({'listing': listing.reference})}")
+    if request.method == "POST":
+        try:
+            services.registration_bring(registration=registration, listing=listing, by=request.user)
+        except services.EventError as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(
+                request, _("%(listing)s comes to the event with you.") % {"listing": listing.title}
+            )
+        return redirect(event)
+    return render(
+        request,
+        "events/bring.html",
+        {"event": event, "listing": listing, "registration": registration},
     )
 
 

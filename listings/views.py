@@ -6,6 +6,7 @@ from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -125,7 +126,8 @@ def listing_create(request, kind):
         if not created:
             messages.info(request, _("This listing was already saved a moment ago: here it is."))
             return redirect(listing)
-        return _after_save(request, listing)
+        response = _after_save(request, listing)
+        return _back_to(request, listing) or response
     return render(
         request,
         "listings/listing_form.html",
@@ -134,8 +136,22 @@ def listing_create(request, kind):
             "kind": kind,
             "organisation": organisation,
             "organisations": user_organisations(request.user),
+            "next": request.GET.get("next", ""),
         },
     )
+
+
+def _back_to(request, listing):
+    """Back to the page that asked for a new listing (an event's registration),
+    with the new listing's reference: only a path of this site, never another's."""
+    target = request.GET.get("next", "")
+    if not target or not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return None
+    query = QueryDict(mutable=True)
+    query["listing"] = listing.reference
+    return redirect(f"{target}{'&' if '?' in target else '?'}{query.urlencode()}")
 
 
 @login_required

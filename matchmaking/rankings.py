@@ -19,6 +19,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from embeddings.encoders import encoder_name
+from embeddings.offsets import learnt_offsets
 from listings.models import Listing, ListingKind, ListingStatus
 
 from . import rules
@@ -34,7 +35,9 @@ BATCH = 50
 
 def ranking_version(weights: dict | None = None) -> str:
     weights = weights or MatchingWeights.current()
-    key = json.dumps([encoder_name(), SIGNALS_VERSION, sorted(weights.items())])
+    # The learnt language offsets change what the vectors say, too.
+    offsets = learnt_offsets()[1]
+    key = json.dumps([encoder_name(), offsets, SIGNALS_VERSION, sorted(weights.items())])
     return hashlib.sha1(key.encode()).hexdigest()  # noqa: S324
 
 

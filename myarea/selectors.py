@@ -38,11 +38,16 @@ def _organisation_ids(user, *, role=None) -> list[int]:
     return list(memberships.values_list("organisation_id", flat=True))
 
 
-def member_to_do(*, user, today=None) -> dict:
-    """What waits for this person, kind by kind, with counts."""
+def member_to_do(*, user, today=None, memberships=None) -> dict:
+    """What waits for this person, kind by kind, with counts. `memberships`: the
+    person's memberships when the page has them already (two queries fewer)."""
     today = today or timezone.localdate()
-    organisations = _organisation_ids(user)
-    coordinated = _organisation_ids(user, role=Role.COORDINATOR)
+    if memberships is None:
+        organisations = _organisation_ids(user)
+        coordinated = _organisation_ids(user, role=Role.COORDINATOR)
+    else:
+        organisations = [m.organisation_id for m in memberships]
+        coordinated = [m.organisation_id for m in memberships if m.role == Role.COORDINATOR]
     return {
         "matches": _waiting(parties_to_answer(user)),
         "interests": _waiting(listings_with_interest(organisations)),

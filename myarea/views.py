@@ -20,7 +20,7 @@ def home(request):
     )
     # The coordinator sets the organisation up; a contact joins one already running.
     steps = selectors.first_steps(organisation=organisation) if coordinates else []
-    to_do = selectors.member_to_do(user=request.user)
+    to_do = selectors.member_to_do(user=request.user, memberships=memberships)
     return render(
         request,
         "myarea/home.html",

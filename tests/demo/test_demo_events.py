@@ -19,6 +19,11 @@ def test_demo_past_event_held_the_borås_meetings(demo):
     assert met == {("centre-val-de-loire", "boras"), ("centre-val-de-loire", "escola-del-treball")}
     boras = past.registrations.get(organisation__slug="boras")
     assert [x.external_ref for x in boras.listings.all()] == ["demo-boras-offer"]
+    # Both sides said "follow up" and the Borås match came of the meetings.
+    for meeting in Meeting.objects.filter(event=past):
+        assert [s.follow_up for s in meeting.seats.all()] == [True, True]
+        assert meeting.match.request.external_ref == "demo-boras-request"
+    assert [x.code for x in past.languages.all()] == ["en"]
 
 
 def test_demo_upcoming_event_is_open_and_its_accepted_meeting_can_be_scheduled(demo, client):
@@ -31,3 +36,11 @@ def test_demo_upcoming_event_is_open_and_its_accepted_meeting_can_be_scheduled(d
     page = client.get(f"/events/{upcoming.pk}/agenda/")
     assert page.status_code == 200
     assert 'data-testid="agenda-meeting"' in page.content.decode()
+    page = client.get(upcoming.get_absolute_url())
+    assert page.status_code == 200
+    assert 'data-testid="event-languages">Francese, Inglese</dd>' in page.content.decode()
+    # Open for registration: a member not yet registered finds the way in.
+    client.force_login(User.objects.get(email="nicholas.waller@boras.example"))
+    page = client.get(upcoming.get_absolute_url())
+    assert f'href="/events/{upcoming.pk}/register/"' in page.content.decode()
+    assert client.get(f"/events/{upcoming.pk}/register/").status_code == 200

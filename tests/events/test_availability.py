@@ -78,5 +78,5 @@ def test_no_more_people_than_the_limit_per_organisation(event, boras, alice, bob
 
     event.people_per_organisation = 1
     event.save()
-    with pytest.raises(EventError, match="At most 1 people"):
+    with pytest.raises(EventError, match="At most 1 person per organisation"):
         event_register(event=event, organisation=boras, people=[alice, bob], by=alice)
