@@ -24,7 +24,7 @@ RUN pip install -c requirements.lock . && rm -rf build *.egg-info
 # only for this step and is not kept in the image; set the real one at run time.
 RUN SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(50))')" DEBUG=false \
     python manage.py collectstatic --noinput \
-    && mkdir -p /app/var/media /app/var/mail \
+    && mkdir -p /app/var/media /app/var/mail /app/var/offsets \
     && chown -R app:app /app/var
 
 USER app

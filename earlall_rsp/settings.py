@@ -390,6 +390,9 @@ CELERY_BEAT_SCHEDULE["listings-lifecycle"] = {
 # interface. Its weights install with its package. Threads per encoding call.
 EMBEDDINGS_ENCODER = env_str("EMBEDDINGS_ENCODER", "embeddings.encoders.MultilingualE5Small")
 EMBEDDINGS_THREADS = env_int("EMBEDDINGS_THREADS", 1)
+# Where the language offsets learnt from the listings are kept (embeddings.offsets):
+# the worker writes them, every web process reads them, so they share this folder.
+EMBEDDINGS_OFFSETS_DIR = ensure_dir(Path(env_str("EMBEDDINGS_OFFSETS_DIR", str(VAR_DIR))))
 CELERY_BEAT_SCHEDULE["listings-embed-missing"] = {
     "task": "listings.tasks.listings_embed_missing",
     "schedule": 60 * 15,

@@ -7,11 +7,14 @@ CELERY_BROKER_URL point at them.
 
 import os
 import secrets
+import tempfile
 
 # A fresh random key per run: the settings refuse short and published keys with
 # DEBUG off, and subprocesses (the broker tests' worker) inherit this one.
 os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
 os.environ.setdefault("EMAIL_URL", "memorymail://")
+# Language offsets a developer learnt in var/ must not change what the tests see.
+os.environ.setdefault("EMBEDDINGS_OFFSETS_DIR", tempfile.mkdtemp(prefix="rsp-offsets-"))
 
 from .settings import *  # noqa: E402,F403
 from .settings import DATABASES  # noqa: E402

@@ -108,13 +108,15 @@ FEED_SALT = "events.agenda-feed"
 
 
 def feed_token(*, user, event: Event) -> str:
-    return signing.dumps([user.pk, event.pk], salt=FEED_SALT, compress=True)
+    # Without a timestamp: a person's feed keeps one address, the one their
+    # calendar subscribed to, whenever the agenda page is shown.
+    return signing.Signer(salt=FEED_SALT).sign_object([user.pk, event.pk], compress=True)
 
 
 def feed_reader(token: str) -> tuple[int, int] | None:
     """(user id, event id) of a genuine link, else None."""
     try:
-        user_pk, event_pk = signing.loads(token, salt=FEED_SALT)
+        user_pk, event_pk = signing.Signer(salt=FEED_SALT).unsign_object(token)
     except (signing.BadSignature, ValueError, TypeError):
         return None
     return user_pk, event_pk

@@ -10,13 +10,16 @@ every stored ranking old, and so does a new definition of the signals
 (`signals.SIGNALS_VERSION`): they are read as missing until computed again.
 """
 
+import contextvars
 import hashlib
 import json
+from contextlib import contextmanager
 
 from django.db import transaction
 from django.db.models import Q
 
 from embeddings.encoders import encoder_name
+from embeddings.offsets import learnt_offsets
 from listings.models import Listing, ListingKind, ListingStatus
 
 from . import rules
@@ -32,7 +35,9 @@ BATCH = 50
 
 def ranking_version(weights: dict | None = None) -> str:
     weights = weights or MatchingWeights.current()
-    key = json.dumps([encoder_name(), SIGNALS_VERSION, sorted(weights.items())])
+    # The learnt language offsets change what the vectors say, too.
+    offsets = learnt_offsets()[1]
+    key = json.dumps([encoder_name(), offsets, SIGNALS_VERSION, sorted(weights.items())])
     return hashlib.sha1(key.encode()).hexdigest()  # noqa: S324
 
 
@@ -121,22 +126,66 @@ def rankings_mark_stale(*, listing: Listing) -> int:
     return StoredRanking.objects.filter(pk__in=ids).update(stale=True)
 
 
-def rankings_refresh_stale(*, limit: int = BATCH) -> int:
-    """Compute again the stale and old stored rankings, a batch at a time, and
-    the rankings of open requests that have none yet."""
+def rankings_refresh_stale(*, limit: int | None = BATCH) -> int:
+    """Compute again the stale and old stored rankings, a batch at a time (None:
+    all), and the rankings of open requests that have none yet."""
     version = ranking_version()
     ids = list(
         StoredRanking.objects.filter(Q(stale=True) | ~Q(version=version)).values_list(
             "pk", flat=True
         )[:limit]
     )
-    if len(ids) < limit:
+    if limit is None or len(ids) < limit:
         ids += list(
             Listing.objects.filter(
                 kind=ListingKind.REQUEST, status=ListingStatus.OPEN, stored_ranking__isnull=True
-            ).values_list("pk", flat=True)[: limit - len(ids)]
+            ).values_list("pk", flat=True)[: None if limit is None else limit - len(ids)]
         )
     for request in Listing.objects.filter(pk__in=ids).select_related("organisation"):
         ranking_store(request=request)
     StoredRanking.objects.filter(pk__in=ids).exclude(request__status=ListingStatus.OPEN).delete()
     return len(ids)
+
+
+# Listings changed while refreshes are deferred (None: not deferring).
+_deferred: contextvars.ContextVar[set | None] = contextvars.ContextVar(
+    "rankings_deferred", default=None
+)
+
+
+def refresh_defer(listing_id: int) -> bool:
+    """Inside `refresh_deferred()`: note the change instead of refreshing now."""
+    changed = _deferred.get()
+    if changed is None:
+        return False
+    changed.add(listing_id)
+    return True
+
+
+@contextmanager
+def refresh_deferred():
+    """Bulk loads (seed_demo): hold back the per-listing ranking refresh and
+    compute every stored ranking once at the end. Each listing saved would
+    otherwise queue a refresh of the rankings it touches, some sixty times over
+    for the demo; the end state is the same, since computing a ranking twice
+    stores the same thing. Nothing is computed if the block raises (a rolled
+    back load changed nothing)."""
+    if _deferred.get() is not None:  # nested: the outer block refreshes
+        yield
+        return
+    token = _deferred.set(set())
+    try:
+        yield
+        changed = _deferred.get()
+    finally:
+        _deferred.reset(token)
+    if changed:
+        rankings_refresh_all()
+
+
+def rankings_refresh_all() -> int:
+    """Every stored ranking computed again, and those of open requests that
+    have none: after a bulk load changed most listings, cheaper than working
+    out which rankings each change touched."""
+    StoredRanking.objects.update(stale=True)
+    return rankings_refresh_stale(limit=None)

@@ -5,7 +5,11 @@ from core.queueing import delay_on_commit
 
 
 def _queue(listing_id: int) -> None:
+    from .rankings import refresh_defer
     from .tasks import rankings_refresh
+
+    if refresh_defer(listing_id):  # a bulk load: refreshed once at its end
+        return
 
     # Broker away, or an eager run failing: the beat task catches up.
     delay_on_commit(rankings_refresh, listing_id, what=f"the rankings of {listing_id}")

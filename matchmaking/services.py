@@ -16,9 +16,7 @@ from simple_history.utils import bulk_create_with_history
 
 from core.refusals import Refusal
 from core.workflow import StaleState, change_status, change_status_of_locked, history_reason
-from embeddings.encoders import encoder_name
-from embeddings.index import decode
-from embeddings.models import ListingVector
+from embeddings.selectors import listing_vectors
 from listings.models import LISTING_TRANSITIONS, Listing, ListingRole, ListingStatus
 from notifications.emails import absolute_url
 from notifications.services import notification_record, notifications_record, notify_secretariat
@@ -244,8 +242,8 @@ def _scored_as_chosen(request: Listing, roles: dict) -> dict:
         return {}
     ctx = Context(request)
     found = with_tags(Listing.objects.filter(pk__in=list(roles)))
-    vectors = ListingVector.objects.filter(listing_id__in=list(roles), encoder=encoder_name())
-    theirs = {pk: decode(raw) for pk, raw in vectors.values_list("listing_id", "vector")}
+    # As the ranking compares them: each language's offset taken away.
+    theirs = listing_vectors(roles)
     sims = {
         listing.pk: float(ctx.vector @ theirs[listing.pk])
         if ctx.vector is not None and listing.pk in theirs

@@ -265,3 +265,12 @@ def test_env_example_gives_each_variable_a_comment():
             assert previous.startswith("# ") and not re.match(r"^#\s*[A-Z][A-Z0-9_]*=", previous), (
                 f"no comment above {line!r}"
             )
+
+
+def test_web_reads_the_language_offsets_the_worker_learns(services):
+    """The worker learns the language offsets from the listings; web must read the
+    same file, so both mount the folder the settings are told to use."""
+    folder = as_dict(services["web"]["environment"])["EMBEDDINGS_OFFSETS_DIR"]
+    for name in ("web", "worker"):
+        mounts = [str(v).split(":") for v in services[name].get("volumes", [])]
+        assert [volume for volume, path in mounts if path == folder] == ["offsets"]

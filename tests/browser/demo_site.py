@@ -6,21 +6,16 @@ it, so each journey needs the demo again. The first one of a run loads it with
 `seed_demo` and keeps a dump of what it loaded; the next ones load that dump,
 which takes seconds where `seed_demo` takes a minute on a loaded machine.
 
-`seed_demo` costs most in the matcher's stored rankings: every listing it saves
-queues, after commit, a refresh that computes the stale rankings again, some
-sixty times over. Here the refresh runs once, after the load; the rankings come
-out the same (computing one twice stores the same thing).
+`seed_demo` computes the matcher's stored rankings once, at the end of the load
+(matchmaking.rankings.refresh_deferred), so the dump holds them.
 """
 
 import json
 from pathlib import Path
-from unittest import mock
 
 import pytest
 from django.apps import apps
 from django.core.management import call_command
-
-from matchmaking.rankings import rankings_refresh_stale
 
 # Rows that migrate and the test run make themselves, whatever the data.
 NOT_DUMPED = ["contenttypes", "auth.permission", "sessions", "admin.logentry", "axes"]
@@ -33,9 +28,7 @@ def _demo_dump(tmp_path_factory) -> Path:
 
 
 def _load_afresh(dump: Path) -> None:
-    with mock.patch("matchmaking.receivers._queue"):
-        call_command("seed_demo", "--quiet")
-    rankings_refresh_stale(limit=100_000)
+    call_command("seed_demo", "--quiet")
     with dump.open("w", encoding="utf-8") as out:
         call_command(
             "dumpdata",

@@ -123,7 +123,9 @@ def test_the_menus_open_and_act_from_the_keyboard(page, screenshot, alice):
     expect(page.get_by_role("button", name="Langue: FR")).to_be_visible()
 
 
-def test_a_member_signs_out_with_javascript_off(browser, live_server, page, alice):
+def test_a_member_changes_language_and_signs_out_with_javascript_off(
+    browser, live_server, page, alice
+):
     # With scripts the bar shows the menu, not its plain fallback (axe checks this page).
     sign_in(page, "alice@boras.example")
     expect(page.get_by_role("button", name="My area")).to_be_visible()
@@ -140,6 +142,14 @@ def test_a_member_signs_out_with_javascript_off(browser, live_server, page, alic
     bar = no_script.get_by_role("navigation", name="Main navigation")
     expect(bar.get_by_role("button", name="My area")).to_be_hidden()
     expect(bar.get_by_role("link", name="My area")).to_be_visible()
+    # The languages show as buttons in the bar, and choosing one applies it.
+    with no_script.expect_navigation():
+        bar.get_by_role("button", name="Français").click()
+    expect(no_script.locator("html")).to_have_attribute("lang", "fr")
+    with no_script.expect_navigation():
+        # (The bar's own name is French now.)
+        no_script.get_by_role("button", name="English").click()
+    expect(no_script.locator("html")).to_have_attribute("lang", "en")
     with no_script.expect_navigation():
         bar.get_by_role("button", name="Sign out").click()
     expect(bar.get_by_role("link", name="Sign in")).to_be_visible()

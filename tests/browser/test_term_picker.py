@@ -96,3 +96,14 @@ def test_terms_filtered_and_ticked_by_keyboard_are_kept_after_an_error(
     for options in page.locator(".term-picker-options").all():
         assert options.evaluate("e => e.scrollWidth <= e.clientWidth")
     screenshot("kept-after-error-320px")
+
+    # Keyboard only, from the error summary: it has the focus, its link leads to
+    # the field, and the form goes through once the title is typed there.
+    page.set_viewport_size({"width": 1280, "height": 900})
+    expect(page.locator("#error-summary")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(page.locator("#error-summary a").first).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.get_by_label("Title")).to_be_focused()
+    page.keyboard.type("Girls into construction: a study visit")
+    screenshot("title-reached-from-the-summary")

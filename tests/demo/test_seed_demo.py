@@ -269,3 +269,20 @@ def test_seed_demo_matcher_puts_boras_and_escola_first_for_the_three_way_request
     top = [candidate.organisation.slug for candidate in rank(request)[:3]]
     assert {"boras", "escola-del-treball"} <= set(top)
     assert request.interests.count() == 2
+
+
+def test_seed_demo_stores_each_open_requests_ranking_current(demo):
+    """Computed once, after the load (matchmaking.rankings.refresh_deferred):
+    the curation page reads them without computing."""
+    from matchmaking.matcher import rank
+    from matchmaking.models import StoredRanking
+    from matchmaking.rankings import ranking_stored
+
+    requests = Listing.objects.open().filter(kind="request")
+    assert set(StoredRanking.objects.values_list("pk", flat=True)) == set(
+        requests.values_list("pk", flat=True)
+    )
+    assert not StoredRanking.objects.filter(stale=True).exists()
+    request = requests.get(external_ref="demo-req-cvl-three-way-female-learners")
+    stored = [c.listing.pk for c in ranking_stored(request)]
+    assert stored == [c.listing.pk for c in rank(request)][: len(stored)]

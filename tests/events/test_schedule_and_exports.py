@@ -3,6 +3,7 @@ and their personal calendar feed."""
 
 import csv
 import io
+import time
 
 from django.urls import reverse
 from openpyxl import load_workbook
@@ -82,3 +83,11 @@ def test_feed_stops_when_the_person_no_longer_comes(client, met, alice):
     token = feed_token(user=alice, event=met.event)
     registration_cancel(registration=Meeting.objects.get().request.requester)
     assert client.get(reverse("events:agenda-feed", args=[token])).status_code == 404
+
+
+def test_a_persons_feed_keeps_one_address(met, alice, monkeypatch):
+    # A calendar subscribes once: the link must not change from one page view to the next.
+    first = feed_token(user=alice, event=met.event)
+    later = time.time() + 3600
+    monkeypatch.setattr("django.core.signing.time.time", lambda: later)
+    assert feed_token(user=alice, event=met.event) == first

@@ -1,13 +1,17 @@
 """Stored rankings: computed in the background when listings change, read by the
 curation page in a constant number of queries."""
 
+from collections import Counter
+from unittest import mock
+
 import pytest
 
 from listings.models import ListingStatus
 from listings.services import listing_close
+from matchmaking import rankings
 from matchmaking.matcher import rank
 from matchmaking.models import MatchingWeights, StoredRanking
-from matchmaking.rankings import ranking_for, ranking_stored
+from matchmaking.rankings import ranking_for, ranking_stored, refresh_deferred
 
 pytestmark = pytest.mark.django_db
 
@@ -61,3 +65,28 @@ def test_stored_ranking_read_needs_the_same_queries_whatever_its_length(
     # The weights, whether the stored one is current, the entries with their listings.
     with django_assert_num_queries(3):
         ranking_stored(case.request, limit=20)
+
+
+def test_a_bulk_load_computes_each_ranking_once_at_its_end(
+    case, alice, django_capture_on_commit_callbacks
+):
+    ranking_for(case.request)
+    computed = Counter()
+    real_store = rankings.ranking_store
+
+    def store(*, request):
+        computed[request.pk] += 1
+        return real_store(request=request)
+
+    with mock.patch.object(rankings, "ranking_store", side_effect=store):
+        with refresh_deferred(), django_capture_on_commit_callbacks(execute=True) as queued:
+            case.request.save()
+            case.boras_offer.save()
+            listing_close(listing=case.boras_offer, by=alice, reason="Full")
+            assert not computed
+        assert not [c for c in queued if "rankings" in repr(c)]
+
+    assert computed[case.request.pk] == 1
+    assert set(computed.values()) == {1}
+    assert refs(ranking_stored(case.request)) == refs(rank(case.request))
+    assert case.boras_offer.reference not in refs(ranking_stored(case.request))

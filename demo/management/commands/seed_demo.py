@@ -15,6 +15,7 @@ from exchanges.models import Exchange
 from listings.models import ExpressionOfInterest, Listing
 from listings.services import listings_embed
 from matchmaking.models import Match
+from matchmaking.rankings import refresh_deferred
 from members.models import Organisation, User
 from taxonomy.models import Format, Language, TargetGroup, Theme
 
@@ -51,19 +52,22 @@ class Command(BaseCommand):
         if reset and interactive and input(RESET_WARNING).strip().lower() != "yes":
             raise CommandError("Reset cancelled: nothing was changed.")
         # One transaction: a mistake in the data leaves the database as it was.
-        try:
-            with transaction.atomic():
-                if reset:
-                    deleted = demo_delete()
-                    self.stdout.write(
-                        "Deleted: " + ", ".join(f"{n} {name}" for name, n in deleted.items())
-                    )
-                logins = load_demo()
-        except DemoDataError as error:
-            raise CommandError(str(error)) from error
-        # The open listings' vectors, through the same service as a published
-        # listing (after the load, so that a failed load encodes nothing).
-        listings_embed()
+        # The stored rankings are computed once, after the load and the vectors,
+        # not again after every listing the load saves (matchmaking.rankings).
+        with refresh_deferred():
+            try:
+                with transaction.atomic():
+                    if reset:
+                        deleted = demo_delete()
+                        self.stdout.write(
+                            "Deleted: " + ", ".join(f"{n} {name}" for name, n in deleted.items())
+                        )
+                    logins = load_demo()
+            except DemoDataError as error:
+                raise CommandError(str(error)) from error
+            # The open listings' vectors, through the same service as a published
+            # listing (after the load, so that a failed load encodes nothing).
+            listings_embed()
         self.print_summary()
         if not quiet:
             self.print_logins(logins)
