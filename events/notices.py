@@ -27,16 +27,33 @@ def event_context(event: Event) -> dict:
     }
 
 
-def notify_registered(registration: Registration, people: list) -> None:
-    context = {**event_context(registration.event), "organisation": str(registration.organisation)}
+def _record_for(people, *, kind: str, about, event: str, context: dict) -> None:
+    """One e-mail to each person, addressed by name, once per `event` (the outbox's key)."""
     for person in people:
         notification_record(
-            kind="event_registered",
+            kind=kind,
             recipient=person,
-            about=registration,
-            event="registered",
+            about=about,
+            event=event,
             context={**context, "name": person.get_short_name()},
         )
+
+
+def _meeting_context(meeting: Meeting, *, partner) -> dict:
+    when = timezone.localtime(meeting.starts_at, meeting.event.zone)
+    return {
+        **event_context(meeting.event),
+        "partner": str(partner),
+        "meeting_starts": date_format(when, "DATETIME_FORMAT"),
+        "table": meeting.table,
+    }
+
+
+def notify_registered(registration: Registration, people: list) -> None:
+    context = {**event_context(registration.event), "organisation": str(registration.organisation)}
+    _record_for(
+        people, kind="event_registered", about=registration, event="registered", context=context
+    )
 
 
 def notify_scheduled(meeting: Meeting) -> None:
@@ -46,26 +63,12 @@ def notify_scheduled(meeting: Meeting) -> None:
 def notify_meeting(meeting: Meeting, *, kind: str, event: str, extra=None) -> None:
     """Each person of both organisations, once per `event` (the outbox's key)."""
     request = meeting.request
-    when = timezone.localtime(meeting.starts_at, meeting.event.zone)
     for mine, theirs in (
         (request.requester, request.invitee),
         (request.invitee, request.requester),
     ):
-        context = {
-            **event_context(meeting.event),
-            "partner": str(theirs.organisation),
-            "meeting_starts": date_format(when, "DATETIME_FORMAT"),
-            "table": meeting.table,
-            **(extra or {}),
-        }
-        for person in mine.people.all():
-            notification_record(
-                kind=kind,
-                recipient=person,
-                about=meeting,
-                event=event,
-                context={**context, "name": person.get_short_name()},
-            )
+        context = {**_meeting_context(meeting, partner=theirs.organisation), **(extra or {})}
+        _record_for(mine.people.all(), kind=kind, about=meeting, event=event, context=context)
 
 
 def event_reminders_record(*, now=None) -> int:
@@ -95,46 +98,33 @@ def event_reminders_record(*, now=None) -> int:
                 for m in selectors.agenda(registration)
             ],
         }
-        for person in registration.people.all():
-            notification_record(
-                kind="event_reminder",
-                recipient=person,
-                about=registration,
-                event="day-before",
-                context={**context, "name": person.get_short_name()},
-            )
-            reminded += 1
+        people = registration.people.all()
+        _record_for(
+            people, kind="event_reminder", about=registration, event="day-before", context=context
+        )
+        reminded += len(people)
     return reminded
 
 
 def notify_partner_cancelled(meeting: Meeting, leaving: Registration) -> None:
     partner = selectors.partner_of(meeting, leaving)
-    when = timezone.localtime(meeting.starts_at, meeting.event.zone)
-    context = {
-        **event_context(meeting.event),
-        "partner": str(leaving.organisation),
-        "meeting_starts": date_format(when, "DATETIME_FORMAT"),
-        "table": meeting.table,
-    }
-    for person in partner.people.all():
-        notification_record(
-            kind="event_meeting_cancelled",
-            recipient=person,
-            about=meeting,
-            event="cancelled",
-            context={**context, "name": person.get_short_name()},
-        )
+    _record_for(
+        partner.people.all(),
+        kind="event_meeting_cancelled",
+        about=meeting,
+        event="cancelled",
+        context=_meeting_context(meeting, partner=leaving.organisation),
+    )
 
 
 def notify_event_cancelled(event: Event, *, reason: str = "") -> None:
     context = {**event_context(event), "reason": reason}
     registrations = Registration.objects.filter(event=event).prefetch_related("people")
     for registration in registrations:
-        for person in registration.people.all():
-            notification_record(
-                kind="event_cancelled",
-                recipient=person,
-                about=event,
-                event="cancelled",
-                context={**context, "name": person.get_short_name()},
-            )
+        _record_for(
+            registration.people.all(),
+            kind="event_cancelled",
+            about=event,
+            event="cancelled",
+            context=context,
+        )
