@@ -8,9 +8,9 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from listings.models import Listing, ListingKind, ListingStatus
+from matchmaking.matcher import tag_ids
 from matchmaking.rankings import ranking_for
 from matchmaking.reasons import reason
-from members.models import Organisation
 
 from .models import (
     Event,
@@ -131,23 +131,17 @@ def people_to_meet(registration: Registration, *, limit: int = 20) -> list[dict]
     return ranked
 
 
-def organisation_languages(organisation_ids) -> dict:
-    """{organisation: {its working language ids}}, in one query."""
-    found: dict = {}
-    rows = Organisation.languages.through.objects.filter(organisation_id__in=organisation_ids)
-    for org, language in rows.values_list("organisation_id", "language_id"):
-        found.setdefault(org, set()).add(language)
-    return found
-
-
 def language_notes(registration: Registration, others: list) -> dict:
     """{other registration: the matcher's "no shared language" reason} for the
     organisations with which this one shares no working language that the event
     is held in (any language when the event names none). The matcher's rule: an
     organisation that states no language is not held to one."""
-    spoken = organisation_languages(
-        {registration.organisation_id} | {other.organisation_id for other in others}
-    )
+    # The matcher's own read of organisations' working languages, in one query.
+    spoken = tag_ids(
+        [],
+        names=(),
+        organisations={registration.organisation_id} | {o.organisation_id for o in others},
+    )["organisations"]
     ours = spoken.get(registration.organisation_id, set())
     held_in = set(registration.event.languages.values_list("pk", flat=True))
     notes = {}
