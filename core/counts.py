@@ -42,21 +42,17 @@ def changes_here() -> int:
 
 def generation() -> str:
     """The current generation: it changes whenever the data counted changes."""
-    return _generation()
-
-
-def _generation() -> str:
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
+    current = cache.get(GENERATION_KEY)
+    if current is None:
         cache.add(GENERATION_KEY, secrets.token_hex(4), None)
-        generation = cache.get(GENERATION_KEY, "")
-    return generation
+        current = cache.get(GENERATION_KEY, "")
+    return current
 
 
 def counts_cached(name: str, compute):
     """`compute()`'s value, from the cache while nothing it counts has changed.
     `name` must say everything the value depends on (filters included)."""
-    return cache.get_or_set(f"counts:{_generation()}:{name}", compute, SECONDS)
+    return cache.get_or_set(f"counts:{generation()}:{name}", compute, SECONDS)
 
 
 def counts_changed(**kwargs):
