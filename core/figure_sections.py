@@ -8,17 +8,10 @@ year, and the organisation's name when one is chosen) and returns a list of
 {"slug", "title", "headers", "rows", "sheet"} (the fields of monitoring's Dataset).
 """
 
-from collections.abc import Callable
+from .registry import Registry
 
-_makers: dict[str, Callable] = {}
-
-
-def figure_section(name: str):
-    def register(function):
-        _makers[name] = function
-        return function
-
-    return register
+_makers = Registry()
+figure_section = _makers.register
 
 
 def figure_sections(filters: dict) -> list[dict]:

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from core.registry import Registry
 from notifications.services import notifications_erase_person, notifications_of_person
 
 from .models import EmailChange, Invitation, Role, User
@@ -21,17 +22,9 @@ FORMER_MEMBER_NAME = "Former member"
 
 # What the apps above members hold about a person (their requests, offers and
 # interests, …): each app adds its section from its AppConfig.ready().
-EXPORT_SECTIONS: dict = {}
-
-
-def export_section(name: str):
-    """Register `function(user) -> JSON values` as the export's section `name`."""
-
-    def register(function):
-        EXPORT_SECTIONS[name] = function
-        return function
-
-    return register
+# name → function(user) -> JSON values
+EXPORT_SECTIONS = Registry()
+export_section = EXPORT_SECTIONS.register
 
 
 def iso(value):

@@ -3,19 +3,11 @@ and object: the outbox row stays small, and an app above notifications (events:
 the calendar file of a registration) says what to attach without notifications
 knowing it. A maker returns a list of (filename, content, mimetype)."""
 
-from collections.abc import Callable
+from core.registry import Registry
 
-_makers: dict[str, Callable] = {}
-
-
-def attachment_maker(kind: str):
-    """Register `function(notification) -> [(filename, content, mimetype)]` for a kind."""
-
-    def register(function):
-        _makers[kind] = function
-        return function
-
-    return register
+# kind → function(notification) -> [(filename, content, mimetype)]
+_makers = Registry()
+attachment_maker = _makers.register
 
 
 def attachments_for(notification) -> list[tuple[str, str | bytes, str]]:

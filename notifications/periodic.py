@@ -5,11 +5,8 @@ in their domain apps (matchmaking.reminders, exchanges.reminders,
 listings.reminders), each with its beat task, and register here from their
 AppConfig.ready() so that the command finds them without importing the apps."""
 
-from collections.abc import Callable
+from core.registry import Registry
 
 # name → job (returns how many notifications it recorded), in registration order.
-JOBS: dict[str, Callable[[], int]] = {}
-
-
-def periodic_job_register(name: str, job: Callable[[], int]) -> None:
-    JOBS[name] = job
+JOBS = Registry()
+periodic_job_register = JOBS.register
