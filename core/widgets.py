@@ -5,23 +5,44 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 
-class GroupedCheckboxes(forms.SelectMultiple):
-    """Several choices ticked one by one (no Ctrl-click): the usual ones shown,
-    the rest folded under a summary that opens by itself when one of them is
-    ticked. Plain HTML, no JavaScript.
+class CheckboxGroup(forms.SelectMultiple):
+    """Choices as checkboxes in a fieldset, rendered by the subclass's template.
 
     A SelectMultiple, not a CheckboxSelectMultiple, so that crispy-forms renders
-    this template instead of its own flat list of checkboxes.
+    the subclass's template instead of its own flat list of checkboxes.
     """
 
     input_type = "checkbox"
-    template_name = "core/widgets/grouped_checkboxes.html"
     option_template_name = "django/forms/widgets/checkbox_option.html"
     use_fieldset = True
     # As a checkbox list, not a <select>: each box has its own id and is "checked".
     option_inherits_attrs = True
     add_id_index = True
     checked_attribute = {"checked": True}
+
+    def create_option(self, *args, **kwargs):
+        option = super().create_option(*args, **kwargs)
+        # crispy-forms gives the field "form-select"; each box is a check input.
+        option["attrs"]["class"] = "form-check-input"
+        return option
+
+    def id_for_label(self, id_, index=None):
+        # As RadioSelect: the legend names the group, each box has its own label.
+        return "" if index is None else super().id_for_label(id_, index)
+
+    def use_required_attribute(self, initial):
+        return False
+
+    def value_omitted_from_data(self, data, files, name):
+        return False
+
+
+class GroupedCheckboxes(CheckboxGroup):
+    """Several choices ticked one by one (no Ctrl-click): the usual ones shown,
+    the rest folded under a summary that opens by itself when one of them is
+    ticked. Plain HTML, no JavaScript."""
+
+    template_name = "core/widgets/grouped_checkboxes.html"
 
     def __init__(self, attrs=None, choices=(), *, first=(), first_label="", other_label=""):
         super().__init__(attrs, choices)
@@ -47,27 +68,11 @@ class GroupedCheckboxes(forms.SelectMultiple):
             (self.other_label, groups[False], 1),
         ]
 
-    def create_option(self, *args, **kwargs):
-        option = super().create_option(*args, **kwargs)
-        # crispy-forms gives the field "form-select"; each box is a check input.
-        option["attrs"]["class"] = "form-check-input"
-        return option
-
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         others = context["widget"]["optgroups"][1][1]
         context["widget"]["others_ticked"] = [o for o in others if o["selected"]]
         return context
-
-    def id_for_label(self, id_, index=None):
-        # As RadioSelect: the legend names the group, each box has its own label.
-        return "" if index is None else super().id_for_label(id_, index)
-
-    def use_required_attribute(self, initial):
-        return False
-
-    def value_omitted_from_data(self, data, files, name):
-        return False
 
 
 class CountryCheckboxes(GroupedCheckboxes):
@@ -83,37 +88,13 @@ class CountryCheckboxes(GroupedCheckboxes):
         )
 
 
-class TermPicker(forms.SelectMultiple):
+class TermPicker(CheckboxGroup):
     """A long list of terms (themes, formats, languages) as checkboxes in columns
     inside a box of bounded height, so the form stays short. The field's label
     becomes the fieldset's legend (crispy-forms does that for use_fieldset).
 
     static/js/term-picker.js adds a box that filters the list and a live count
     of the ticked terms; without JavaScript it is a plain list of checkboxes.
-    A SelectMultiple, as GroupedCheckboxes, so that crispy-forms renders this
-    template.
     """
 
-    input_type = "checkbox"
     template_name = "core/widgets/term_picker.html"
-    option_template_name = "django/forms/widgets/checkbox_option.html"
-    use_fieldset = True
-    option_inherits_attrs = True
-    add_id_index = True
-    checked_attribute = {"checked": True}
-
-    def create_option(self, *args, **kwargs):
-        option = super().create_option(*args, **kwargs)
-        # crispy-forms gives the field "form-select"; each box is a check input.
-        option["attrs"]["class"] = "form-check-input"
-        return option
-
-    def id_for_label(self, id_, index=None):
-        # The legend names the group, each box has its own label.
-        return "" if index is None else super().id_for_label(id_, index)
-
-    def use_required_attribute(self, initial):
-        return False
-
-    def value_omitted_from_data(self, data, files, name):
-        return False
