@@ -40,13 +40,19 @@ def changes_here() -> int:
     return _changes_here
 
 
+def cache_generation(key: str) -> str:
+    """The token under `key` in the shared cache, made once by whichever process
+    asks first; writing a new token makes everything kept under the old one stale."""
+    current = cache.get(key)
+    if current is None:
+        cache.add(key, secrets.token_hex(4), None)
+        current = cache.get(key, "")
+    return current
+
+
 def generation() -> str:
     """The current generation: it changes whenever the data counted changes."""
-    current = cache.get(GENERATION_KEY)
-    if current is None:
-        cache.add(GENERATION_KEY, secrets.token_hex(4), None)
-        current = cache.get(GENERATION_KEY, "")
-    return current
+    return cache_generation(GENERATION_KEY)
 
 
 def counts_cached(name: str, compute):

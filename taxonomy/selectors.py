@@ -14,6 +14,8 @@ from django.db.models import CharField, F, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils import translation
 
+from core.counts import cache_generation
+
 VERSION_KEY = "taxonomy:names:version"
 # A change made with update() (a migration) sends no signal: at worst this old.
 SECONDS = 15 * 60
@@ -45,19 +47,11 @@ def name_in_language(path: str = "name"):
     return Coalesce(NullIf(F(f"{path}_{language}"), Value("")), english, output_field=CharField())
 
 
-def _version() -> str:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, secrets.token_hex(4), None)
-        version = cache.get(VERSION_KEY, "")
-    return version
-
-
 def term_names(model) -> dict[int, str]:
     """{id: name in the active language} of every term of this vocabulary, from
     the cache: a page of match reasons costs no query per reason."""
     language = translation.get_language() or settings.LANGUAGE_CODE
-    key = f"taxonomy:names:{_version()}:{model._meta.label_lower}:{language}"
+    key = f"taxonomy:names:{cache_generation(VERSION_KEY)}:{model._meta.label_lower}:{language}"
     return cache.get_or_set(
         key, lambda: {term.pk: term.name for term in model.objects.all()}, SECONDS
     )
