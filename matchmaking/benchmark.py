@@ -14,7 +14,7 @@ from members.models import Membership, MembershipStatus, Organisation, Organisat
 from notifications.models import Notification
 from taxonomy.models import Format, Language, Theme
 
-from .models import Match, MatchParty
+from .models import Match, MatchDecision, MatchParty
 
 COORDINATORS = 2
 
@@ -75,14 +75,21 @@ class SyntheticRounds:
         return listing
 
     def delete(self) -> None:
-        ids = [listing.pk for listing in self.listings]
-        matches = Match.objects.filter(request_id__in=ids)
-        Notification.objects.filter(recipient__in=self.users).delete()
-        MatchParty.history.filter(match_id__in=matches.values("pk")).delete()
-        MatchParty.objects.filter(match__in=matches).delete()
-        Match.history.filter(request_id__in=ids).delete()
-        matches.delete()
-        Listing.history.filter(id__in=ids).delete()
-        Listing.objects.filter(pk__in=ids).delete()
-        get_user_model().objects.filter(pk__in=[u.pk for u in self.users]).delete()
-        Organisation.objects.filter(pk__in=[o.pk for o in self.organisations]).delete()
+        synthetic_delete(listings=self.listings, users=self.users, organisations=self.organisations)
+
+
+def synthetic_delete(*, listings, users, organisations) -> None:
+    """Remove a benchmark's synthetic listings, their matches, decisions and
+    e-mails, their people and organisations, history included."""
+    ids = [listing.pk for listing in listings]
+    matches = Match.objects.filter(request_id__in=ids)
+    Notification.objects.filter(recipient__in=users).delete()
+    MatchDecision.objects.filter(request_id__in=ids).delete()
+    MatchParty.history.filter(match_id__in=matches.values("pk")).delete()
+    MatchParty.objects.filter(match__in=matches).delete()
+    Match.history.filter(request_id__in=ids).delete()
+    matches.delete()
+    Listing.history.filter(id__in=ids).delete()
+    Listing.objects.filter(pk__in=ids).delete()
+    get_user_model().objects.filter(pk__in=[u.pk for u in users]).delete()
+    Organisation.objects.filter(pk__in=[o.pk for o in organisations]).delete()

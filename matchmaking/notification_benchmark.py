@@ -11,7 +11,7 @@ from listings.models import Listing, ListingKind, ListingRole, ListingStatus
 from members.models import MembershipStatus, Organisation, OrganisationKind
 from notifications.models import Notification
 
-from .models import Match, MatchDecision, MatchParty
+from .benchmark import synthetic_delete
 from .services import match_confirm
 
 
@@ -82,15 +82,4 @@ class SyntheticMatches:
         )
 
     def delete(self) -> None:
-        ids = [listing.pk for listing in self.listings]
-        matches = Match.objects.filter(request_id__in=ids)
-        Notification.objects.filter(recipient__in=self.users).delete()
-        MatchDecision.objects.filter(request_id__in=ids).delete()
-        MatchParty.history.filter(match_id__in=matches.values("pk")).delete()
-        MatchParty.objects.filter(match__in=matches).delete()
-        Match.history.filter(request_id__in=ids).delete()
-        matches.delete()
-        Listing.history.filter(id__in=ids).delete()
-        Listing.objects.filter(pk__in=ids).delete()
-        get_user_model().objects.filter(pk__in=[u.pk for u in self.users]).delete()
-        Organisation.objects.filter(pk__in=[o.pk for o in self.organisations]).delete()
+        synthetic_delete(listings=self.listings, users=self.users, organisations=self.organisations)
