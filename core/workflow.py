@@ -1,9 +1,10 @@
 """One way to change a status, for every model that has one.
 
-Each model declares its allowed transitions as a dict next to its TextChoices;
-`change_status` checks them, locks the row so that a second person acting at the
-same moment is told "someone else was faster", saves with update_fields and
-records who, when and why in the model's history (django-simple-history).
+Each model declares its allowed transitions in one place, its class attribute
+`transitions` ({field: {from: {to, …}}}); `change_status` reads and checks them,
+locks the row so that a second person acting at the same moment is told "someone
+else was faster", saves with update_fields and records who, when and why in the
+model's history (django-simple-history).
 """
 
 from django.db import transaction
@@ -43,13 +44,24 @@ class StaleState(TransitionNotAllowed):
     """Someone changed the object between the page being shown and the action."""
 
 
-def allowed(transitions: dict, current: str, target: str) -> bool:
-    return target in transitions.get(current, ())
+def transitions_of(model, field: str = "status") -> dict:
+    """The transitions `model` declares for `field`: {from: {to, …}}."""
+    try:
+        return model.transitions[field]
+    except (AttributeError, KeyError):
+        raise TypeError(
+            f"{model.__name__} declares no transitions for its {field!r} field: "
+            f"add them to {model.__name__}.transitions."
+        ) from None
 
 
-def check_transition(transitions: dict, current: str, target: str, labels=None) -> None:
-    if not allowed(transitions, current, target):
-        label = dict(labels or {})
+def allowed(model, current: str, target: str, field: str = "status") -> bool:
+    return target in transitions_of(model, field).get(current, ())
+
+
+def check_transition(model, current: str, target: str, field: str = "status") -> None:
+    if not allowed(model, current, target, field):
+        label = dict(model._meta.get_field(field).choices or {})
         raise TransitionNotAllowed(
             _("A %(current)s item cannot become %(target)s.")
             % {"current": label.get(current, current), "target": label.get(target, target)}
@@ -62,7 +74,6 @@ def change_status(
     to: str,
     by=None,
     reason: str = "",
-    transitions: dict,
     expected: str | None = None,
     field: str = "status",
     changes: dict | None = None,
@@ -82,8 +93,7 @@ def change_status(
                 _("Someone else was faster: this item is now %(status)s.")
                 % {"status": getattr(locked, f"get_{field}_display")()}
             )
-        choices = model._meta.get_field(field).choices
-        check_transition(transitions, current, to, choices)
+        check_transition(model, current, to, field)
         setattr(locked, field, to)
         for name, value in (changes or {}).items():
             setattr(locked, name, value)
@@ -95,7 +105,7 @@ def change_status(
     return locked
 
 
-def change_status_of_locked(objs: list, *, to: str, by=None, reason: str = "", transitions: dict):
+def change_status_of_locked(objs: list, *, to: str, by=None, reason: str = ""):
     """Move rows the caller already holds locked (select_for_update, in a fixed
     order) to the status `to`, with what `change_status` records for each: who,
     when and why in its history. One UPDATE and one INSERT of history rows
@@ -110,9 +120,8 @@ def change_status_of_locked(objs: list, *, to: str, by=None, reason: str = "", t
     if not objs:
         return
     model = type(objs[0])
-    choices = model._meta.get_field("status").choices
     for obj in objs:
-        check_transition(transitions, obj.status, to, choices)
+        check_transition(model, obj.status, to)
     model._default_manager.filter(pk__in=[obj.pk for obj in objs]).update(status=to)
     for obj in objs:
         obj._change_reason = history_reason(reason) or f"{obj.status} → {to}"

@@ -19,7 +19,6 @@ from notifications.emails import absolute_url
 from notifications.services import notification_record
 
 from .models import (
-    EXCHANGE_TRANSITIONS,
     Exchange,
     ExchangeFeedback,
     ExchangeOrganisation,
@@ -280,7 +279,6 @@ def exchange_complete(*, exchange: Exchange, by, reason: str = "") -> Exchange:
             to=ExchangeStatus.COMPLETED,
             by=by,
             reason=reason or "completed",
-            transitions=EXCHANGE_TRANSITIONS,
             expected=ExchangeStatus.PLANNED,
         )
         exchange_completed.send(sender=Exchange, exchange=exchange, by=by)
@@ -293,7 +291,6 @@ def exchange_cancel(*, exchange: Exchange, by, reason: str = "") -> Exchange:
         to=ExchangeStatus.CANCELLED,
         by=by,
         reason=reason or "cancelled",
-        transitions=EXCHANGE_TRANSITIONS,
         expected=ExchangeStatus.PLANNED,
     )
     return exchange

@@ -24,7 +24,6 @@ from notifications.emails import absolute_url
 from notifications.services import notification_record, notify_secretariat
 
 from .models import (
-    MEMBERSHIP_TRANSITIONS,
     EmailChange,
     Invitation,
     Membership,
@@ -264,7 +263,6 @@ def application_approve(*, organisation: Organisation, by=None) -> Organisation:
             by=by,
             expected=MembershipStatus.APPLICANT,
             reason=_("Application approved"),
-            transitions=MEMBERSHIP_TRANSITIONS,
             changes={"joined_on": timezone.localdate()},
         )
         for membership in organisation.memberships.select_related("user"):
@@ -300,7 +298,6 @@ def application_reject(*, organisation: Organisation, reason: str, by=None) -> O
             to=MembershipStatus.REJECTED,
             by=by,
             reason=reason,
-            transitions=MEMBERSHIP_TRANSITIONS,
         )
         for membership in organisation.memberships.filter(role=Role.COORDINATOR).select_related(
             "user"
@@ -332,7 +329,6 @@ def membership_suspend(*, organisation: Organisation, by=None, reason: str = "")
         to=MembershipStatus.SUSPENDED,
         by=by,
         reason=reason or _("Membership suspended"),
-        transitions=MEMBERSHIP_TRANSITIONS,
     )
 
 
@@ -345,7 +341,6 @@ def membership_reinstate(*, organisation: Organisation, by=None, reason: str = "
         to=MembershipStatus.ACTIVE,
         by=by,
         reason=reason or _("Membership reinstated"),
-        transitions=MEMBERSHIP_TRANSITIONS,
         expected=MembershipStatus.SUSPENDED,
     )
 
