@@ -8,10 +8,24 @@ model's history (django-simple-history).
 """
 
 from django.db import transaction
-from django.db.models.signals import post_save
+from django.dispatch import Signal
 from django.utils.translation import gettext as _
 
 from .refusals import Refusal
+
+# Sent once a status has changed, inside the change's transaction, by both
+# `change_status` and `change_status_of_locked`: sender the concrete model,
+# with `instance`, `field`, `before` and `after`. The bulk path writes with one
+# UPDATE, which sends no post_save, so what is kept from a status (stored
+# rankings, cached counts) listens to this signal rather than to post_save.
+status_changed = Signal()
+
+
+def status_change_saving(instance) -> bool:
+    """True while `change_status` saves `instance`: a post_save receiver that
+    also listens to `status_changed` skips this save, or it would run twice."""
+    return getattr(instance, "_status_change_saving", False)
+
 
 # django-simple-history keeps a change reason in a 100-character column.
 HISTORY_REASON_LENGTH = 100
@@ -100,7 +114,18 @@ def change_status(
         locked._change_reason = history_reason(reason) or f"{current} → {to}"
         if by is not None:
             locked._history_user = by
-        locked.save(update_fields=[field, *(changes or {})])
+        locked._status_change_saving = True
+        try:
+            locked.save(update_fields=[field, *(changes or {})])
+        finally:
+            del locked._status_change_saving
+        status_changed.send(
+            sender=model._meta.concrete_model,
+            instance=locked,
+            field=field,
+            before=current,
+            after=to,
+        )
     obj.__dict__.update({f: getattr(locked, f) for f in [field, *(changes or {})]})
     return locked
 
@@ -112,10 +137,8 @@ def change_status_of_locked(objs: list, *, to: str, by=None, reason: str = ""):
     whatever their number, where `change_status` takes three queries a row: a
     confirmation with six parties would otherwise spend most of its time here.
 
-    The model's post_save receivers still run for each row (stored rankings,
-    cached counts), as after `save(update_fields=["status"])`; only
-    simple-history's own receiver is told to skip the row, since its history is
-    written in bulk.
+    `status_changed` is sent for each row, as by `change_status`; post_save is
+    not (no row was saved one by one).
     """
     if not objs:
         return
@@ -123,20 +146,16 @@ def change_status_of_locked(objs: list, *, to: str, by=None, reason: str = ""):
     for obj in objs:
         check_transition(model, obj.status, to)
     model._default_manager.filter(pk__in=[obj.pk for obj in objs]).update(status=to)
+    before = {obj.pk: obj.status for obj in objs}
     for obj in objs:
         obj._change_reason = history_reason(reason) or f"{obj.status} → {to}"
         obj.status = to
     model.history.bulk_history_create(objs, default_user=by, update=True)
     for obj in objs:
-        obj.skip_history_when_saving = True
-        try:
-            post_save.send(
-                sender=model,
-                instance=obj,
-                created=False,
-                update_fields=frozenset({"status"}),
-                raw=False,
-                using=obj._state.db,
-            )
-        finally:
-            del obj.skip_history_when_saving
+        status_changed.send(
+            sender=model._meta.concrete_model,
+            instance=obj,
+            field="status",
+            before=before[obj.pk],
+            after=to,
+        )
