@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from core.counts import counts_changed
 from core.workflow import change_status, save_with_history
 from listings.models import Listing, ListingRole
 from matchmaking.models import Match, MatchStatus, PartyRole
@@ -44,6 +45,7 @@ def exchange_create(*, exchange: Exchange, themes, roles: dict, by, reason: str)
         ExchangeOrganisation(exchange=exchange, organisation_id=org, role=role)
         for org, role in roles.items()
     )
+    counts_changed()  # bulk_create sends no post_save
     return exchange
 
 

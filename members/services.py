@@ -18,6 +18,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from core.counts import counts_changed
 from core.refusals import Refusal
 from core.workflow import TransitionNotAllowed, change_status, save_with_history
 from notifications.emails import absolute_url
@@ -500,6 +501,7 @@ def colleague_remove(*, membership: Membership, by) -> None:
     # They no longer hear about the organisation's listings and matches: without a
     # contact person, the coordinators do (listing_owners, party_contacts).
     membership.user.contact_for_listings.filter(organisation=organisation).update(contact=None)
+    counts_changed()  # update() sends no post_save: the listings changed
     membership._history_user = by
     membership.delete()
 
