@@ -11,7 +11,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from earlall_rsp.celery import queues as celery_queues
+from core.queueing import queues as celery_queues
 
 
 class WorkerProcess:

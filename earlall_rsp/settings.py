@@ -278,7 +278,7 @@ CELERY_TIMEZONE = TIME_ZONE
 # confirmations queue two thousand of them, and on one queue every e-mail waited
 # behind them. A worker consuming several queues takes from each in turn, so mail
 # waits for at most one refresh. Workers must consume every queue
-# (earlall_rsp.celery.queues(): `-Q celery,rankings` in docker-compose.yml), or
+# (core.queueing.queues(): `-Q celery,rankings` in docker-compose.yml), or
 # run one worker per queue.
 CELERY_TASK_DEFAULT_QUEUE = "celery"
 CELERY_TASK_ROUTES = {"matchmaking.tasks.rankings_refresh*": {"queue": "rankings"}}
