@@ -116,9 +116,9 @@ class AxeAudit:
                 context.close()
             if failure:
                 origin = "{0.scheme}://{0.netloc}".format(urlsplit(pages[0].url))
-                self.violations.append(
-                    (f"{origin} ({who or 'a visitor'})", {"id": "language-menu", "impact": "-", "help": failure, "nodes": []})
-                )
+                where = f"{origin} ({who or 'a visitor'})"
+                problem = {"id": "language-menu", "impact": "-", "help": failure, "nodes": []}
+                self.violations.append((where, problem))
 
     def report(self) -> str:
         lines = []
