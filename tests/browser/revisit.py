@@ -78,7 +78,6 @@ def revisit(context, pages: list[Seen], target: str, settle) -> str:
     page.set_default_timeout(10_000)
     for seen in pages:
         settle(page)
-        print("REVISIT", target, seen.who, seen.url)
         page.goto(seen.url)
         if page_language(page) == target:
             continue
