@@ -94,6 +94,9 @@ class EmailBackend(smtp.EmailBackend):
         """Send one message, raising what the server said if it refused;
         `meanwhile()` runs while the server reads the envelope (Django's
         `_send`, with that one difference)."""
+        if not message.recipients():  # as Django's: nothing to send
+            meanwhile()
+            return
         with self._lock:
             self.open()
             encoding = message.encoding or settings.DEFAULT_CHARSET
