@@ -17,13 +17,6 @@ class CaseStudyStatus(models.TextChoices):
     UNPUBLISHED = "unpublished", _("Unpublished")
 
 
-CASE_STUDY_TRANSITIONS = {
-    CaseStudyStatus.DRAFT: {CaseStudyStatus.PUBLISHED},
-    CaseStudyStatus.PUBLISHED: {CaseStudyStatus.UNPUBLISHED},
-    CaseStudyStatus.UNPUBLISHED: {CaseStudyStatus.PUBLISHED, CaseStudyStatus.DRAFT},
-}
-
-
 class CaseStudyQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=CaseStudyStatus.PUBLISHED)
@@ -36,6 +29,16 @@ class PhotoQuerySet(models.QuerySet):
 
 
 class CaseStudy(models.Model):
+    # From each status, the statuses it may move to: core.workflow.change_status
+    # refuses any other.
+    transitions = {
+        "status": {
+            CaseStudyStatus.DRAFT: {CaseStudyStatus.PUBLISHED},
+            CaseStudyStatus.PUBLISHED: {CaseStudyStatus.UNPUBLISHED},
+            CaseStudyStatus.UNPUBLISHED: {CaseStudyStatus.PUBLISHED, CaseStudyStatus.DRAFT},
+        },
+    }
+
     exchange = models.OneToOneField(
         "exchanges.Exchange",
         on_delete=models.PROTECT,
@@ -47,6 +50,9 @@ class CaseStudy(models.Model):
     summary = models.CharField(_("summary"), max_length=300)
     story = models.TextField(_("the exchange"), help_text=_("The story, from request to visit."))
     next_steps = models.TextField(_("next steps"), blank=True)
+    # An ISO 639-1 code ("sv"), detected from the text on save, as a listing's
+    # (casestudies.services.case_study_language_set); the secretariat may correct it.
+    language = models.CharField(_("written in"), max_length=8, blank=True)
     status = models.CharField(
         _("status"),
         max_length=20,
