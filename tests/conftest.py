@@ -136,14 +136,18 @@ def secretariat_client(client, secretariat):
 def pytest_collection_modifyitems(config, items):
     """Under pytest-xdist (`make test` runs two workers, --dist loadgroup) some tests
     must share one worker: the demo-data tests, so that the demo is loaded once
-    (tests/demo/conftest.py), and the tests with a real Celery worker, which share
-    one Redis database and queue and would take each other's tasks."""
+    (tests/demo/conftest.py), the evaluation set's likewise, and the tests with a
+    real Celery worker, which share one Redis database and queue and would take
+    each other's tasks."""
     for item in items:
         path = str(item.path).replace(os.sep, "/")
         if "/tests/demo/" in path:
             item.add_marker(pytest.mark.xdist_group("demo"))
         elif item.get_closest_marker("broker"):
             item.add_marker(pytest.mark.xdist_group("broker"))
+        elif "/tests/matchmaking/test_evaluation" in path:
+            # One worker loads and measures the evaluation set (tests/matchmaking/conftest.py).
+            item.add_marker(pytest.mark.xdist_group("evaluation"))
     # pytest-django then runs the tests that use the database first, the
     # transactional ones (the browser journeys) next, the others last; within
     # each the long ones go first, so that under pytest-xdist neither worker is
