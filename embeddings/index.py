@@ -109,14 +109,20 @@ class VectorIndex:
             ).values_list("listing_id", "stamp", "vector", "listing__language")
         return rows
 
-    def similarities(self, query: np.ndarray, ids, stamps) -> np.ndarray:
+    def similarities(self, query: np.ndarray, ids, stamps, known=None) -> np.ndarray:
         """Cosine similarity of `query` with each listing; NaN where a listing has
-        no vector yet. `stamps` are the listings' current stamps (None: no vector)."""
+        no vector yet. `stamps` are the listings' current stamps (None: no vector),
+        or, with `known` (which listings have one), an array of them: the matcher
+        passes tens of thousands, and a Python list of them cost more than the product."""
         with self._lock:
             self._check_encoder()
             ids = np.fromiter(ids, dtype=np.int64, count=len(ids))
-            known = np.array([s is not None for s in stamps], dtype=bool)
-            wanted_stamps = np.array([0 if s is None else s for s in stamps], dtype=np.int64)
+            if known is None:
+                known = np.array([s is not None for s in stamps], dtype=bool)
+                wanted_stamps = np.array([0 if s is None else s for s in stamps], dtype=np.int64)
+            else:
+                known = np.asarray(known, dtype=bool)
+                wanted_stamps = np.where(known, stamps, 0).astype(np.int64)
             at = self._rows_of(ids)
             held = self._stamp[np.maximum(at, 0)] if len(self._stamp) else wanted_stamps
             stale = known & ((at < 0) | (held != wanted_stamps))

@@ -35,6 +35,7 @@ class MatchmakingConfig(AppConfig):
         every change of what they hold."""
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
+        from embeddings.services import vectors_stored
         from listings.models import Listing
         from members.models import Organisation
 
@@ -60,3 +61,4 @@ class MatchmakingConfig(AppConfig):
             sender=Organisation.languages.through,
             dispatch_uid="snapshot-organisation-languages",
         )
+        vectors_stored.connect(receivers.snapshot_vectors_stored, dispatch_uid="snapshot-vectors")

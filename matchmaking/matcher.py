@@ -323,7 +323,7 @@ def preselect(ctx: Context, rows: np.ndarray, cap: int | None) -> Preselected:
     all in numpy."""
     pk, organisation, flags, shared, theirs, stamp = rows.T
     known = (flags & HAS_VECTOR) > 0
-    sims = similarities(ctx.vector, pk.tolist(), np.where(known, stamp, None).tolist())
+    sims = similarities(ctx.vector, pk, stamp, known)
     holds = (flags & HOLDS) > 0
     passes = holds & ((flags & SPEAKS) > 0)
     kept, out = np.flatnonzero(passes), np.flatnonzero(~passes)

@@ -52,3 +52,11 @@ def snapshot_organisation_changed(sender, raw=False, **kwargs):
 
     if not raw:
         snapshot_changed()
+
+
+def snapshot_vectors_stored(sender, listing_ids, **kwargs):
+    """New vectors: their stamps are read again with their listings."""
+    from .snapshot import listing_changed_record
+
+    for listing_id in listing_ids:
+        listing_changed_record(listing_id)

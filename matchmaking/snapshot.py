@@ -12,8 +12,8 @@ It follows the database by a change log in the shared cache (Redis in
 production, as core.counts): every save, delete or change of themes or languages
 of a listing appends its id (at once, and again after commit, so a reader that
 saw the row before the commit reads it again); before each ranking the process
-reads again only the listings logged since its last look, and the vectors
-written since then (by their `updated_at`). A change to an organisation (its
+reads again only the listings logged since its last look (a new vector is
+logged too: embeddings.services.vectors_stored). A change to an organisation (its
 country or languages), to the vocabularies, or a bulk write that sends no signal
 (`snapshot_changed()`) starts a new generation: the next ranking reads
 everything again. As a last guard against a write that bypassed both, a snapshot
@@ -27,7 +27,6 @@ import time
 import numpy as np
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.utils import timezone
 
 from core.counts import cache_generation
 from embeddings.encoders import encoder_name
@@ -41,8 +40,6 @@ LOG_READ_MAX = 2000
 LOG_SECONDS = 24 * 3600
 # A write that sent no signal is seen at worst this late (as core.counts.SECONDS).
 MAX_AGE = 15 * 60
-# Vectors whose transaction commits later than their `updated_at` (as embeddings.index).
-VECTOR_MARGIN = datetime.timedelta(minutes=10)
 
 ROLES = {ListingRole.SEND.value: 0, ListingRole.HOST.value: 1, ListingRole.EITHER.value: 2}
 EPOCH = datetime.date(1970, 1, 1)
@@ -262,7 +259,6 @@ class OpenListings:
         self._token = None
         self._seen = 0
         self._loaded_at = 0.0
-        self._vectors_read = None
         self._encoder = None
         self._alias = None
 
@@ -283,7 +279,6 @@ class OpenListings:
                 if changed:
                     self._load_some(changed)
                 self._seen = last
-                self._read_vectors()
             return self.columns
 
     def _load_all(self, token: str) -> None:
@@ -291,10 +286,9 @@ class OpenListings:
         last = cache.get(_counter_key(token), 0)
         self._encoder = encoder_name()
         self._alias = connection.settings_dict["NAME"]
-        self._vectors_read = None
         self.columns = Columns(*_read_rows(None))
         self._token, self._seen, self._loaded_at = token, last, time.monotonic()
-        self._read_vectors()
+        self._stamps(ListingVector.objects.all())
 
     def _load_some(self, ids: list[int]) -> None:
         rows, org_languages = _read_rows(ids)
@@ -302,15 +296,6 @@ class OpenListings:
         self.columns = self.columns.replaced(ids, fresh)
         # The vectors of re-read rows are read again with them.
         self._stamps(ListingVector.objects.filter(listing_id__in=ids))
-
-    def _read_vectors(self) -> None:
-        """The stamps of the vectors written since the last read (all, the first time)."""
-        now = timezone.now()
-        qs = ListingVector.objects.all()
-        if self._vectors_read is not None:
-            qs = qs.filter(updated_at__gte=self._vectors_read - VECTOR_MARGIN)
-        self._stamps(qs)
-        self._vectors_read = now
 
     def _stamps(self, qs) -> None:
         found = np.array(
