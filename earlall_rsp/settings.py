@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "myarea",
     "events",
     "demo",
+    "benchmarks",
 ]
 
 MIDDLEWARE = [
