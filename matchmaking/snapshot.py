@@ -21,6 +21,8 @@ older than `MAX_AGE` is read again whole.
 """
 
 import datetime
+import logging
+import secrets
 import threading
 import time
 
@@ -33,6 +35,8 @@ from embeddings.encoders import encoder_name
 from embeddings.models import ListingVector
 from listings.models import Listing, ListingKind, ListingRole, ListingStatus
 from members.models import Organisation
+
+logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "matcher:open-listings"
 # Logged changes read one by one; beyond this many, reading everything is cheaper.
@@ -69,38 +73,39 @@ def listing_changed_record(listing_id: int) -> None:
 
 
 def _log(listing_id: int) -> None:
-    token = cache_generation(GENERATION_KEY)
-    key = _counter_key(token)
-    cache.add(key, 0, None)
     try:
+        token = cache_generation(GENERATION_KEY)
+        key = _counter_key(token)
+        cache.add(key, 0, None)
         n = cache.incr(key)
+        cache.set(f"{GENERATION_KEY}:{token}:{n}", int(listing_id), LOG_SECONDS)
     except ValueError:  # evicted between add and incr: everyone reads everything
         snapshot_changed()
-        return
-    cache.set(f"{GENERATION_KEY}:{token}:{n}", int(listing_id), LOG_SECONDS)
+    except Exception:  # the shared cache away: a save must not fail for it (MAX_AGE)
+        logger.warning("The matcher's change log is unreachable", exc_info=True)
 
 
 def snapshot_changed() -> None:
     """Every process reads all the open listings again at its next ranking: after
     a change the log cannot follow (an organisation, a bulk insert, `update()`)."""
-    import secrets
+    try:
+        cache.set(GENERATION_KEY, secrets.token_hex(4), None)
+    except Exception:
+        logger.warning("The matcher's change log is unreachable", exc_info=True)
 
-    cache.set(GENERATION_KEY, secrets.token_hex(4), None)
 
-
-def _changes_since(token: str, seen: int) -> tuple[int, list[int] | None]:
-    """(the log's last number, the listing ids logged after `seen`); None for the
-    ids when they cannot all be read (expired, too many): read everything."""
-    last = cache.get(_counter_key(token), 0)
+def _changes_since(token: str, seen: int, last: int) -> list[int] | None:
+    """The listing ids logged after `seen` up to `last`; None when they cannot
+    all be read (expired, too many): read everything."""
     if last <= seen:
-        return last, []
+        return []
     if last - seen > LOG_READ_MAX:
-        return last, None
+        return None
     keys = [f"{GENERATION_KEY}:{token}:{n}" for n in range(seen + 1, last + 1)]
     found = cache.get_many(keys)
     if len(found) < len(keys):
-        return last, None
-    return last, sorted(set(found.values()))
+        return None
+    return sorted(set(found.values()))
 
 
 # --- the columns -----------------------------------------------------------
@@ -265,30 +270,34 @@ class OpenListings:
     def current(self) -> Columns:
         """The columns, brought up to date with the database first."""
         with self._lock:
-            token = cache_generation(GENERATION_KEY)
-            stale = (
-                token != self._token
-                or self._encoder != encoder_name()
-                or self._alias != connection.settings_dict["NAME"]
-                or time.monotonic() - self._loaded_at > MAX_AGE
-            )
-            last, changed = (0, None) if stale else _changes_since(token, self._seen)
-            if stale or changed is None:
-                self._load_all(token)
-            else:
-                if changed:
-                    self._load_some(changed)
-                self._seen = last
+            try:
+                token = cache_generation(GENERATION_KEY)
+                # The log's position before reading: a change logged meanwhile
+                # is read again next time.
+                last = cache.get(_counter_key(token), 0)
+                same = (token, encoder_name(), connection.settings_dict["NAME"]) == (
+                    self._token,
+                    self._encoder,
+                    self._alias,
+                )
+                young = time.monotonic() - self._loaded_at < MAX_AGE
+                changed = _changes_since(token, self._seen, last) if same and young else None
+            except Exception:  # the shared cache away: read everything, every time
+                logger.warning("The matcher's change log is unreachable", exc_info=True)
+                token, last, changed = None, 0, None
+            if changed is None:
+                self._load_all()
+            elif changed:
+                self._load_some(changed)
+            self._token, self._seen = token, last
             return self.columns
 
-    def _load_all(self, token: str) -> None:
-        # The log's position first: a change logged while reading is read again.
-        last = cache.get(_counter_key(token), 0)
+    def _load_all(self) -> None:
         self._encoder = encoder_name()
         self._alias = connection.settings_dict["NAME"]
         self.columns = Columns(*_read_rows(None))
-        self._token, self._seen, self._loaded_at = token, last, time.monotonic()
         self._stamps(ListingVector.objects.all())
+        self._loaded_at = time.monotonic()
 
     def _load_some(self, ids: list[int]) -> None:
         rows, org_languages = _read_rows(ids)
