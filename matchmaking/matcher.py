@@ -335,9 +335,7 @@ def preselect(ctx: Context, rows: np.ndarray, cap: int | None) -> Preselected:
     if cap and len(kept) > cap:
         # Each term as signals.score computes it (its own `dice` for the themes).
         w = ctx.weights
-        mine = len(ctx.themes)
-        pairs = zip(shared[kept].tolist(), theirs[kept].tolist(), strict=True)
-        themes = np.array([dice(a, mine, b) for a, b in pairs], dtype=np.float64)
+        themes = dice_of(shared[kept], len(ctx.themes), theirs[kept])
         as_float = kept_sims.astype(np.float64)
         missing = np.isnan(as_float)
         text = np.where(missing, ctx.text_fallback(as_float), closeness_of(as_float))
@@ -352,6 +350,17 @@ def preselect(ctx: Context, rows: np.ndarray, cap: int | None) -> Preselected:
         best = kept
     sim_of = dict(zip(pk[best].tolist(), sims[best].tolist(), strict=True))
     return Preselected(pk[best].tolist(), sim_of, kept_sims, left_out)
+
+
+def dice_of(shared: np.ndarray, mine: int, theirs: np.ndarray) -> np.ndarray:
+    """`signals.dice` of each row, called once per distinct pair of counts (a few
+    dozen), not once per survivor (tens of thousands)."""
+    if not len(shared):
+        return np.zeros(0, dtype=np.float64)
+    width = int(theirs.max()) + 1
+    keys, inverse = np.unique(shared * width + theirs, return_inverse=True)
+    values = [dice(int(key) // width, mine, int(key) % width) for key in keys]
+    return np.array(values, dtype=np.float64)[inverse]
 
 
 TAG_COLUMNS = {
