@@ -459,7 +459,7 @@ def scored(ctx: Context, *, roles=None, cap=CANDIDATE_CAP, role=None) -> tuple[l
     default those that complement the request), each given `role` if set."""
     chosen = preselect(ctx, ranking_rows(ctx, roles=roles), cap)
     listings = with_tags(Listing.objects.filter(pk__in=chosen.pks))
-    ctx.prepare([listing.organisation_id for listing in listings], chosen.kept_sims.tolist())
+    ctx.prepare([listing.organisation_id for listing in listings], chosen.kept_sims)
     found = [score(ctx, listing, chosen.sim_of[listing.pk], role) for listing in listings]
     return order(found), chosen.left_out
 

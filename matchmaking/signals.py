@@ -79,7 +79,7 @@ class Context:
     def text_fallback(self, sims) -> float:
         """The text signal of a candidate whose vector is not there yet: the
         median of the others, so it is neither buried nor promoted."""
-        sims = np.fromiter(sims, dtype=np.float64)
+        sims = np.asarray(sims, dtype=np.float64)  # a list or an array (the matcher's)
         known = closeness_of(sims[~np.isnan(sims)]).tolist()
         return statistics.median(known) if known else 0.5
 
