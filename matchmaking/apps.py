@@ -38,13 +38,15 @@ class MatchmakingConfig(AppConfig):
         every change of what they hold."""
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
+        from core.workflow import status_changed
         from embeddings.services import vectors_stored
         from listings.models import Listing
         from members.models import Organisation
 
         from . import receivers
 
-        for signal in (post_save, post_delete):
+        # status_changed: a status moved in bulk (one UPDATE, no post_save).
+        for signal in (post_save, post_delete, status_changed):
             signal.connect(
                 receivers.snapshot_listing_changed, sender=Listing, dispatch_uid="snapshot-listing"
             )

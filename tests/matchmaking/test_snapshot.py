@@ -5,8 +5,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from core.workflow import change_status
-from listings.models import LISTING_TRANSITIONS, Listing, ListingStatus
+from core.workflow import change_status, change_status_of_locked
+from listings.models import Listing, ListingStatus
 from matchmaking.matcher import rank
 from matchmaking.snapshot import open_listings, snapshot_changed
 from tests.factories import LanguageFactory, OfferFactory, OrganisationFactory, RequestFactory
@@ -47,11 +47,23 @@ def test_a_closed_or_deleted_listing_is_no_longer_a_candidate(request_and_host, 
     request, host = request_and_host
     assert names(request) == ["Host"]
     # A status changed with update_fields (updated_at untouched), as the services do.
-    change_status(host, to=ListingStatus.EXPIRED, by=secretariat, transitions=LISTING_TRANSITIONS)
+    change_status(host, to=ListingStatus.EXPIRED, by=secretariat)
     assert names(request) == []
-    change_status(host, to=ListingStatus.OPEN, by=secretariat, transitions=LISTING_TRANSITIONS)
+    change_status(host, to=ListingStatus.OPEN, by=secretariat)
     assert names(request) == ["Host"]
     host.delete()
+    assert names(request) == []
+
+
+def test_a_status_changed_in_bulk_is_followed(request_and_host, secretariat):
+    request, host = request_and_host
+    assert names(request) == ["Host"]
+    # One UPDATE for many rows, as a confirmed match moves its listings: no post_save.
+    change_status_of_locked(
+        list(Listing.objects.filter(pk=host.pk)),
+        to=ListingStatus.MATCHED,
+        by=secretariat,
+    )
     assert names(request) == []
 
 
