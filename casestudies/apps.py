@@ -10,6 +10,7 @@ class CaseStudiesConfig(AppConfig):
         from core.counts import counts_change_with
         from exchanges.signals import exchange_completed
 
+        from . import permissions  # noqa: F401  (registers this app's rules)
         from .models import CaseStudy
 
         counts_change_with(CaseStudy)

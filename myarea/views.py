@@ -1,7 +1,6 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from members.models import Role
 from members.selectors import current_organisation
 
 from . import selectors
@@ -15,7 +14,7 @@ def home(request):
     )
     organisation = current_organisation(request) if memberships else None
     coordinates = any(
-        m.organisation_id == getattr(organisation, "pk", None) and m.role == Role.COORDINATOR
+        m.organisation_id == getattr(organisation, "pk", None) and m.is_coordinator
         for m in memberships
     )
     # The coordinator sets the organisation up; a contact joins one already running.
