@@ -54,23 +54,6 @@ def acting_organisations(user):
     return Organisation.objects.active().filter(memberships__user=user).order_by("name")
 
 
-def is_member_of(user, organisation) -> bool:
-    """Whether this person belongs to this organisation (any role)."""
-    return (
-        user.is_authenticated
-        and Membership.objects.filter(user=user, organisation=organisation).exists()
-    )
-
-
-def is_member_user(user) -> bool:
-    """Signed in and in an active organisation of the partnership (or the secretariat)."""
-    if not user.is_authenticated:
-        return False
-    if user.is_staff:
-        return True
-    return user.memberships.filter(organisation__status=MembershipStatus.ACTIVE).exists()
-
-
 def directory_organisations():
     return Organisation.objects.active().prefetch_related("themes").order_by("name")
 
@@ -179,16 +162,6 @@ def organisations_coordinated_by(user):
     if not user.is_authenticated:
         return Organisation.objects.none()
     return Organisation.objects.filter(memberships__user=user, memberships__role=Role.COORDINATOR)
-
-
-def is_coordinator_of(user, organisation_id: int) -> bool:
-    """Whether this person coordinates this organisation (whatever its status)."""
-    return (
-        user.is_authenticated
-        and Membership.objects.filter(
-            user=user, organisation_id=organisation_id, role=Role.COORDINATOR
-        ).exists()
-    )
 
 
 def digest_subscribers():
