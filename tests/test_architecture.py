@@ -14,8 +14,8 @@ from importlinter.cli import lint_imports
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# The apps whose code must keep to its own models. The demo app is left out: its
-# loader fills every app's tables from the demo data on purpose.
+# The apps whose code must keep to its own models. The demo and benchmarks apps are
+# left out: they fill every app's tables with demo or synthetic data on purpose.
 APPS = [
     "core",
     "embeddings",
@@ -40,14 +40,10 @@ WRITES = {
     "get_or_create",
     "update_or_create",
 }
-# Modules that build synthetic data to measure the matcher, the reminders and the
-# dashboard: no user's data goes through them (issue 16 moves them out of the apps).
+# The matcher's evaluation builds synthetic data from the labelled set: no user's
+# data goes through it. (The benchmarks live in their own app, `benchmarks`.)
 MEASURING = {
-    "matchmaking/benchmark.py",
     "matchmaking/evaluate.py",
-    "matchmaking/management/commands/benchmark_matcher.py",
-    "monitoring/management/commands/benchmark_dashboard.py",
-    "matchmaking/notification_benchmark.py",
 }
 
 
@@ -69,7 +65,7 @@ def test_every_app_of_the_project_is_under_the_contracts():
         if Path(app.path).is_relative_to(ROOT) and "site-packages" not in Path(app.path).parts
     }
     assert ours <= set(config["root_packages"])
-    assert ours - {"demo"} <= set(APPS)
+    assert ours - {"demo", "benchmarks"} <= set(APPS)
 
 
 def _root(node):
@@ -176,13 +172,9 @@ def test_one_current_organisation():
     assert defined == ["members/selectors.py"]
 
 
-# Modules that create memberships (demo data, benchmark data) or pick a coordinator
-# to measure a page as name the role; they ask nobody's permission.
-MAKE_MEMBERSHIPS = {
-    "demo/loader.py",
-    "demo/management/commands/seed_scale.py",
-    "demo/management/commands/benchmark_pages.py",
-}
+# Modules that create the demo's memberships name the role; they ask nobody's
+# permission. (The benchmarks app, left out of APPS, does the same.)
+MAKE_MEMBERSHIPS = {"demo/loader.py", "demo/management/commands/seed_scale.py"}
 
 
 def test_who_is_responsible_is_answered_in_members_only():
