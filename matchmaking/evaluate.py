@@ -16,7 +16,7 @@ from django.utils.text import slugify
 
 from embeddings.encoders import encoder_name, languages_of
 from embeddings.models import ListingVector
-from embeddings.offsets import offsets_learnt_from, offsets_use, stored_rows
+from embeddings.offsets import learnt_from_listings, offsets_use
 from embeddings.services import listing_text, listing_vectors_store, text_hash
 from listings.models import ExpressionOfInterest, InterestRole, Listing, ListingStatus
 from members.models import MembershipStatus, Organisation
@@ -184,12 +184,13 @@ def load(data: dict | None = None, path: Path = EVALUATION) -> dict:
 
 @contextlib.contextmanager
 def offsets_learnt_on(loaded: dict):
-    """Rank with language offsets learnt from the set's own listings (their
-    stored vectors and recorded languages, no label), as a deployment learns
-    them from its listings (`learn_language_offsets`); the shipped ones after."""
+    """Rank with language offsets and hubness learnt from the set's own listings
+    (their stored vectors, recorded languages and kinds, no label), as a
+    deployment learns them from its listings (`learn_language_offsets`); the
+    shipped offsets after."""
     ids = [listing.pk for listing in loaded["listings"].values()]
-    offsets, _counts = offsets_learnt_from(stored_rows(ids))
-    offsets_use(offsets, key="evaluation")
+    offsets, _counts, hubness, _n = learnt_from_listings(ids)
+    offsets_use(offsets, key="evaluation", hubness=hubness)
     try:
         yield offsets
     finally:
