@@ -49,8 +49,9 @@ RELEARN_SHARE = 0.1
 # the same for every candidate of a ranking).
 HUB_NEIGHBOURS = 10
 HUB_SHARE = 0.5
-# Rows of the listings-by-requests product computed at once (float32: 4 MB per 1,000 requests).
-HUB_BLOCK = 1024
+# Rows of the listings-by-requests product computed at once: with 30,000 requests a
+# block holds 30 MB (float32). 100,000 listings take minutes, in the beat task.
+HUB_BLOCK = 256
 
 _lock = threading.Lock()
 _cache: dict = {"path": None, "mtime": None, "offsets": {}, "hubness": {}, "key": ""}
