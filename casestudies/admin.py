@@ -1,13 +1,20 @@
+from django import forms
 from django.contrib import admin, messages
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_decisions import OPTIONAL, Decision, DecisionsMixin
+from core.language import language_choices
 from core.workflow import TransitionNotAllowed
 
 from .models import CaseStudy, CaseStudyStatus, Lesson, Photo, Testimonial
-from .services import case_study_publish, case_study_unpublish
+from .services import (
+    case_study_before_edit,
+    case_study_language_set,
+    case_study_publish,
+    case_study_unpublish,
+)
 
 
 class LessonInline(admin.TabularInline):
@@ -48,8 +55,8 @@ CASE_STUDY_DECISIONS = [
 
 @admin.register(CaseStudy)
 class CaseStudyAdmin(DecisionsMixin, SimpleHistoryAdmin):
-    list_display = ["title", "exchange", "status", "published_at", "preview"]
-    list_filter = ["status", "exchange__themes"]
+    list_display = ["title", "exchange", "status", "language", "published_at", "preview"]
+    list_filter = ["status", "language", "exchange__themes"]
     list_select_related = ["exchange"]
     search_fields = ["title", "summary", "story"]
     prepopulated_fields = {"slug": ["title"]}
@@ -69,6 +76,22 @@ class CaseStudyAdmin(DecisionsMixin, SimpleHistoryAdmin):
             obj.get_absolute_url(),
             _("Preview the page"),
         )
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "language":
+            return forms.ChoiceField(
+                label=_("Written in"),
+                required=False,
+                choices=lambda: [("", _("Detect from the text")), *language_choices()],
+                help_text=_(
+                    "Detected from the title, summary and story on saving; correct it if wrong."
+                ),
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        case_study_language_set(case_study=obj, before=case_study_before_edit(obj))
+        super().save_model(request, obj, form, change)
 
     def _run(self, request, queryset, service, done):
         changed = 0

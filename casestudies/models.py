@@ -47,6 +47,9 @@ class CaseStudy(models.Model):
     summary = models.CharField(_("summary"), max_length=300)
     story = models.TextField(_("the exchange"), help_text=_("The story, from request to visit."))
     next_steps = models.TextField(_("next steps"), blank=True)
+    # An ISO 639-1 code ("sv"), detected from the text on save, as a listing's
+    # (casestudies.services.case_study_language_set); the secretariat may correct it.
+    language = models.CharField(_("written in"), max_length=8, blank=True)
     status = models.CharField(
         _("status"),
         max_length=20,

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
 
+from core.language import written_language_detect
 from core.workflow import change_status, save_with_history
 from members.models import Role
 from notifications.emails import absolute_url
@@ -32,6 +33,31 @@ def unique_slug(title: str) -> str:
     while slug in RESERVED_SLUGS or CaseStudy.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
+
+
+def _text(case_study: CaseStudy) -> tuple[str, str, str]:
+    return case_study.title, case_study.summary, case_study.story
+
+
+def case_study_language_set(*, case_study: CaseStudy, before: CaseStudy | None = None) -> None:
+    """The language the secretariat chose, else the one detected from the text by
+    the function that detects a listing's. An edit that changes the text but
+    leaves the language as it was detects it again (it may have been rewritten in
+    another language)."""
+    chosen = case_study.language
+    if before is not None and chosen == before.language:
+        if _text(before) == _text(case_study):
+            return
+    elif chosen:
+        return
+    case_study.language = written_language_detect(*_text(case_study))
+
+
+def case_study_before_edit(case_study: CaseStudy) -> CaseStudy | None:
+    """The case study as saved, to compare an edit with."""
+    if case_study.pk is None:
+        return None
+    return CaseStudy.objects.only("title", "summary", "story", "language").get(pk=case_study.pk)
 
 
 def _names(parties, *roles) -> str:
@@ -124,6 +150,7 @@ def case_study_create_draft(*, exchange, by=None) -> CaseStudy:
         summary=draft_summary(exchange),
         story=draft_story(exchange),
     )
+    case_study_language_set(case_study=case_study)
     save_with_history(case_study, by=by, reason="draft started from the completed exchange")
     _notify_coordinators(
         case_study,
@@ -137,8 +164,10 @@ def case_study_save(*, case_study: CaseStudy, by, form, formsets) -> CaseStudy:
     """Save a member's edits: the page and its lists together, or nothing."""
     if case_study.status not in MEMBER_EDITABLE:
         raise ValidationError(_("A published case study is edited by the secretariat."))
+    before = case_study_before_edit(case_study)
     with transaction.atomic():
         case_study = form.save(commit=False)
+        case_study_language_set(case_study=case_study, before=before)
         save_with_history(case_study, by=by, reason=MEMBER_EDIT)
         for formset in formsets:
             formset.instance = case_study

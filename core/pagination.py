@@ -27,12 +27,18 @@ def filtered_page(request, filterset, *, items=None, per_page: int = PAGE_SIZE, 
     """The context of a filtered list: the filter, one page of its results (or of
     `items`), and the query string without the page, for includes/pagination.html.
     `count(items, query)`, when given, says how many results the filters give."""
-    query = request.GET.copy()
-    query.pop("page", None)
+    query = query_without_page(request)
     items = filterset.qs if items is None else items
-    counter = None if count is None else (lambda items: count(items, query.urlencode()))
+    counter = None if count is None else (lambda items: count(items, query))
     return {
         "filter": filterset,
         "page_obj": page_of(request, items, per_page=per_page, count=counter),
-        "query": query.urlencode(),
+        "query": query,
     }
+
+
+def query_without_page(request) -> str:
+    """The filters' query string, for the pagination links and saved searches."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()

@@ -3,6 +3,7 @@ so that a rollback queues nothing, and never at the change's expense."""
 
 import logging
 
+from django.conf import settings
 from django.db import transaction
 
 logger = logging.getLogger(__name__)
@@ -20,3 +21,10 @@ def delay_on_commit(task, *args, what: str) -> None:
             logger.warning("Could not queue %s", what, exc_info=True)
 
     transaction.on_commit(queue)
+
+
+def queues() -> list[str]:
+    """Every queue a task can be sent to: what a worker must consume (-Q)."""
+    default = settings.CELERY_TASK_DEFAULT_QUEUE
+    routed = {route["queue"] for route in settings.CELERY_TASK_ROUTES.values()}
+    return [default, *sorted(routed - {default})]

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -23,14 +23,6 @@ def signed_in(request):
     if request.user.is_staff:
         return redirect("admin:index")
     return redirect("myarea:home")
-
-
-def bare(request):
-    """The least a page can cost on this stack (every middleware, the session,
-    no query of its own, no template): `benchmark_pages` measures each page as a
-    share of it. Routed only when BENCHMARK_BARE_VIEW is on. /healthz is not
-    bare: it asks the database and the broker on every request."""
-    return HttpResponse("ok", content_type="text/plain")
 
 
 def privacy(request):

@@ -27,6 +27,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from casestudies.models import Audience, CaseStudy, Lesson, Testimonial
+from core.language import written_language_detect
 from core.refusals import refusal_text
 from core.secretariat import sync_secretariat_group
 from exchanges.models import (
@@ -469,6 +470,7 @@ def load_case_studies(run: Run, rows: list, exchanges: dict, orgs: dict) -> None
             title=row["title"],
             summary=row["summary"],
             story=row["story"],
+            language=written_language_detect(row["title"], row["summary"], row["story"]),
             next_steps=row["next_steps"],
             status=row["status"],
             published_at=timezone.make_aware(row["published_at"])

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "myarea",
     "events",
     "demo",
+    "benchmarks",
 ]
 
 MIDDLEWARE = [
@@ -273,6 +274,14 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_max": 0.5,
 }
 CELERY_TIMEZONE = TIME_ZONE
+# The stored rankings' refreshes have a queue of their own: a thousand
+# confirmations queue two thousand of them, and on one queue every e-mail waited
+# behind them. A worker consuming several queues takes from each in turn, so mail
+# waits for at most one refresh. Workers must consume every queue
+# (core.queueing.queues(): `-Q celery,rankings` in docker-compose.yml), or
+# run one worker per queue.
+CELERY_TASK_DEFAULT_QUEUE = "celery"
+CELERY_TASK_ROUTES = {"matchmaking.tasks.rankings_refresh*": {"queue": "rankings"}}
 CELERY_BEAT_SCHEDULE: dict = {
     "notifications-requeue": {
         "task": "notifications.tasks.requeue_notifications",

@@ -37,6 +37,9 @@ urlpatterns = [
     path("my/", include("myarea.urls")),
     path("", include("core.urls")),
 ]
+if settings.BENCHMARK_BARE_VIEW:
+    # The yardstick of `benchmark_pages`: served only when a benchmark asks for it.
+    urlpatterns.append(path("benchmark/", include("benchmarks.urls")))
 if settings.SERVE_MEDIA:
     # Uploads are only validated raster images (logos, photos); for a site of this
     # size Django serves them, as static() does with DEBUG on. A larger deployment

@@ -45,8 +45,8 @@ def first_lines(texts: list[str]) -> list[str]:
     return out
 
 
-# The languages of Europe the detector chooses among (as listings.language, which
-# this app cannot import): restricted, it does not answer Latin for short Italian.
+# The languages of Europe the detector chooses among (as core.language):
+# restricted, it does not answer Latin for short Italian.
 DETECTED = (
     "bg cs da de el en es et fi fr ga hr hu it lt lv nl pl pt ro sk sl sv "
     "ca eu gl cy lb is no sq sr mk bs tr uk"

@@ -11,10 +11,13 @@ class ListingsConfig(AppConfig):
 
         from . import privacy  # noqa: F401  (adds its sections to the personal data export)
         from .models import Listing, Offer, Request
+        from .services import M2M_FIELDS
 
         # The secretariat's admin saves requests and offers as proxies, which send
-        # their own signals.
-        counts_change_with(Listing, Request, Offer, m2m=[Listing.themes.through])
+        # their own signals. Browse keeps its results rendered (the cards show the
+        # themes and formats; the filters read all four vocabularies).
+        tags = [getattr(Listing, name).through for name in M2M_FIELDS]
+        counts_change_with(Listing, Request, Offer, m2m=tags)
 
         from django.db.models.signals import m2m_changed
 

@@ -14,11 +14,11 @@ from django.core.validators import (
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.language import language_choices
 from core.widgets import CountryCheckboxes, TermPicker
 from taxonomy.forms import TermMultipleChoiceField
 from taxonomy.models import Format, Language, TargetGroup, Theme
 
-from .language import language_choices
 from .models import (
     MAX_PARTICIPANTS,
     ROLE_WORDS,

@@ -140,7 +140,7 @@ class Listing(models.Model):
     )
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"))
-    # An ISO 639-1 code ("it"), detected from the text on save (listings.language)
+    # An ISO 639-1 code ("it"), detected from the text on save (core.language)
     # unless the member chose one; empty when the text was too short to say.
     language = models.CharField(_("written in"), max_length=8, blank=True)
     themes = models.ManyToManyField("taxonomy.Theme", verbose_name=_("themes"))

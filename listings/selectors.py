@@ -177,6 +177,18 @@ def browse_filter_form(filterset, query: str) -> str:
     return mark_safe(html)  # noqa: S308
 
 
+def browse_results(query: str, render) -> str:
+    """One page of browse's results as HTML (the total, 25 cards, the pages):
+    the same for every member asking this query string in this language, and
+    most of the page's time (the listings' query and 25 cards), so kept with the
+    figures (core.counts): any change to a listing, its organisation or the
+    vocabularies renders it again. `render()` renders it when it is not kept."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    digest = hashlib.sha256(query.encode()).hexdigest()[:16]
+    # Rendered by our templates, which escape what they show.
+    return mark_safe(counts_cached(f"browse-results:{language}:{digest}", render))  # noqa: S308
+
+
 def listing_fits(listing: Listing, query: str) -> bool:
     """Does this one listing pass this saved filter? The browse filter decides."""
     from .filters import ListingFilter

@@ -10,13 +10,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.language import written_language_detect
 from core.queueing import delay_on_commit
 from core.workflow import TransitionNotAllowed, change_status, save_with_history
 from notifications.emails import absolute_url
 from notifications.services import notification_record, notify_secretariat
 
 from .forms import MAX_EXPIRY_DAYS
-from .language import listing_language_detect
 from .models import (
     LISTING_EDITABLE,
     LISTING_TRANSITIONS,
@@ -65,7 +65,7 @@ def _set_language(listing: Listing, data: dict, before: Listing | None = None) -
             return
     elif chosen:
         return
-    listing.language = listing_language_detect(title=listing.title, description=listing.description)
+    listing.language = written_language_detect(listing.title, listing.description)
 
 
 def _set_m2m(listing: Listing, data: dict) -> None:

@@ -6,12 +6,13 @@ from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.pagecache import visitor_page_cached
-from core.pagination import filtered_page, page_of
+from core.pagination import filtered_page, page_of, query_without_page
 from core.refusals import REFUSALS, refusal_text
 
 from . import services
@@ -22,6 +23,7 @@ from .models import Listing, ListingKind, ListingStatus, SavedSearch
 from .selectors import (
     OWNER_ACTIONS,
     browse_filter_form,
+    browse_results,
     by_status,
     listing_actions,
     listing_for_owner,
@@ -54,27 +56,32 @@ def browse(request):
     if not can_browse(request.user):
         return render(request, "listings/teaser.html", teaser_counts())
     filterset = ListingFilter(request.GET or None, queryset=listings_browse())
-    # An invalid filter shows nothing rather than everything, with the error beside it.
-    invalid = filterset.is_bound and not filterset.is_valid()
-    listings = filterset.queryset.none() if invalid else filterset.qs
-    context = filtered_page(
-        request,
-        filterset,
-        items=listings,
-        # The total over every open listing, from the cache (core.counts).
-        count=None if invalid else _browse_total,
-    )
-    return render(
-        request,
-        "listings/browse.html",
-        {
-            **context,
-            "filter_form": browse_filter_form(filterset, context["query"]),
-            "save_form": SavedSearchForm(initial={"query": context["query"]}),
-            # can_browse: the secretariat, or a member of an active organisation.
-            "can_submit": not request.user.is_staff or user_organisations(request.user).exists(),
-        },
-    )
+    query = query_without_page(request)
+    context = {
+        "filter": filterset,
+        "query": query,
+        "filter_form": browse_filter_form(filterset, query),
+        "save_form": SavedSearchForm(initial={"query": query}),
+        # can_browse: the secretariat, or a member of an active organisation.
+        "can_submit": not request.user.is_staff or user_organisations(request.user).exists(),
+    }
+
+    def results():
+        # An invalid filter shows nothing rather than everything, with the error beside it.
+        invalid = filterset.is_bound and not filterset.is_valid()
+        listings = filterset.queryset.none() if invalid else filterset.qs
+        page = filtered_page(
+            request,
+            filterset,
+            items=listings,
+            # The total over every open listing, from the cache (core.counts).
+            count=None if invalid else _browse_total,
+        )
+        context.update(page)  # the listings shown, for whoever reads the context
+        return render_to_string("listings/_browse_results.html", page)
+
+    context["results"] = browse_results(request.GET.urlencode(), results)
+    return render(request, "listings/browse.html", context)
 
 
 def _browse_total(listings, query: str) -> int:

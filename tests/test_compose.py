@@ -12,6 +12,8 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
+from core.queueing import queues as celery_queues
+
 ROOT = Path(__file__).resolve().parent.parent
 COMPOSE_FILE = ROOT / "docker-compose.yml"
 DOCKERFILE = ROOT / "Dockerfile"
@@ -132,6 +134,15 @@ def test_the_image_runs_as_a_non_root_user_and_checks_healthz(dockerfile_instruc
     assert not any(
         kw == "ENV" and re.search(r"\bSECRET_KEY=", arg) for kw, arg in dockerfile_instructions
     ), "a SECRET_KEY set with ENV would stay in the image"
+
+
+def test_the_worker_consumes_every_queue_a_task_is_sent_to(services):
+    """A queue no worker consumes holds its tasks for ever: the stored rankings'
+    refreshes have their own, next to e-mail's."""
+    consumed = re.search(r"(?:-Q|--queues)[ =](\S+)", as_text(services["worker"]["command"]))
+    assert consumed, "the worker must name the queues it consumes"
+    assert set(consumed.group(1).split(",")) == set(celery_queues())
+    assert "rankings" in celery_queues()
 
 
 @pytest.mark.parametrize("name", ["worker", "beat"])

@@ -1,5 +1,5 @@
 """Existing listings get the language they are written in, detected by the same
-function as a listing saved today (listings.language)."""
+function as a listing saved today (core.language)."""
 
 from django.db import migrations
 
@@ -7,15 +7,13 @@ BATCH = 500
 
 
 def detect_languages(apps, schema_editor):
-    from listings.language import listing_language_detect
+    from core.language import written_language_detect
 
     Listing = apps.get_model("listings", "Listing")
     pending = Listing.objects.filter(language="").only("pk", "title", "description")
     batch = []
     for listing in pending.iterator(chunk_size=BATCH):
-        listing.language = listing_language_detect(
-            title=listing.title, description=listing.description
-        )
+        listing.language = written_language_detect(listing.title, listing.description)
         if listing.language:
             batch.append(listing)
         if len(batch) >= BATCH:

@@ -294,3 +294,43 @@ def test_old_opportunities_addresses_in_sent_emails_move_permanently(client, old
     response = client.get(old)
     assert response.status_code == 301
     assert response["Location"] == new
+
+
+def test_browse_shows_a_change_to_a_listing_at_once(alice_client, taxonomy):
+    listing = RequestFactory(title="Guidance exchange", formats=[taxonomy["visit"]])
+    assert "Guidance exchange" in alice_client.get("/listings/").text  # now kept rendered
+    listing.title = "Guidance exchange, new dates"
+    listing.save()
+    listing.formats.set([taxonomy["shadowing"]])
+    # The cards only: the filters beside them list every format.
+    cards = alice_client.get("/listings/").text.split('data-testid="result-count"')[1]
+    assert "Guidance exchange, new dates" in cards
+    assert "Staff job shadowing" in cards and "Study visit" not in cards
+    listing.organisation.name = "Renamed organisation"
+    listing.organisation.save()
+    assert "Renamed organisation" in alice_client.get("/listings/").text
+
+
+def test_browse_results_kept_for_one_member_show_nothing_of_theirs_to_another(
+    client, alice, charlie, secretariat, taxonomy
+):
+    RequestFactory(title="Guidance exchange")
+    client.force_login(alice)
+    client.get("/listings/?kind=request")
+    client.force_login(charlie)
+    page = client.get("/listings/?kind=request").text
+    assert "Guidance exchange" in page
+    assert "Charlie Chartier" in page and "Alice Andersson" not in page
+    # The secretariat's export link is beside the results, never kept with them.
+    assert "Export as CSV" not in page
+
+
+def test_browse_results_are_kept_per_language(client, alice, charlie, taxonomy):
+    RequestFactory(title="Guidance exchange", language="sv")
+    client.force_login(alice)
+    assert "Written in Swedish" in client.get("/listings/").text
+    charlie.language = "fr"
+    charlie.save()
+    client.force_login(charlie)
+    cards = client.get("/listings/").text.split('data-testid="result-count"')[1]
+    assert "Rédigé en Suédois" in cards and "Written in" not in cards

@@ -6,7 +6,7 @@ import importlib
 import pytest
 from django.apps import apps
 
-from listings.language import language_detect
+from core.language import language_detect
 from listings.models import Listing
 from tests.factories import RequestFactory
 

@@ -6,12 +6,15 @@ from unittest import mock
 
 import pytest
 
+from earlall_rsp.celery import app
 from listings.models import ListingStatus
 from listings.services import listing_close
 from matchmaking import rankings
 from matchmaking.matcher import rank
 from matchmaking.models import MatchingWeights, StoredRanking
 from matchmaking.rankings import ranking_for, ranking_stored, refresh_deferred
+from matchmaking.tasks import rankings_refresh, rankings_refresh_stale
+from notifications.tasks import send_notifications
 
 pytestmark = pytest.mark.django_db
 
@@ -90,3 +93,14 @@ def test_a_bulk_load_computes_each_ranking_once_at_its_end(
     assert set(computed.values()) == {1}
     assert refs(ranking_stored(case.request)) == refs(rank(case.request))
     assert case.boras_offer.reference not in refs(ranking_stored(case.request))
+
+
+def test_ranking_refreshes_wait_in_their_own_queue_not_in_the_mails():
+    """Two thousand refreshes after a burst of confirmations must not stand in
+    line ahead of the confirmations' e-mails."""
+
+    def queue(task):
+        return app.amqp.router.route({}, task.name, (), {})["queue"].name
+
+    assert queue(rankings_refresh) == queue(rankings_refresh_stale) == "rankings"
+    assert queue(send_notifications) == "celery"

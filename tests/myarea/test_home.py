@@ -171,3 +171,37 @@ def test_an_expiring_listing_asks_whether_it_is_still_current(alice_client, bora
     RequestFactory(organisation=boras, expires_on=timezone.localdate() + datetime.timedelta(days=3))
     response = alice_client.get("/my/")
     assert "still current?" in response.text
+
+
+def test_my_area_shows_a_change_at_once(alice_client, alice, boras, centre_val_de_loire):
+    assert 'data-testid="nothing-waits"' in alice_client.get("/my/").text  # now kept
+    ExpressionOfInterestFactory(listing=OfferFactory(organisation=boras, title="Our offer"))
+    assert "Interest received in 1 listing" in alice_client.get("/my/").text
+    match = MatchFactory(request=RequestFactory(organisation=centre_val_de_loire))
+    party = MatchPartyFactory(match=match, organisation=boras, role="host")
+    assert "1 match waits for your answer" in alice_client.get("/my/").text
+    party.answer = "accepted"
+    party.save()
+    assert "match waits for your answer" not in alice_client.get("/my/").text
+
+
+def test_my_area_kept_for_one_member_is_never_shown_to_another(
+    client, alice, charlie, boras, centre_val_de_loire
+):
+    ExpressionOfInterestFactory(listing=OfferFactory(organisation=boras, title="Borås offer"))
+    client.force_login(alice)
+    assert "Borås offer" in client.get("/my/").text
+    client.force_login(charlie)
+    page = client.get("/my/").text
+    assert "Borås offer" not in page and 'data-testid="nothing-waits"' in page
+
+
+def test_my_area_again_reads_only_the_person_and_the_navigation(
+    alice_client, alice, boras, centre_val_de_loire, django_assert_max_num_queries
+):
+    waiting_for(alice, boras, centre_val_de_loire, n=6)
+    alice_client.get("/my/")
+    # The session, the person, the memberships, the unread count, the monitoring link.
+    with django_assert_max_num_queries(5):
+        response = alice_client.get("/my/")
+    assert "6 matches wait for your answer" in response.text

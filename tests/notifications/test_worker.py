@@ -17,11 +17,11 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 
+from benchmarks.smtpsink import SmtpSink
 from earlall_rsp.celery import app as celery_app
 from matchmaking.models import Match
 from notifications.models import Notification, NotificationState
 from notifications.services import notification_record, notifications_requeue
-from notifications.smtpsink import SmtpSink
 from notifications.tasks import send_notifications
 from tests.factories import MatchFactory, MatchPartyFactory, MembershipFactory, UserFactory
 

@@ -5,7 +5,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from django.db import connection
 
-from notifications.workerprocess import WorkerProcess, wait_for
+from benchmarks.workerprocess import WorkerProcess, wait_for
 
 __all__ = ["Worker", "wait_for"]
 

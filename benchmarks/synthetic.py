@@ -10,11 +10,10 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from listings.models import Listing, ListingKind, ListingRole, ListingStatus
+from matchmaking.models import Match, MatchDecision, MatchParty
 from members.models import Membership, MembershipStatus, Organisation, OrganisationKind, Role
 from notifications.models import Notification
 from taxonomy.models import Format, Language, Theme
-
-from .models import Match, MatchDecision, MatchParty
 
 COORDINATORS = 2
 

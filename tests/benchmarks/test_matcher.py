@@ -1,4 +1,4 @@
-"""The benchmark command runs (its figures are measured on PostgreSQL by hand,
+"""The matcher benchmark runs (its figures are measured on PostgreSQL by hand,
 docs/matching.md): not a timed test."""
 
 from io import StringIO

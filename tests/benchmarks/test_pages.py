@@ -5,7 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from demo.management.commands.benchmark_pages import wrk_figures
+from benchmarks.management.commands.benchmark_pages import wrk_figures
 
 pytestmark = pytest.mark.django_db
 

@@ -1,5 +1,5 @@
-"""The language a listing is written in: detected from its text, named in the
-reader's language.
+"""The language a member's text is written in (a listing, a case study):
+detected from the text, named in the reader's language.
 
 py3langid (a maintained fork of langid.py) runs offline on a model that ships in
 its wheel: under a millisecond a text once loaded. Loading takes about two
@@ -19,7 +19,7 @@ from django.utils.translation import get_language, gettext_lazy
 # (Django translates their names, so "Italian" reads "italien" to a French reader).
 # Restricting the detector to them keeps it from answering Latin or Esperanto for a
 # short Italian or Catalan text.
-LISTING_LANGUAGES = (
+WRITTEN_LANGUAGES = (
     "bg cs da de el en es et fi fr ga hr hu it lt lv nl pl pt ro sk sl sv "
     "ca eu gl cy lb is no sq sr mk bs tr uk"
 ).split()
@@ -36,7 +36,7 @@ def _identifier():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    identifier.set_languages(LISTING_LANGUAGES)
+    identifier.set_languages(WRITTEN_LANGUAGES)
     return identifier
 
 
@@ -52,8 +52,10 @@ def language_detect(text: str) -> str:
     return code if confidence >= MIN_CONFIDENCE else ""
 
 
-def listing_language_detect(*, title: str, description: str) -> str:
-    return language_detect(f"{title}.\n{description}")
+def written_language_detect(title: str, *texts: str) -> str:
+    """The language of a titled text (a listing, a case study); the title ends
+    in a full stop so that it reads as a sentence of its own."""
+    return language_detect(f"{title}.\n" + "\n".join(texts))
 
 
 def language_name(code: str) -> str:
@@ -64,7 +66,7 @@ def language_name(code: str) -> str:
 
 def language_choices() -> list[tuple[str, str]]:
     """The languages a member can choose, by name in the reader's language."""
-    return sorted(((code, language_name(code)) for code in LISTING_LANGUAGES), key=lambda c: c[1])
+    return sorted(((code, language_name(code)) for code in WRITTEN_LANGUAGES), key=lambda c: c[1])
 
 
 def reader_language() -> str:

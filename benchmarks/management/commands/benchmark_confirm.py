@@ -23,8 +23,8 @@ from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from benchmarks.synthetic import SyntheticRounds
 from core.secretariat import sync_secretariat_group
-from matchmaking.benchmark import SyntheticRounds
 from matchmaking.curation import shown_token
 from matchmaking.models import Match
 from matchmaking.rankings import ranking_for

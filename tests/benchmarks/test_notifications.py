@@ -1,4 +1,4 @@
-"""The benchmark command, run small: it counts what arrived and cleans up."""
+"""The notification benchmark, run small: it counts what arrived and cleans up."""
 
 import pytest
 from django.core.management import call_command

@@ -13,10 +13,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Count
 from django.test.utils import override_settings
 
-from matchmaking.notification_benchmark import SyntheticMatches
+from benchmarks.matches import SyntheticMatches
+from benchmarks.smtpsink import SmtpSink
+from benchmarks.workerprocess import WorkerProcess, wait_for
 from notifications.models import Notification, NotificationState
-from notifications.smtpsink import SmtpSink
-from notifications.workerprocess import WorkerProcess, wait_for
 
 
 class Command(BaseCommand):

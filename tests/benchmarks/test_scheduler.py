@@ -1,3 +1,5 @@
+"""The scheduler benchmark prints its time and the share of meetings placed."""
+
 from io import StringIO
 
 from django.core.management import call_command

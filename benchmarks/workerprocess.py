@@ -11,12 +11,18 @@ from pathlib import Path
 
 from django.conf import settings
 
+from core.queueing import queues as celery_queues
+
 
 class WorkerProcess:
-    def __init__(self, *, env: dict, pool: str = "solo", concurrency: int = 1):
+    def __init__(
+        self, *, env: dict, pool: str = "solo", concurrency: int = 1, queues: list | None = None
+    ):
         self.env = {**os.environ, "PYTHONPATH": str(settings.BASE_DIR), **env}
         self.pool = pool
         self.concurrency = concurrency
+        # Like docker compose's worker: every queue, unless told otherwise.
+        self.queues = queues or celery_queues()
         self.process = None
         self.log = Path(tempfile.mkstemp(prefix="celery-worker-", suffix=".log")[1])
 
@@ -24,6 +30,7 @@ class WorkerProcess:
         self.log.write_text("")
         command = [sys.executable, "-m", "celery", "-A", "earlall_rsp", "worker"]
         command += [f"--pool={self.pool}", f"--concurrency={self.concurrency}"]
+        command += ["-Q", ",".join(self.queues)]
         command += ["--loglevel=INFO", "--without-gossip", "--without-mingle"]
         command += ["--without-heartbeat", f"--hostname=w{os.getpid()}-{time.monotonic_ns()}@%h"]
         with self.log.open("a") as log:

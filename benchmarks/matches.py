@@ -8,11 +8,11 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from listings.models import Listing, ListingKind, ListingRole, ListingStatus
+from matchmaking.services import match_confirm
 from members.models import MembershipStatus, Organisation, OrganisationKind
 from notifications.models import Notification
 
-from .benchmark import synthetic_delete
-from .services import match_confirm
+from .synthetic import synthetic_delete
 
 
 class SyntheticMatches:

@@ -1,0 +1,75 @@
+"""What waits for a member, kept rendered per person until something it shows changes.
+
+The member area reads five lists across every app and an organisation's first
+steps: a dozen round trips to the database on every visit, most of the page's
+time at the partnership's full size (docs/performance.md). The rendered part is
+kept in the shared cache under the person's id and language, stamped with
+
+- the figures' generation (core.counts): any change to a listing, an
+  organisation, an exchange or a case study;
+- the member area's own generation: any change to a match, a party's answer,
+  an expression of interest, an exchange's parties, a membership or an
+  organisation's themes (connected in MyAreaConfig.ready());
+- the day (what closes within two weeks, exchanges that have started) and the
+  organisation the person acts for.
+
+A stamp that differs from the current one renders again, so a change shows on
+the next visit. The key holds the person's id: one person's part is never
+served to another.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
+
+from core.counts import GENERATION_KEY, cache_generation
+
+AREA_GENERATION_KEY = "myarea:generation"
+# Nothing is kept longer than this, whatever happens (a change through update()).
+SECONDS = 15 * 60
+
+
+def area_changed(**kwargs):
+    """A new generation now (this request sees its own change) and after the
+    commit (nothing rendered meanwhile from the old data stays)."""
+
+    def new_generation():
+        cache.set(AREA_GENERATION_KEY, secrets.token_hex(4), None)
+
+    new_generation()
+    transaction.on_commit(new_generation)
+
+
+def area_changes_with(*models, m2m=()):
+    for model in models:
+        label = model._meta.label
+        post_save.connect(area_changed, sender=model, dispatch_uid=f"myarea.save.{label}")
+        post_delete.connect(area_changed, sender=model, dispatch_uid=f"myarea.delete.{label}")
+    for through in m2m:
+        label = through._meta.label
+        m2m_changed.connect(area_changed, sender=through, dispatch_uid=f"myarea.m2m.{label}")
+
+
+def waiting_html(*, user, organisation, render) -> str:
+    """The person's first steps and to-do as HTML, from the cache while nothing
+    they show has changed; `render()` renders them otherwise."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    key = f"myarea:{user.pk}:{language}"
+    # One round trip: the kept part and the generations it must match.
+    found = cache.get_many([key, GENERATION_KEY, AREA_GENERATION_KEY])
+    figures = found.get(GENERATION_KEY) or cache_generation(GENERATION_KEY)
+    area = found.get(AREA_GENERATION_KEY) or cache_generation(AREA_GENERATION_KEY)
+    stamp = (figures, area, timezone.localdate().isoformat(), getattr(organisation, "pk", None))
+    kept = found.get(key)
+    if kept is not None and kept[0] == stamp:
+        html = kept[1]
+    else:
+        html = render()
+        cache.set(key, (stamp, html), SECONDS)
+    # Rendered by our template, which escapes what it shows.
+    return mark_safe(html)  # noqa: S308
