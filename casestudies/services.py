@@ -16,7 +16,7 @@ from members.models import Role
 from notifications.emails import absolute_url
 from notifications.services import notification_record
 
-from .models import CASE_STUDY_TRANSITIONS, CaseStudy, CaseStudyStatus
+from .models import CaseStudy, CaseStudyStatus
 
 # Members edit until the secretariat publishes; then the secretariat edits.
 MEMBER_EDITABLE = {CaseStudyStatus.DRAFT, CaseStudyStatus.UNPUBLISHED}
@@ -182,7 +182,6 @@ def case_study_publish(*, case_study: CaseStudy, by) -> CaseStudy:
             to=CaseStudyStatus.PUBLISHED,
             by=by,
             reason="published",
-            transitions=CASE_STUDY_TRANSITIONS,
             changes={"published_at": case_study.published_at or timezone.now()},
         )
         # The event key makes a republication send nothing more.
@@ -198,6 +197,5 @@ def case_study_unpublish(*, case_study: CaseStudy, by, reason: str = "") -> Case
         to=CaseStudyStatus.UNPUBLISHED,
         by=by,
         reason=reason or "unpublished",
-        transitions=CASE_STUDY_TRANSITIONS,
     )
     return case_study

@@ -18,7 +18,6 @@ from members.selectors import is_member_of
 
 from . import notices, selectors
 from .models import (
-    EVENT_TRANSITIONS,
     Event,
     EventStatus,
     Meeting,
@@ -372,9 +371,7 @@ def event_cancel(*, event: Event, by, reason: str = "") -> Event:
     """Cancel an event: its page says so, and everyone registered or waiting
     is told once. Registrations and meetings stay, as the record of it."""
     was = event.status
-    event = change_status(
-        event, to=EventStatus.CANCELLED, by=by, reason=reason, transitions=EVENT_TRANSITIONS
-    )
+    event = change_status(event, to=EventStatus.CANCELLED, by=by, reason=reason)
     if was != EventStatus.PUBLISHED:
         return event  # a draft had no one to tell
     notices.notify_event_cancelled(event, reason=reason)

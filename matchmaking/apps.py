@@ -12,11 +12,14 @@ class MatchmakingConfig(AppConfig):
         # change may alter stored rankings (matchmaking.rankings).
         from django.db.models.signals import post_save
 
+        from core.workflow import status_changed
         from listings.models import ExpressionOfInterest, Listing
 
         from .receivers import interest_expressed, listing_changed
 
         post_save.connect(listing_changed, sender=Listing, dispatch_uid="rankings-listing")
+        # Matching confirms its listings in bulk (one UPDATE, no post_save).
+        status_changed.connect(listing_changed, sender=Listing, dispatch_uid="rankings-status")
         post_save.connect(
             interest_expressed, sender=ExpressionOfInterest, dispatch_uid="rankings-interest"
         )

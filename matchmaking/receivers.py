@@ -2,6 +2,7 @@
 a change may alter and computes them again (matchmaking.rankings)."""
 
 from core.queueing import delay_on_commit
+from core.workflow import status_change_saving
 
 
 def _queue(listing_id: int) -> None:
@@ -16,7 +17,8 @@ def _queue(listing_id: int) -> None:
 
 
 def listing_changed(sender, instance, raw=False, **kwargs):
-    if not raw:
+    """A listing saved, or its status changed (core.workflow.status_changed)."""
+    if not raw and not status_change_saving(instance):
         _queue(instance.pk)
 
 

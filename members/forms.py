@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from core.forms import AutocompleteMixin
 from core.images import ReencodedImageFormField
 from core.uploads import KeepUploadsMixin, KeptFileInput
+from core.widgets import TermPicker
 from taxonomy.forms import TermMultipleChoiceField
 from taxonomy.models import Language, Theme
 
@@ -44,16 +45,17 @@ class OrganisationProfileForm(AutocompleteMixin, KeepUploadsMixin, forms.ModelFo
         widget=KeptFileInput(attrs={"accept": "image/png,image/jpeg"}),
         help_text=_("PNG or JPEG, at most 1 MB and 2000 × 2000 pixels."),
     )
+    # Dozens of terms each: a compact box with a filter, not a long column of boxes.
     themes = TermMultipleChoiceField(
         label=_("Themes of interest"),
         queryset=Theme.objects.filter(active=True),
-        widget=forms.CheckboxSelectMultiple,
+        widget=TermPicker,
         required=False,
     )
     languages = TermMultipleChoiceField(
         label=_("Working languages"),
         queryset=Language.objects.all(),
-        widget=forms.CheckboxSelectMultiple,
+        widget=TermPicker,
         required=False,
     )
 

@@ -1,4 +1,5 @@
-"""axe-core on every page the journeys visit, with no page loaded for it.
+"""axe-core on every page the journeys visit, in English and in French, with no
+page loaded for it but the second language's.
 
 axe-core 4.14.1 is vendored (vendor/, from the npm package `axe-core@4.14.1`:
 `npm pack axe-core@4.14.1`, keeping axe.min.js and its LICENSE), never loaded
@@ -6,6 +7,14 @@ from a CDN. An init script puts it into every document of an audited browser
 context and runs it once the page has loaded; the result comes back through a
 binding. While it runs, a click on a link or button and a form's submission wait
 for it, so that a journey moving on quickly does not leave a page unchecked.
+
+The second language: each page a journey loaded with GET is noted with the
+person who saw it (their session). When the test has passed, each person opens
+those pages again in the other language, French for pages seen in any other
+language and English for pages seen in French, after choosing it in the
+header's language menu as a person does (it saves a member's profile, sets a
+cookie for a visitor). A page the journey already saw in both is not opened
+again.
 
 A test fails on any violation of the WCAG 2.0 and 2.1 A and AA rules.
 
@@ -16,6 +25,9 @@ old file and change AXE_VERSION.
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from .revisit import Seen, other_language, revisit, who_is_signed_in
 
 AXE_VERSION = "4.14.1"
 AXE_SOURCE = (Path(__file__).parent / "vendor" / f"axe-core-{AXE_VERSION}.min.js").read_text()
@@ -29,12 +41,24 @@ class AxeAudit:
     """The violations found in one test's browser contexts."""
 
     checked: list[str] = field(default_factory=list)
-    violations: list[tuple[str, dict]] = field(default_factory=list)
+    violations: list[tuple[str, str, dict]] = field(default_factory=list)
     contexts: list = field(default_factory=list)
+    # (who, url, language) of each page checked, in the order first seen.
+    seen: dict[tuple[str, str, str], Seen] = field(default_factory=dict)
+    _got: dict[int, set[str]] = field(default_factory=dict)  # the URLs each context loaded with GET
 
-    def attach(self, context) -> None:
+    def attach(self, context, options: dict | None = None, who: str = "") -> None:
+        """Check every page of the context; `options` (those it was made with) also
+        notes its pages for the second language, `who` names the person re-opening them."""
         context.add_init_script(script=AXE_SOURCE + "\n" + HOOK)
-        context.expose_binding("__axeReport", self._report)
+        context.expose_binding(
+            "__axeReport",
+            lambda source, url, lang, violations: self._report(
+                source, url, lang, violations, options, who
+            ),
+        )
+        if options is not None:
+            context.on("response", lambda response: self._note_get(context, response))
         self.contexts.append(context)
         close = context.close
 
@@ -45,9 +69,28 @@ class AxeAudit:
 
         context.close = settle_then_close
 
-    def _report(self, source, url: str, violations: list[dict]) -> None:
+    def _note_get(self, context, response) -> None:
+        request = response.request
+        if (
+            request.method == "GET"
+            and request.is_navigation_request()
+            and request.frame.parent_frame is None
+            and response.status == 200
+        ):
+            self._got.setdefault(id(context), set()).add(response.url.split("#")[0])
+
+    def _report(self, source, url, lang, violations, options, who) -> None:
+        url = url.split("#")[0]
+        lang = (lang or "").split("-")[0].lower()
         self.checked.append(url)
-        self.violations.extend((url, v) for v in violations)
+        if options is not None:
+            who, session = who_is_signed_in(source["context"])
+            if url in self._got.get(id(source["context"]), ()):
+                key = (who, url, lang)
+                self.seen.setdefault(key, Seen(url, lang, who, session, options))
+                self.seen[key].session = session  # the latest, which a later step may have changed
+        where = f"{url} ({lang or 'no language'}, {who or 'a visitor'})"
+        self.violations.extend((where, v) for v in violations)
 
     def settle_context(self, context) -> None:
         for page in context.pages:
@@ -57,18 +100,38 @@ class AxeAudit:
         for context in list(self.contexts):
             self.settle_context(context)
 
+    def revisit_in_other_language(self, browser) -> None:
+        """Each person opens the pages they saw again, in the other language."""
+        groups: dict[tuple[str, str], list[Seen]] = {}
+        for seen in self.seen.values():
+            target = other_language(seen.lang)
+            if (seen.who, seen.url, target) not in self.seen:
+                groups.setdefault((seen.who, target), []).append(seen)
+        for (who, target), pages in groups.items():
+            context = browser.new_context(**pages[0].options)
+            self.attach(context, who=who)
+            try:
+                failure = revisit(context, pages, target, settle)
+            finally:
+                context.close()
+            if failure:
+                origin = "{0.scheme}://{0.netloc}".format(urlsplit(pages[0].url))
+                where = f"{origin} ({who or 'a visitor'})"
+                problem = {"id": "language-menu", "impact": "-", "help": failure, "nodes": []}
+                self.violations.append((where, problem))
+
     def report(self) -> str:
         lines = []
-        for url, violation in self.violations:
-            lines.append(f"{url}: {violation['id']} ({violation['impact']}): {violation['help']}")
+        for where, violation in self.violations:
+            lines.append(f"{where}: {violation['id']} ({violation['impact']}): {violation['help']}")
             lines.extend(f"    {node}" for node in violation["nodes"])
         return "\n".join(lines)
 
 
 def settle(page) -> None:
     """Wait for axe to finish on the page shown now (a page that never loaded,
-    such as a download, has nothing to wait for)."""
-    if page.is_closed():
+    such as a download, or a new tab's blank one, has nothing to wait for)."""
+    if page.is_closed() or page.url == "about:blank":
         return
     try:
         if page.evaluate("() => !!window.axe"):

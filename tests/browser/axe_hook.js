@@ -8,11 +8,12 @@
     id: v.id, impact: v.impact, help: v.help,
     nodes: v.nodes.slice(0, 5).map((n) => n.target.join(" ") + " " + (n.failureSummary || "")),
   });
+  const report = (violations) => window.__axeReport(location.href, document.documentElement.lang, violations);
   const check = () => {
     running = true;
     axe.run(document, {runOnly: {type: "tag", values: TAGS}, resultTypes: ["violations"]})
-      .then((r) => window.__axeReport(location.href, r.violations.map(summary)))
-      .catch((e) => window.__axeReport(location.href, [{id: "axe-error", help: String(e), nodes: []}]))
+      .then((r) => report(r.violations.map(summary)))
+      .catch((e) => report([{id: "axe-error", help: String(e), nodes: []}]))
       .finally(() => { running = false; window.__axeDone = true; waiting.splice(0).forEach((go) => go()); });
   };
   window.addEventListener("load", () => setTimeout(check, 0));

@@ -47,7 +47,7 @@ class AuditedBrowser:
     def new_context(self, **kwargs):
         context = self._browser.new_context(**kwargs)
         if self.audit is not None:
-            self.audit.attach(context)
+            self.audit.attach(context, options=kwargs)
         return context
 
     def __getattr__(self, name):
@@ -71,16 +71,30 @@ def chromium():
         browser.close()
 
 
+FAILED = pytest.StashKey[bool]()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call" and report.failed:
+        item.stash[FAILED] = True
+    return report
+
+
 @pytest.fixture
-def browser(chromium):
-    """Every page a journey visits is checked with axe-core: the test fails on any
-    violation of WCAG 2.0/2.1 A and AA (tests.browser.axe)."""
+def browser(chromium, request):
+    """Every page a journey visits is checked with axe-core, in English and in
+    French: the test fails on any violation of WCAG 2.0/2.1 A and AA
+    (tests.browser.axe)."""
     audit = chromium.audit = AxeAudit()
     yield chromium
     audit.settle_all()
     chromium.audit = None
     for context in list(audit.contexts):
         context.close()
+    if not request.node.stash.get(FAILED, False):
+        audit.revisit_in_other_language(chromium._browser)
     assert audit.checked, "axe-core checked no page"
     assert not audit.violations, "Accessibility violations (axe-core):\n" + audit.report()
 

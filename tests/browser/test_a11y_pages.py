@@ -1,6 +1,6 @@
 """The public and member pages in French on a 320 px wide screen: nothing scrolls
 sideways (WCAG 1.4.10 reflow), and axe-core finds no violation on any of them
-(checked on every page by tests.browser.axe, the English pages by the journeys)."""
+(checked on every page by tests.browser.axe, which opens them again in English)."""
 
 import pytest
 from playwright.sync_api import expect

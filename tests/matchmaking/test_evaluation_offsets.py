@@ -5,21 +5,13 @@ learnt", "Hubness")."""
 
 import pytest
 
-from matchmaking.evaluate import evaluate, load, metrics, offsets_learnt_on, text_only
 
-
-@pytest.fixture(scope="module")
-def measured(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        from django.db import transaction
-
-        with transaction.atomic():
-            loaded = load()
-            shipped = metrics(evaluate(loaded, text_only)), metrics(evaluate(loaded))
-            with offsets_learnt_on(loaded) as offsets:
-                learnt = metrics(evaluate(loaded, text_only)), metrics(evaluate(loaded))
-            transaction.set_rollback(True)
-    return shipped, learnt, offsets
+@pytest.fixture
+def measured(evaluation):
+    """(text only, matcher) with the shipped offsets, then with those learnt."""
+    shipped = evaluation["text only"], evaluation["matcher"]
+    learnt = evaluation["text only, offsets learnt"], evaluation["matcher, offsets learnt"]
+    return shipped, learnt, evaluation["offsets"]
 
 
 def test_offsets_learnt_from_the_listings_read_the_texts_better_across_languages(measured):

@@ -1,0 +1,98 @@
+"""The second language of tests.browser.axe: who saw a page, and opening it again
+as them in the other language."""
+
+from dataclasses import dataclass
+from importlib import import_module
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.auth import SESSION_KEY, get_user_model
+
+LANGUAGE_NAMES = {"en": "English", "fr": "French"}
+
+
+@dataclass
+class Seen:
+    """A page a person loaded with GET, in the language it was shown in."""
+
+    url: str
+    lang: str
+    who: str  # the signed-in person's e-mail address, "" for a visitor
+    session: dict  # a copy of their session, to be them again
+    options: dict  # those of the browser context they used (viewport, locale…)
+
+
+def other_language(lang: str) -> str:
+    return "en" if lang == "fr" else "fr"
+
+
+def who_is_signed_in(context) -> tuple[str, dict]:
+    """The person whose session the context holds, and a copy of that session."""
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    for cookie in context.cookies():
+        if cookie["name"] == settings.SESSION_COOKIE_NAME:
+            session = dict(store(session_key=cookie["value"]).load())
+            user_id = session.get(SESSION_KEY)
+            who = ""
+            if user_id is not None:
+                user = get_user_model()._default_manager.filter(pk=user_id).first()
+                who = user.email if user else ""
+            return who, session
+    return "", {}
+
+
+def be_them_again(context, session: dict, origin: str) -> None:
+    """A new session with the same contents (the original may have been closed by
+    signing out): the same person, as far along (second factor passed) as then."""
+    if not session:
+        return
+    store = import_module(settings.SESSION_ENGINE).SessionStore()
+    store.update(session)
+    store.save()
+    context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": store.session_key, "url": origin}]
+    )
+
+
+def page_language(page) -> str:
+    return (page.locator("html").get_attribute("lang") or "").split("-")[0].lower()
+
+
+def choose_language(page, code: str) -> None:
+    """As a person does, in the header's language menu (behind the toggler on a
+    narrow screen); the page comes back in that language."""
+    toggler = page.locator(".navbar-toggler")
+    if toggler.count() and toggler.is_visible():
+        toggler.click()
+    page.locator("#language-menu").click()
+    with page.expect_navigation():
+        page.locator(f"form[aria-labelledby=language-menu] button[value={code}]").click()
+
+
+def revisit(context, pages: list[Seen], target: str, settle) -> str:
+    """Open each page again in `target` as the person who saw it; what went wrong
+    in changing the language, if anything."""
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(pages[0].url))
+    be_them_again(context, pages[-1].session, origin)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    for seen in pages:
+        settle(page)
+        page.goto(seen.url)
+        if page_language(page) == target:
+            continue
+        if not page.locator("#language-menu").count():  # the admin's pages have no menu
+            settle(page)
+            page.goto(origin + "/")
+            choose_language(page, target)
+            settle(page)
+            page.goto(seen.url)
+        else:
+            choose_language(page, target)
+        if page_language(page) != target:
+            return (
+                f"the language menu did not show {page.url} in "
+                f"{LANGUAGE_NAMES[target]} (lang={page_language(page)!r})"
+            )
+    settle(page)
+    return ""
