@@ -15,6 +15,7 @@ class MatchmakingConfig(AppConfig):
         from core.workflow import status_changed
         from listings.models import ExpressionOfInterest, Listing
 
+        from . import permissions  # noqa: F401  (registers this app's rules)
         from .receivers import interest_expressed, listing_changed
 
         post_save.connect(listing_changed, sender=Listing, dispatch_uid="rankings-listing")

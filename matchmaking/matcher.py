@@ -431,13 +431,16 @@ def tag_ids(ids: list, *, names=tuple(TAG_COLUMNS), organisations=()) -> dict:
 
 
 def order(candidates: list) -> list:
-    """Those that can take the group first, then by score; equal scores by what
-    the listings say (organisation, title, then reference), never by an id
-    or a random reference, so that the same data gives the same ranking."""
+    """Those that can take the group first, then those abroad (a mobility
+    crosses a border: a partner at home is no exchange of this programme, yet
+    still shown, below), then by score; equal scores by what the listings say
+    (organisation, title, then reference), never by an id or a random
+    reference, so that the same data gives the same ranking."""
     return sorted(
         candidates,
         key=lambda c: (
             not c.fits,
+            not c.abroad,
             -c.score,
             c.organisation.name,
             c.listing.title,
