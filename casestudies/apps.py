@@ -10,9 +10,12 @@ class CaseStudiesConfig(AppConfig):
         from core.counts import counts_change_with
         from exchanges.signals import exchange_completed
 
-        from .models import CaseStudy
+        from . import permissions  # noqa: F401  (registers this app's rules)
+        from .models import CaseStudy, Lesson, Photo, Testimonial
 
-        counts_change_with(CaseStudy)
+        # The kept case-study page (core.pagecache) shows its lessons, testimonials
+        # and photos: a change to any of them alone must show at once.
+        counts_change_with(CaseStudy, Lesson, Testimonial, Photo)
         exchange_completed.connect(_start_draft, dispatch_uid="casestudies.start_draft")
 
 

@@ -17,13 +17,6 @@ class CaseStudyStatus(models.TextChoices):
     UNPUBLISHED = "unpublished", _("Unpublished")
 
 
-CASE_STUDY_TRANSITIONS = {
-    CaseStudyStatus.DRAFT: {CaseStudyStatus.PUBLISHED},
-    CaseStudyStatus.PUBLISHED: {CaseStudyStatus.UNPUBLISHED},
-    CaseStudyStatus.UNPUBLISHED: {CaseStudyStatus.PUBLISHED, CaseStudyStatus.DRAFT},
-}
-
-
 class CaseStudyQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=CaseStudyStatus.PUBLISHED)
@@ -36,6 +29,16 @@ class PhotoQuerySet(models.QuerySet):
 
 
 class CaseStudy(models.Model):
+    # From each status, the statuses it may move to: core.workflow.change_status
+    # refuses any other.
+    transitions = {
+        "status": {
+            CaseStudyStatus.DRAFT: {CaseStudyStatus.PUBLISHED},
+            CaseStudyStatus.PUBLISHED: {CaseStudyStatus.UNPUBLISHED},
+            CaseStudyStatus.UNPUBLISHED: {CaseStudyStatus.PUBLISHED, CaseStudyStatus.DRAFT},
+        },
+    }
+
     exchange = models.OneToOneField(
         "exchanges.Exchange",
         on_delete=models.PROTECT,

@@ -1,7 +1,6 @@
 """Writes on case studies: the draft started from a completed exchange, the
 members' edits, and the secretariat's publish and unpublish."""
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.defaultfilters import date as date_format
@@ -12,11 +11,11 @@ from django.utils.translation import gettext as _
 
 from core.language import written_language_detect
 from core.workflow import change_status, save_with_history
-from members.models import Role
+from members.selectors import coordinators_by_organisation, responsible_for
 from notifications.emails import absolute_url
 from notifications.services import notification_record
 
-from .models import CASE_STUDY_TRANSITIONS, CaseStudy, CaseStudyStatus
+from .models import CaseStudy, CaseStudyStatus
 
 # Members edit until the secretariat publishes; then the secretariat edits.
 MEMBER_EDITABLE = {CaseStudyStatus.DRAFT, CaseStudyStatus.UNPUBLISHED}
@@ -114,15 +113,13 @@ def draft_summary(exchange) -> str:
 
 def _notify_coordinators(case_study: CaseStudy, *, kind: str, path: str) -> None:
     """Each coordinator of the exchange's organisations, once per event."""
-    users = (
-        get_user_model()
-        .objects.filter(
-            is_active=True,
-            memberships__role=Role.COORDINATOR,
-            memberships__organisation__exchange_roles__exchange=case_study.exchange_id,
-        )
-        .distinct()
-    )
+    organisations = case_study.exchange.parties.values_list("organisation_id", flat=True)
+    coordinators = coordinators_by_organisation(organisations)
+    users = {
+        person.pk: person
+        for organisation_id in coordinators
+        for person in responsible_for(organisation_id=organisation_id, coordinators=coordinators)
+    }.values()
     for user in users:
         notification_record(
             kind=kind,
@@ -182,7 +179,6 @@ def case_study_publish(*, case_study: CaseStudy, by) -> CaseStudy:
             to=CaseStudyStatus.PUBLISHED,
             by=by,
             reason="published",
-            transitions=CASE_STUDY_TRANSITIONS,
             changes={"published_at": case_study.published_at or timezone.now()},
         )
         # The event key makes a republication send nothing more.
@@ -198,6 +194,5 @@ def case_study_unpublish(*, case_study: CaseStudy, by, reason: str = "") -> Case
         to=CaseStudyStatus.UNPUBLISHED,
         by=by,
         reason=reason or "unpublished",
-        transitions=CASE_STUDY_TRANSITIONS,
     )
     return case_study

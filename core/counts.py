@@ -9,7 +9,8 @@ a listing, an organisation, an exchange or a case study starts a new
 generation, so no figure outlives the data it counts.
 
 `counts_changed` is the one receiver; each app connects it to its own models
-with `counts_change_with` in its ready(). Changes made with `QuerySet.update()`
+with `counts_change_with` in its ready(), for their saves, deletions and status
+changes (core.workflow.status_changed). Changes made with `QuerySet.update()`
 send no signal: call `counts_changed()` after one that touches these tables.
 Once a change is committed, `figures_changed` is sent: apps higher up (the
 monitoring's stored figures, the cached public pages) bring what they keep up
@@ -23,6 +24,8 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import Signal
 from django_countries import countries
+
+from .workflow import status_change_saving, status_changed
 
 GENERATION_KEY = "counts:generation"
 # A figure nobody invalidated (a change through update()) is at worst this old.
@@ -65,6 +68,9 @@ def counts_changed(**kwargs):
     """A new generation: every cached figure is recomputed on its next read.
     Now, so this request sees its own change, and again after the commit, so a
     figure computed meanwhile from the old data does not stay."""
+    instance = kwargs.get("instance")
+    if instance is not None and status_change_saving(instance):
+        return  # status_changed follows this save
 
     def new_generation():
         global _changes_here
@@ -92,6 +98,8 @@ def counts_change_with(*models, m2m=()):
         label = model._meta.label
         post_save.connect(counts_changed, sender=model, dispatch_uid=f"counts.save.{label}")
         post_delete.connect(counts_changed, sender=model, dispatch_uid=f"counts.delete.{label}")
+        # A status changed in bulk (one UPDATE) sends no post_save.
+        status_changed.connect(counts_changed, sender=model, dispatch_uid=f"counts.status.{label}")
     for through in m2m:
         label = through._meta.label
         m2m_changed.connect(counts_changed, sender=through, dispatch_uid=f"counts.m2m.{label}")

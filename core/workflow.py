@@ -1,16 +1,31 @@
 """One way to change a status, for every model that has one.
 
-Each model declares its allowed transitions as a dict next to its TextChoices;
-`change_status` checks them, locks the row so that a second person acting at the
-same moment is told "someone else was faster", saves with update_fields and
-records who, when and why in the model's history (django-simple-history).
+Each model declares its allowed transitions in one place, its class attribute
+`transitions` ({field: {from: {to, …}}}); `change_status` reads and checks them,
+locks the row so that a second person acting at the same moment is told "someone
+else was faster", saves with update_fields and records who, when and why in the
+model's history (django-simple-history).
 """
 
 from django.db import transaction
-from django.db.models.signals import post_save
+from django.dispatch import Signal
 from django.utils.translation import gettext as _
 
 from .refusals import Refusal
+
+# Sent once a status has changed, inside the change's transaction, by both
+# `change_status` and `change_status_of_locked`: sender the concrete model,
+# with `instance`, `field`, `before` and `after`. The bulk path writes with one
+# UPDATE, which sends no post_save, so what is kept from a status (stored
+# rankings, cached counts) listens to this signal rather than to post_save.
+status_changed = Signal()
+
+
+def status_change_saving(instance) -> bool:
+    """True while `change_status` saves `instance`: a post_save receiver that
+    also listens to `status_changed` skips this save, or it would run twice."""
+    return getattr(instance, "_status_change_saving", False)
+
 
 # django-simple-history keeps a change reason in a 100-character column.
 HISTORY_REASON_LENGTH = 100
@@ -43,13 +58,24 @@ class StaleState(TransitionNotAllowed):
     """Someone changed the object between the page being shown and the action."""
 
 
-def allowed(transitions: dict, current: str, target: str) -> bool:
-    return target in transitions.get(current, ())
+def transitions_of(model, field: str = "status") -> dict:
+    """The transitions `model` declares for `field`: {from: {to, …}}."""
+    try:
+        return model.transitions[field]
+    except (AttributeError, KeyError):
+        raise TypeError(
+            f"{model.__name__} declares no transitions for its {field!r} field: "
+            f"add them to {model.__name__}.transitions."
+        ) from None
 
 
-def check_transition(transitions: dict, current: str, target: str, labels=None) -> None:
-    if not allowed(transitions, current, target):
-        label = dict(labels or {})
+def allowed(model, current: str, target: str, field: str = "status") -> bool:
+    return target in transitions_of(model, field).get(current, ())
+
+
+def check_transition(model, current: str, target: str, field: str = "status") -> None:
+    if not allowed(model, current, target, field):
+        label = dict(model._meta.get_field(field).choices or {})
         raise TransitionNotAllowed(
             _("A %(current)s item cannot become %(target)s.")
             % {"current": label.get(current, current), "target": label.get(target, target)}
@@ -62,7 +88,6 @@ def change_status(
     to: str,
     by=None,
     reason: str = "",
-    transitions: dict,
     expected: str | None = None,
     field: str = "status",
     changes: dict | None = None,
@@ -82,52 +107,55 @@ def change_status(
                 _("Someone else was faster: this item is now %(status)s.")
                 % {"status": getattr(locked, f"get_{field}_display")()}
             )
-        choices = model._meta.get_field(field).choices
-        check_transition(transitions, current, to, choices)
+        check_transition(model, current, to, field)
         setattr(locked, field, to)
         for name, value in (changes or {}).items():
             setattr(locked, name, value)
         locked._change_reason = history_reason(reason) or f"{current} → {to}"
         if by is not None:
             locked._history_user = by
-        locked.save(update_fields=[field, *(changes or {})])
+        locked._status_change_saving = True
+        try:
+            locked.save(update_fields=[field, *(changes or {})])
+        finally:
+            del locked._status_change_saving
+        status_changed.send(
+            sender=model._meta.concrete_model,
+            instance=locked,
+            field=field,
+            before=current,
+            after=to,
+        )
     obj.__dict__.update({f: getattr(locked, f) for f in [field, *(changes or {})]})
     return locked
 
 
-def change_status_of_locked(objs: list, *, to: str, by=None, reason: str = "", transitions: dict):
+def change_status_of_locked(objs: list, *, to: str, by=None, reason: str = ""):
     """Move rows the caller already holds locked (select_for_update, in a fixed
     order) to the status `to`, with what `change_status` records for each: who,
     when and why in its history. One UPDATE and one INSERT of history rows
     whatever their number, where `change_status` takes three queries a row: a
     confirmation with six parties would otherwise spend most of its time here.
 
-    The model's post_save receivers still run for each row (stored rankings,
-    cached counts), as after `save(update_fields=["status"])`; only
-    simple-history's own receiver is told to skip the row, since its history is
-    written in bulk.
+    `status_changed` is sent for each row, as by `change_status`; post_save is
+    not (no row was saved one by one).
     """
     if not objs:
         return
     model = type(objs[0])
-    choices = model._meta.get_field("status").choices
     for obj in objs:
-        check_transition(transitions, obj.status, to, choices)
+        check_transition(model, obj.status, to)
     model._default_manager.filter(pk__in=[obj.pk for obj in objs]).update(status=to)
+    before = {obj.pk: obj.status for obj in objs}
     for obj in objs:
         obj._change_reason = history_reason(reason) or f"{obj.status} → {to}"
         obj.status = to
     model.history.bulk_history_create(objs, default_user=by, update=True)
     for obj in objs:
-        obj.skip_history_when_saving = True
-        try:
-            post_save.send(
-                sender=model,
-                instance=obj,
-                created=False,
-                update_fields=frozenset({"status"}),
-                raw=False,
-                using=obj._state.db,
-            )
-        finally:
-            del obj.skip_history_when_saving
+        status_changed.send(
+            sender=model._meta.concrete_model,
+            instance=obj,
+            field="status",
+            before=before[obj.pk],
+            after=to,
+        )

@@ -24,14 +24,17 @@ class EventStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
-EVENT_TRANSITIONS = {
-    EventStatus.DRAFT: {EventStatus.PUBLISHED, EventStatus.CANCELLED},
-    EventStatus.PUBLISHED: {EventStatus.CANCELLED},
-    EventStatus.CANCELLED: set(),
-}
-
-
 class Event(models.Model):
+    # From each status, the statuses it may move to: core.workflow.change_status
+    # refuses any other.
+    transitions = {
+        "status": {
+            EventStatus.DRAFT: {EventStatus.PUBLISHED, EventStatus.CANCELLED},
+            EventStatus.PUBLISHED: {EventStatus.CANCELLED},
+            EventStatus.CANCELLED: set(),
+        },
+    }
+
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     place = models.CharField(_("place"), max_length=300, blank=True)

@@ -16,15 +16,18 @@ class ExchangeStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
-EXCHANGE_TRANSITIONS = {
-    ExchangeStatus.PLANNED: {ExchangeStatus.COMPLETED, ExchangeStatus.CANCELLED},
-    ExchangeStatus.COMPLETED: set(),
-    ExchangeStatus.CANCELLED: set(),
-}
-
-
 class Exchange(models.Model):
     """The mobility that took place (or will): who, where, when, and its figures."""
+
+    # From each status, the statuses it may move to: core.workflow.change_status
+    # refuses any other.
+    transitions = {
+        "status": {
+            ExchangeStatus.PLANNED: {ExchangeStatus.COMPLETED, ExchangeStatus.CANCELLED},
+            ExchangeStatus.COMPLETED: set(),
+            ExchangeStatus.CANCELLED: set(),
+        },
+    }
 
     match = models.OneToOneField(
         "matchmaking.Match",

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from core.counts import counts_changed
 from core.workflow import change_status, save_with_history
 from listings.models import Listing, ListingRole
 from matchmaking.models import Match, MatchStatus, PartyRole
@@ -19,7 +20,6 @@ from notifications.emails import absolute_url
 from notifications.services import notification_record
 
 from .models import (
-    EXCHANGE_TRANSITIONS,
     Exchange,
     ExchangeFeedback,
     ExchangeOrganisation,
@@ -45,6 +45,7 @@ def exchange_create(*, exchange: Exchange, themes, roles: dict, by, reason: str)
         ExchangeOrganisation(exchange=exchange, organisation_id=org, role=role)
         for org, role in roles.items()
     )
+    counts_changed()  # bulk_create sends no post_save
     return exchange
 
 
@@ -280,7 +281,6 @@ def exchange_complete(*, exchange: Exchange, by, reason: str = "") -> Exchange:
             to=ExchangeStatus.COMPLETED,
             by=by,
             reason=reason or "completed",
-            transitions=EXCHANGE_TRANSITIONS,
             expected=ExchangeStatus.PLANNED,
         )
         exchange_completed.send(sender=Exchange, exchange=exchange, by=by)
@@ -293,7 +293,6 @@ def exchange_cancel(*, exchange: Exchange, by, reason: str = "") -> Exchange:
         to=ExchangeStatus.CANCELLED,
         by=by,
         reason=reason or "cancelled",
-        transitions=EXCHANGE_TRANSITIONS,
         expected=ExchangeStatus.PLANNED,
     )
     return exchange

@@ -19,7 +19,7 @@ from taxonomy.models import Format, Language, TargetGroup, Theme
 
 from . import services
 from .forms import ListingForm
-from .models import LISTING_TRANSITIONS, Funding, Listing, ListingKind, ListingStatus
+from .models import Funding, Listing, ListingKind, ListingStatus
 
 LIST_SEPARATOR = ";"
 # Longer than any field of the form (a description is at most 5000 characters).
@@ -246,9 +246,7 @@ def _open_imported(listing: Listing, reason: str) -> None:
         (ListingStatus.SUBMITTED, {"submitted_at": now}),
         (ListingStatus.OPEN, {"published_at": now}),
     ):
-        change_status(
-            listing, to=target, reason=reason, transitions=LISTING_TRANSITIONS, changes=changes
-        )
+        change_status(listing, to=target, reason=reason, changes=changes)
 
 
 def listings_import(*, rows: list[tuple[int, dict]], create_organisations: bool) -> list[str]:

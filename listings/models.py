@@ -91,17 +91,6 @@ class ListingStatus(models.TextChoices):
 
 
 S = ListingStatus
-LISTING_TRANSITIONS = {
-    S.DRAFT: {S.SUBMITTED, S.WITHDRAWN},
-    # Returned with a comment goes back to draft; published becomes open.
-    S.SUBMITTED: {S.OPEN, S.DRAFT, S.WITHDRAWN},
-    S.OPEN: {S.MATCHED, S.CLOSED, S.WITHDRAWN, S.EXPIRED},
-    # A declined or cancelled match reopens the listing.
-    S.MATCHED: {S.OPEN, S.CLOSED},
-    S.EXPIRED: {S.OPEN, S.CLOSED},
-    S.CLOSED: set(),
-    S.WITHDRAWN: set(),
-}
 # Named groups of states, so that a rule says what it means.
 LISTING_EDITABLE = {S.DRAFT, S.SUBMITTED, S.OPEN}
 LISTING_PRIVATE = {S.DRAFT, S.SUBMITTED}
@@ -127,6 +116,22 @@ class ListingQuerySet(models.QuerySet):
 
 
 class Listing(models.Model):
+    # From each status, the statuses it may move to: core.workflow.change_status
+    # refuses any other.
+    transitions = {
+        "status": {
+            S.DRAFT: {S.SUBMITTED, S.WITHDRAWN},
+            # Returned with a comment goes back to draft; published becomes open.
+            S.SUBMITTED: {S.OPEN, S.DRAFT, S.WITHDRAWN},
+            S.OPEN: {S.MATCHED, S.CLOSED, S.WITHDRAWN, S.EXPIRED},
+            # A declined or cancelled match reopens the listing.
+            S.MATCHED: {S.OPEN, S.CLOSED},
+            S.EXPIRED: {S.OPEN, S.CLOSED},
+            S.CLOSED: set(),
+            S.WITHDRAWN: set(),
+        },
+    }
+
     kind = models.CharField(_("kind"), max_length=10, choices=ListingKind.choices)
     reference = models.CharField(_("reference"), max_length=20, unique=True, editable=False)
     external_ref = models.CharField(

@@ -19,7 +19,6 @@ from notifications.services import notification_record, notify_secretariat
 from .forms import MAX_EXPIRY_DAYS
 from .models import (
     LISTING_EDITABLE,
-    LISTING_TRANSITIONS,
     SAVED_SEARCHES_PER_PERSON,
     ExpressionOfInterest,
     Listing,
@@ -205,7 +204,6 @@ def listing_submit(*, listing: Listing, by) -> Listing:
         to=ListingStatus.SUBMITTED,
         by=by,
         reason=_("Submitted for review"),
-        transitions=LISTING_TRANSITIONS,
         expected=ListingStatus.DRAFT,
         changes={"submitted_at": now},
     )
@@ -232,7 +230,6 @@ def listing_publish(*, listing: Listing, by) -> Listing:
         to=ListingStatus.OPEN,
         by=by,
         reason=_("Published by the secretariat"),
-        transitions=LISTING_TRANSITIONS,
         expected=ListingStatus.SUBMITTED,
         changes={"published_at": now, "review_comment": ""},
     )
@@ -314,7 +311,6 @@ def listing_return(*, listing: Listing, by, comment: str) -> Listing:
         to=ListingStatus.DRAFT,
         by=by,
         reason=_("Returned by the secretariat: %(comment)s") % {"comment": comment},
-        transitions=LISTING_TRANSITIONS,
         expected=ListingStatus.SUBMITTED,
         changes={"review_comment": comment},
     )
@@ -330,7 +326,6 @@ def listing_withdraw(*, listing: Listing, by, reason: str = "") -> Listing:
         to=ListingStatus.WITHDRAWN,
         by=by,
         reason=reason or _("Withdrawn by the organisation"),
-        transitions=LISTING_TRANSITIONS,
         expected=listing.status,
     )
 
@@ -341,7 +336,6 @@ def listing_close(*, listing: Listing, by, reason: str = "") -> Listing:
         to=ListingStatus.CLOSED,
         by=by,
         reason=reason or _("Closed by the organisation"),
-        transitions=LISTING_TRANSITIONS,
         expected=listing.status,
     )
 
@@ -360,7 +354,6 @@ def listing_renew(*, listing: Listing, by, today=None) -> Listing:
             to=ListingStatus.OPEN,
             by=by,
             reason=_("Renewed until %(date)s") % {"date": new_expiry},
-            transitions=LISTING_TRANSITIONS,
             expected=ListingStatus.EXPIRED,
             changes=changes,
         )
@@ -385,7 +378,6 @@ def listing_expire(*, listing: Listing) -> Listing:
         listing,
         to=ListingStatus.EXPIRED,
         reason=_("The expiry date passed"),
-        transitions=LISTING_TRANSITIONS,
         expected=ListingStatus.OPEN,
     )
     _notify_owners(listing, "listing_expired", event=f"expired:{listing.expires_on}")

@@ -15,16 +15,25 @@ class MatchStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
-MATCH_TRANSITIONS = {
-    MatchStatus.CONFIRMED: {MatchStatus.ACCEPTED, MatchStatus.DECLINED, MatchStatus.CANCELLED},
-    MatchStatus.ACCEPTED: {MatchStatus.CANCELLED},
-    MatchStatus.DECLINED: set(),
-    MatchStatus.CANCELLED: set(),
-}
 MATCH_LIVE = {MatchStatus.CONFIRMED, MatchStatus.ACCEPTED}
 
 
 class Match(models.Model):
+    # From each status, the statuses it may move to: core.workflow.change_status
+    # refuses any other.
+    transitions = {
+        "status": {
+            MatchStatus.CONFIRMED: {
+                MatchStatus.ACCEPTED,
+                MatchStatus.DECLINED,
+                MatchStatus.CANCELLED,
+            },
+            MatchStatus.ACCEPTED: {MatchStatus.CANCELLED},
+            MatchStatus.DECLINED: set(),
+            MatchStatus.CANCELLED: set(),
+        },
+    }
+
     request = models.ForeignKey(
         "listings.Listing",
         on_delete=models.PROTECT,
@@ -81,15 +90,18 @@ class Answer(models.TextChoices):
     DECLINED = "declined", _("Declined")
 
 
-ANSWER_TRANSITIONS = {
-    Answer.PENDING: {Answer.ACCEPTED, Answer.DECLINED},
-    Answer.ACCEPTED: set(),
-    Answer.DECLINED: set(),
-}
-
-
 class MatchParty(models.Model):
     """One organisation in a match, with the listing that brought it in."""
+
+    # From each answer, the answers it may move to: core.workflow.change_status
+    # refuses any other.
+    transitions = {
+        "answer": {
+            Answer.PENDING: {Answer.ACCEPTED, Answer.DECLINED},
+            Answer.ACCEPTED: set(),
+            Answer.DECLINED: set(),
+        },
+    }
 
     match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="parties")
     organisation = models.ForeignKey(

@@ -17,7 +17,7 @@ from simple_history.utils import bulk_create_with_history
 from core.refusals import Refusal
 from core.workflow import StaleState, change_status, change_status_of_locked, history_reason
 from embeddings.selectors import listing_vectors
-from listings.models import LISTING_TRANSITIONS, Listing, ListingRole, ListingStatus
+from listings.models import Listing, ListingRole, ListingStatus
 from notifications.emails import absolute_url
 from notifications.services import notification_record, notifications_record, notify_secretariat
 
@@ -28,9 +28,7 @@ from .calibration import (
 )
 from .matcher import rank, with_tags
 from .models import (
-    ANSWER_TRANSITIONS,
     MATCH_LIVE,
-    MATCH_TRANSITIONS,
     Answer,
     Match,
     MatchParty,
@@ -228,7 +226,6 @@ def _create_match(request: Listing, partners: list, by, message: str) -> Match:
         to=ListingStatus.MATCHED,
         by=by,
         reason=why,
-        transitions=LISTING_TRANSITIONS,
     )
     _notify_confirmed(match, parties)
     return match
@@ -342,7 +339,6 @@ def match_answer(*, party: MatchParty, answer: str, by, reason: str = "") -> Mat
             to=answer,
             by=by,
             reason=history_reason(reason) or str(Answer(answer).label),
-            transitions=ANSWER_TRANSITIONS,
             field="answer",
             expected=Answer.PENDING,
             changes=changes,
@@ -356,7 +352,6 @@ def match_answer(*, party: MatchParty, answer: str, by, reason: str = "") -> Mat
                 to=MatchStatus.ACCEPTED,
                 by=by,
                 reason=_("all parties accepted"),
-                transitions=MATCH_TRANSITIONS,
                 changes={"answered_at": timezone.now()},
             )
             _notify_accepted(match)
@@ -417,9 +412,7 @@ def _reopen_listings(match: Match, by, why: str) -> None:
     # In primary-key order, as match_confirm locks them.
     matched = Listing.objects.filter(pk__in=listing_ids, status=ListingStatus.MATCHED)
     for listing in matched.order_by("pk"):
-        change_status(
-            listing, to=ListingStatus.OPEN, by=by, reason=why, transitions=LISTING_TRANSITIONS
-        )
+        change_status(listing, to=ListingStatus.OPEN, by=by, reason=why)
 
 
 def match_cancel(*, match: Match, by, reason: str) -> Match:
@@ -437,7 +430,6 @@ def match_cancel(*, match: Match, by, reason: str) -> Match:
             to=MatchStatus.CANCELLED,
             by=by,
             reason=reason,
-            transitions=MATCH_TRANSITIONS,
         )
         _reopen_listings(match, by, reason)
     return match
@@ -453,7 +445,6 @@ def _decline(match: Match, party: MatchParty, by, reason: str) -> None:
         to=MatchStatus.DECLINED,
         by=by,
         reason=why,
-        transitions=MATCH_TRANSITIONS,
         changes={"answered_at": timezone.now()},
     )
     _reopen_listings(match, by, why)

@@ -127,20 +127,23 @@ class MembershipStatus(models.TextChoices):
     SUSPENDED = "suspended", _("Suspended")
 
 
-MEMBERSHIP_TRANSITIONS = {
-    MembershipStatus.APPLICANT: {MembershipStatus.ACTIVE, MembershipStatus.REJECTED},
-    MembershipStatus.ACTIVE: {MembershipStatus.SUSPENDED},
-    MembershipStatus.SUSPENDED: {MembershipStatus.ACTIVE},
-    MembershipStatus.REJECTED: {MembershipStatus.APPLICANT},
-}
-
-
 class OrganisationQuerySet(models.QuerySet):
     def active(self):
         return self.filter(status=MembershipStatus.ACTIVE)
 
 
 class Organisation(models.Model):
+    # From each status, the statuses it may move to: core.workflow.change_status
+    # refuses any other.
+    transitions = {
+        "status": {
+            MembershipStatus.APPLICANT: {MembershipStatus.ACTIVE, MembershipStatus.REJECTED},
+            MembershipStatus.ACTIVE: {MembershipStatus.SUSPENDED},
+            MembershipStatus.SUSPENDED: {MembershipStatus.ACTIVE},
+            MembershipStatus.REJECTED: {MembershipStatus.APPLICANT},
+        },
+    }
+
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=220, unique=True)
     kind = models.CharField(_("kind"), max_length=30, choices=OrganisationKind.choices)
@@ -240,6 +243,10 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.organisation} ({self.get_role_display()})"
+
+    @property
+    def is_coordinator(self) -> bool:
+        return self.role == Role.COORDINATOR
 
 
 class Invitation(models.Model):

@@ -6,6 +6,7 @@ and records the notifications due inside one transaction.
 
 import datetime
 
+import rules
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core import signing
@@ -18,13 +19,13 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from core.counts import counts_changed
 from core.refusals import Refusal
 from core.workflow import TransitionNotAllowed, change_status, save_with_history
 from notifications.emails import absolute_url
 from notifications.services import notification_record, notify_secretariat
 
 from .models import (
-    MEMBERSHIP_TRANSITIONS,
     EmailChange,
     Invitation,
     Membership,
@@ -264,7 +265,6 @@ def application_approve(*, organisation: Organisation, by=None) -> Organisation:
             by=by,
             expected=MembershipStatus.APPLICANT,
             reason=_("Application approved"),
-            transitions=MEMBERSHIP_TRANSITIONS,
             changes={"joined_on": timezone.localdate()},
         )
         for membership in organisation.memberships.select_related("user"):
@@ -300,7 +300,6 @@ def application_reject(*, organisation: Organisation, reason: str, by=None) -> O
             to=MembershipStatus.REJECTED,
             by=by,
             reason=reason,
-            transitions=MEMBERSHIP_TRANSITIONS,
         )
         for membership in organisation.memberships.filter(role=Role.COORDINATOR).select_related(
             "user"
@@ -332,7 +331,6 @@ def membership_suspend(*, organisation: Organisation, by=None, reason: str = "")
         to=MembershipStatus.SUSPENDED,
         by=by,
         reason=reason or _("Membership suspended"),
-        transitions=MEMBERSHIP_TRANSITIONS,
     )
 
 
@@ -345,7 +343,6 @@ def membership_reinstate(*, organisation: Organisation, by=None, reason: str = "
         to=MembershipStatus.ACTIVE,
         by=by,
         reason=reason or _("Membership reinstated"),
-        transitions=MEMBERSHIP_TRANSITIONS,
         expected=MembershipStatus.SUSPENDED,
     )
 
@@ -361,12 +358,8 @@ def organisation_update(*, organisation: Organisation, data: dict, themes, langu
     return organisation
 
 
-def is_coordinator(*, organisation: Organisation, user) -> bool:
-    return organisation.memberships.filter(user=user, role=Role.COORDINATOR).exists()
-
-
 def require_coordinator(*, organisation: Organisation, user) -> None:
-    if not (user.is_staff or is_coordinator(organisation=organisation, user=user)):
+    if not rules.test_rule("members.manage_organisation", user, organisation):
         raise PermissionDenied(_("Only the organisation's coordinators can do this."))
 
 
@@ -505,6 +498,7 @@ def colleague_remove(*, membership: Membership, by) -> None:
     # They no longer hear about the organisation's listings and matches: without a
     # contact person, the coordinators do (listing_owners, party_contacts).
     membership.user.contact_for_listings.filter(organisation=organisation).update(contact=None)
+    counts_changed()  # update() sends no post_save: the listings changed
     membership._history_user = by
     membership.delete()
 

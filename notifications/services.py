@@ -313,6 +313,18 @@ def _deliver(messages, batch: Batch, errors: dict, failures: set, **times) -> No
         times["last_start"],
         times["lease_ends"],
     )
+    accepted = []  # the message the server took, its sent mark not yet written
+
+    def mark_accepted() -> None:
+        # Called before the server can accept the next message: at any moment,
+        # at most one accepted message waits for its mark, as when each mark
+        # followed its message; the mark is now written while the server reads
+        # the next message's envelope.
+        while accepted:
+            pk = accepted.pop()
+            marked = _mark_sent(pk, claimed_at=claimed_at, until=lease_ends)
+            (batch.sent if marked else batch.unmarked).append(pk)
+
     connection = None
     try:
         for notification, message in messages:
@@ -323,21 +335,31 @@ def _deliver(messages, batch: Batch, errors: dict, failures: set, **times) -> No
                 if connection is None:
                     connection = get_connection(fail_silently=False)
                     connection.open()
-                message.connection = connection
-                message.send()
+                _send(connection, message, meanwhile=mark_accepted)
             except (smtplib.SMTPException, OSError) as exc:  # OSError: refused, timeouts
+                mark_accepted()
                 errors[notification.pk] = describe(exc)
                 failures.add(notification.pk)
                 # A server that failed mid-conversation is not trusted with the next.
                 _close_quietly(connection)
                 connection = None
                 continue
-            if _mark_sent(notification.pk, claimed_at=claimed_at, until=lease_ends):
-                batch.sent.append(notification.pk)
-            else:
-                batch.unmarked.append(notification.pk)
+            accepted.append(notification.pk)
     finally:
+        mark_accepted()
         _close_quietly(connection)
+
+
+def _send(connection, message, *, meanwhile) -> None:
+    """Send one message; `meanwhile()` runs while the server reads its envelope
+    when the backend can do that (notifications.smtp), else first."""
+    send_overlapping = getattr(connection, "send_overlapping", None)
+    if send_overlapping is not None:
+        send_overlapping(message, meanwhile)
+        return
+    meanwhile()
+    message.connection = connection
+    message.send()
 
 
 def _close_quietly(connection) -> None:

@@ -144,6 +144,36 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.xdist_group("demo"))
         elif item.get_closest_marker("broker"):
             item.add_marker(pytest.mark.xdist_group("broker"))
+    # pytest-django then runs the tests that use the database first, the
+    # transactional ones (the browser journeys) next, the others last; within
+    # each the long ones go first, so that under pytest-xdist neither worker is
+    # left alone with one of them at the end while the other waits.
+    items.sort(key=slowness)
+
+
+# Tests of tens of seconds each, longest first (`make test` prints the slowest;
+# the groups above are handed out first anyway, as the largest units of work).
+SLOW_FIRST = (
+    "tests/listings/test_migration.py::",
+    "tests/browser/test_secretariat_desk_journey.py::",
+    "tests/browser/test_events_journey.py::",
+    "tests/browser/test_matchmaking_journey.py::",
+    "tests/browser/test_listings_journey.py::",
+    "tests/browser/test_members_joining_journey.py::",
+    "tests/browser/test_story_",
+    "tests/browser/test_navigation.py::",
+    "tests/security/test_permissions.py::test_every_",
+    "tests/matchmaking/test_evaluation",
+    "tests/matchmaking/test_calibration.py::",
+    "tests/security/test_fuzz.py::",
+    "tests/core/test_settings.py::",
+)
+
+
+def slowness(item) -> int:
+    return next(
+        (rank for rank, part in enumerate(SLOW_FIRST) if part in item.nodeid), len(SLOW_FIRST)
+    )
 
 
 def pytest_collection_finish(session):

@@ -4,7 +4,17 @@ import pytest
 from django.test import Client
 
 from core import pagecache
-from tests.factories import OrganisationFactory, PublishedCaseStudyFactory
+from core.counts import generation
+from members.models import Membership
+from members.services import colleague_remove
+from tests.factories import (
+    CaseStudyTestimonialFactory,
+    LessonFactory,
+    OrganisationFactory,
+    PhotoFactory,
+    PublishedCaseStudyFactory,
+    RequestFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -109,3 +119,51 @@ def test_a_process_shows_its_own_change_at_once_even_with_pages_kept(
     client.get("/members/")
     OrganisationFactory(name="Tyrol Apprenticeship Academy", country="AT")
     assert "Tyrol Apprenticeship Academy" in client.get("/members/").text
+
+
+@pytest.fixture
+def kept_case_study(client, boras):
+    """A published case study whose page a visitor has just been served (and so kept)."""
+    study = PublishedCaseStudyFactory(title="Green skills in Borås")
+    assert client.get(study.get_absolute_url()).status_code == 200
+    return study
+
+
+def test_a_lesson_changed_alone_shows_at_once_on_the_kept_case_study(client, kept_case_study):
+    lesson = LessonFactory(case_study=kept_case_study, text="Plan the visits with the schools")
+    assert "Plan the visits with the schools" in client.get(kept_case_study.get_absolute_url()).text
+    lesson.text = "Plan the visits with the employers"
+    lesson.save()
+    page = client.get(kept_case_study.get_absolute_url()).text
+    assert "Plan the visits with the employers" in page
+    lesson.delete()
+    assert "Plan the visits" not in client.get(kept_case_study.get_absolute_url()).text
+
+
+def test_a_testimonial_changed_alone_shows_at_once_on_the_kept_case_study(client, kept_case_study):
+    testimonial = CaseStudyTestimonialFactory(
+        case_study=kept_case_study, quote="We learnt more than we taught."
+    )
+    assert "We learnt more than we taught." in client.get(kept_case_study.get_absolute_url()).text
+    testimonial.quote = "We will come back next year."
+    testimonial.save()
+    assert "We will come back next year." in client.get(kept_case_study.get_absolute_url()).text
+
+
+def test_a_photo_changed_alone_shows_at_once_on_the_kept_case_study(client, kept_case_study):
+    photo = PhotoFactory(case_study=kept_case_study, caption="The welding workshop")
+    assert "The welding workshop" in client.get(kept_case_study.get_absolute_url()).text
+    photo.caption = "The carpentry workshop"
+    photo.save()
+    assert "The carpentry workshop" in client.get(kept_case_study.get_absolute_url()).text
+    photo.delete()
+    assert "carpentry workshop" not in client.get(kept_case_study.get_absolute_url()).text
+
+
+def test_removing_a_colleague_who_was_a_listings_contact_starts_new_counts(boras, alice, bob):
+    listing = RequestFactory(organisation=boras, contact=bob, status="open")
+    before = generation()
+    colleague_remove(membership=Membership.objects.get(user=bob, organisation=boras), by=alice)
+    listing.refresh_from_db()
+    assert listing.contact is None
+    assert generation() != before

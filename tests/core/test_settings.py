@@ -1,8 +1,11 @@
 """Settings come from the environment; a malformed value stops start-up and names it."""
 
+import importlib.util
 import os
 import subprocess
 import sys
+from pathlib import Path
+from unittest import mock
 
 import pytest
 from django.conf import settings
@@ -14,22 +17,43 @@ from earlall_rsp import env
 STRONG_KEY = "q8Jw3Tz-9vKp2LmXa7RcYe4NbHs1UdQf6GiOk0WjZr5PyEt8Bn3Vx"
 
 
-def start_django(**variables):
-    """Start Django with the production settings module and these variables."""
+def start_environment(**variables) -> dict:
     environment = {
         key: value
         for key, value in os.environ.items()
         if key not in {"DATABASE_URL", "CELERY_BROKER_URL", "EMAIL_URL", "DEBUG", "SECRET_KEY"}
     }
     environment.update(DJANGO_SETTINGS_MODULE="earlall_rsp.settings", **variables)
+    return environment
+
+
+def start_django(**variables):
+    """Start Django with the production settings module and these variables."""
     return subprocess.run(
         [sys.executable, "-c", "import django; django.setup(); print('started')"],
-        env=environment,
+        env=start_environment(**variables),
         capture_output=True,
         text=True,
         cwd=settings.BASE_DIR,
         timeout=60,
     )
+
+
+# The production settings module as a module of its own, for settings_refusal.
+SETTINGS = importlib.util.spec_from_file_location(
+    "earlall_rsp.settings_read_afresh", Path(settings.BASE_DIR) / "earlall_rsp" / "settings.py"
+)
+
+
+def settings_refusal(**variables) -> str:
+    """Why the production settings module refuses these variables: read afresh in
+    this process, as start-up reads it (a new Python process per case took most
+    of a second each; test_settings_production_refuses_the_development_secret_key
+    starts one and sees start-up stop)."""
+    with mock.patch.dict(os.environ, start_environment(**variables), clear=True):
+        with pytest.raises(ImproperlyConfigured) as refused:
+            SETTINGS.loader.exec_module(importlib.util.module_from_spec(SETTINGS))
+    return str(refused.value)
 
 
 @pytest.mark.parametrize(
@@ -44,9 +68,8 @@ def start_django(**variables):
     ],
 )
 def test_settings_malformed_variable_stops_start_up_naming_it(name, value):
-    result = start_django(SECRET_KEY=STRONG_KEY, **{name: value})
-    assert result.returncode != 0
-    assert f"The environment variable {name} is malformed" in result.stderr
+    refusal = settings_refusal(SECRET_KEY=STRONG_KEY, **{name: value})
+    assert f"The environment variable {name} is malformed" in refusal
 
 
 def test_settings_production_refuses_the_development_secret_key():
@@ -67,10 +90,9 @@ def test_settings_production_refuses_the_development_secret_key():
     ],
 )
 def test_settings_production_refuses_weak_and_known_secret_keys(key, reason):
-    result = start_django(DEBUG="false", SECRET_KEY=key)
-    assert result.returncode != 0
-    assert f"SECRET_KEY {reason}" in result.stderr
-    assert key not in result.stderr, "the refusal must not print the key"
+    refusal = settings_refusal(DEBUG="false", SECRET_KEY=key)
+    assert f"SECRET_KEY {reason}" in refusal
+    assert key not in refusal, "the refusal must not print the key"
 
 
 def test_settings_development_starts_with_the_embedded_defaults():

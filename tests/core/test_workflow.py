@@ -2,30 +2,34 @@
 
 import pytest
 
-from casestudies.models import CASE_STUDY_TRANSITIONS
+from casestudies.models import CaseStudy
 from core.workflow import StaleState, TransitionNotAllowed, change_status
-from exchanges.models import EXCHANGE_TRANSITIONS
-from listings.models import LISTING_TRANSITIONS, ListingStatus
-from matchmaking.models import ANSWER_TRANSITIONS, MATCH_TRANSITIONS
-from members.models import MEMBERSHIP_TRANSITIONS
-from tests.factories import RequestFactory
+from events.models import Event
+from exchanges.models import Exchange
+from listings.models import Listing, ListingStatus
+from matchmaking.models import Answer, Match, MatchParty, MatchStatus
+from members.models import Organisation
+from taxonomy.models import Theme
+from tests.factories import MatchFactory, MatchPartyFactory, RequestFactory, ThemeFactory
 
-ALL = {
-    "listing": LISTING_TRANSITIONS,
-    "exchange": EXCHANGE_TRANSITIONS,
-    "match": MATCH_TRANSITIONS,
-    "answer": ANSWER_TRANSITIONS,
-    "membership": MEMBERSHIP_TRANSITIONS,
-    "case study": CASE_STUDY_TRANSITIONS,
-}
+DECLARED = [
+    (Listing, "status"),
+    (Exchange, "status"),
+    (Match, "status"),
+    (MatchParty, "answer"),
+    (Organisation, "status"),
+    (CaseStudy, "status"),
+    (Event, "status"),
+]
 
 
-@pytest.mark.parametrize("name", ALL)
-def test_transitions_name_only_known_states(name):
-    transitions = ALL[name]
-    states = set(transitions)
+@pytest.mark.parametrize(("model", "field"), DECLARED)
+def test_each_model_declares_a_transition_from_every_state_of_its_field(model, field):
+    transitions = model.transitions[field]
+    states = {value for value, _label in model._meta.get_field(field).choices}
+    assert set(transitions) == states, f"{model.__name__}: a state without its transitions"
     for targets in transitions.values():
-        assert targets <= states, f"{name}: a target is not a declared state"
+        assert targets <= states, f"{model.__name__}: a target is not a declared state"
 
 
 @pytest.mark.parametrize(
@@ -42,7 +46,7 @@ def test_transitions_name_only_known_states(name):
 )
 def test_listing_allowed_transition_saves_and_records_who_and_why(db, alice, start, target):
     listing = RequestFactory(status=start)
-    change_status(listing, to=target, by=alice, reason="because", transitions=LISTING_TRANSITIONS)
+    change_status(listing, to=target, by=alice, reason="because")
     listing.refresh_from_db()
     assert listing.status == target
     last = listing.history.first()
@@ -64,7 +68,7 @@ def test_listing_refused_transition_changes_nothing(db, alice, start, target):
     listing = RequestFactory(status=start)
     history_before = listing.history.count()
     with pytest.raises(TransitionNotAllowed):
-        change_status(listing, to=target, by=alice, transitions=LISTING_TRANSITIONS)
+        change_status(listing, to=target, by=alice)
     listing.refresh_from_db()
     assert listing.status == start
     assert listing.history.count() == history_before
@@ -78,7 +82,6 @@ def test_listing_change_on_a_state_nobody_saw_says_someone_else_was_faster(db, a
             to=ListingStatus.OPEN,
             expected=ListingStatus.SUBMITTED,
             by=alice,
-            transitions=LISTING_TRANSITIONS,
         )
 
 
@@ -87,10 +90,33 @@ def test_listing_change_with_a_long_reason_keeps_its_start_in_the_history(db, al
     # return comment) is cut there, never refused by the database.
     listing = RequestFactory(status=ListingStatus.OPEN)
     reason = "The organisation asked us to close it because " + "the partners changed. " * 10
-    change_status(
-        listing, to=ListingStatus.CLOSED, by=alice, reason=reason, transitions=LISTING_TRANSITIONS
-    )
+    change_status(listing, to=ListingStatus.CLOSED, by=alice, reason=reason)
     kept = listing.history.first().history_change_reason
     assert len(kept) == 100
     assert kept.startswith("The organisation asked us to close it because")
     assert kept.endswith("…")
+
+
+def test_a_transition_the_model_does_not_declare_is_refused_in_words_and_changes_nothing(db, alice):
+    match = MatchFactory(status=MatchStatus.DECLINED)
+    history_before = match.history.count()
+    with pytest.raises(TransitionNotAllowed, match="A Declined item cannot become Accepted"):
+        change_status(match, to=MatchStatus.ACCEPTED, by=alice)
+    match.refresh_from_db()
+    assert match.status == MatchStatus.DECLINED
+    assert match.history.count() == history_before
+
+
+def test_an_answer_moves_only_as_the_party_declares(db, alice):
+    party = MatchPartyFactory(answer=Answer.ACCEPTED)
+    with pytest.raises(TransitionNotAllowed):
+        change_status(party, to=Answer.DECLINED, field="answer", by=alice)
+    party.refresh_from_db()
+    assert party.answer == Answer.ACCEPTED
+
+
+def test_a_model_without_declared_transitions_is_told_where_to_declare_them(db):
+    theme = ThemeFactory()
+    with pytest.raises(TypeError, match="Theme declares no transitions"):
+        change_status(theme, to="anything", field="name")
+    assert Theme.objects.get(pk=theme.pk).name == theme.name

@@ -30,6 +30,27 @@ def register():
 
 
 @pytest.fixture
+def accepted(event, register, boras, alice, centre_val_de_loire, charlie):
+    """Borås and Centre-Val de Loire registered; Centre-Val de Loire accepted Borås's
+    request to meet. (Borås's registration, Centre-Val de Loire's), not yet scheduled."""
+    mine = register(event, boras, alice)
+    theirs = register(event, centre_val_de_loire, charlie)
+    meeting_answer(
+        meeting_request=meeting_request(requester=mine, invitee=theirs, by=alice),
+        accept=True,
+        by=charlie,
+    )
+    return mine, theirs
+
+
+@pytest.fixture
+def scheduled(event, accepted):
+    """The accepted meeting, in its slot and at its table."""
+    schedule_build(event=event)
+    return Meeting.objects.get()
+
+
+@pytest.fixture
 def met(event, boras, alice, centre_val_de_loire, charlie):
     """Centre-Val de Loire brought its request, Borås its offer; they met."""
     case = build_boras_case(boras, centre_val_de_loire)

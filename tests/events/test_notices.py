@@ -47,19 +47,6 @@ def test_confirmation_carries_the_event_as_a_calendar_file_once(
     assert "SUMMARY:RSP matchmaking day in Borås" in content
 
 
-@pytest.fixture
-def scheduled(event, register, boras, alice, centre_val_de_loire, charlie):
-    mine = register(event, boras, alice)
-    theirs = register(event, centre_val_de_loire, charlie)
-    meeting_answer(
-        meeting_request=meeting_request(requester=mine, invitee=theirs, by=alice),
-        accept=True,
-        by=charlie,
-    )
-    schedule_build(event=event)
-    return Meeting.objects.get()
-
-
 def test_a_moved_meeting_is_announced_to_both_once_per_move(
     scheduled, mailoutbox, django_capture_on_commit_callbacks
 ):

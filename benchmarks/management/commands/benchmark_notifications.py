@@ -38,7 +38,7 @@ class Command(BaseCommand):
             if settings.CELERY_TASK_ALWAYS_EAGER:
                 mode = "eager, in this process (no CELERY_BROKER_URL)"
                 with override_settings(
-                    EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+                    EMAIL_BACKEND="notifications.smtp.EmailBackend",
                     EMAIL_HOST="127.0.0.1",
                     EMAIL_PORT=sink.port,
                     EMAIL_USE_TLS=False,
@@ -71,7 +71,7 @@ class Command(BaseCommand):
 
     def wait(self, sink, ids, timeout):
         def done():
-            return len(sink.messages) >= len(ids) and not (
+            return len(sink.received) >= len(ids) and not (
                 Notification.objects.filter(pk__in=ids)
                 .exclude(state=NotificationState.SENT)
                 .exists()
@@ -80,7 +80,7 @@ class Command(BaseCommand):
         try:
             wait_for(done, timeout=timeout, what="every email")
         except TimeoutError:
-            self.stderr.write(f"Timed out after {timeout}s with {len(sink.messages)} emails.")
+            self.stderr.write(f"Timed out after {timeout}s with {len(sink.received)} emails.")
 
     def report(self, mode, count, ids, sink, recorded, delivered):
         received = sink.notification_ids()

@@ -24,6 +24,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from casestudies.models import CaseStudy, CaseStudyStatus
+from core.counts import counts_changed
 from exchanges.models import Exchange, ExchangeOrganisation, ExchangeRole, ExchangeStatus
 from listings.models import Funding, Listing, ListingKind, ListingRole, ListingStatus
 from listings.services import listing_tags_copy
@@ -95,6 +96,8 @@ class Command(BaseCommand):
             self._listings(options["listings"], organisations, users)
             exchanges = self._exchanges(options["exchanges"], organisations)
             self._case_studies(options["case_studies"], exchanges)
+        # Bulk inserts send no post_save: the cached counts and kept pages start anew.
+        counts_changed()
         if connection.vendor == "postgresql":
             # Fresh statistics, as autovacuum would give them some minutes later:
             # without them the planner expects 15 open listings, not 85,000, and the
