@@ -56,7 +56,7 @@ CASE_STUDY_DECISIONS = [
 @admin.register(CaseStudy)
 class CaseStudyAdmin(DecisionsMixin, SimpleHistoryAdmin):
     list_display = ["title", "exchange", "status", "language", "published_at", "preview"]
-    list_filter = ["status", "language", "exchange__themes"]
+    list_filter = ["status", "exchange__themes"]
     list_select_related = ["exchange"]
     search_fields = ["title", "summary", "story"]
     prepopulated_fields = {"slug": ["title"]}

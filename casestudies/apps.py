@@ -10,6 +10,7 @@ class CaseStudiesConfig(AppConfig):
         from core.counts import counts_change_with
         from exchanges.signals import exchange_completed
 
+        from . import permissions  # noqa: F401  (registers this app's rules)
         from .models import CaseStudy, Lesson, Photo, Testimonial
 
         # The kept case-study page (core.pagecache) shows its lessons, testimonials

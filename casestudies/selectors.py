@@ -2,12 +2,12 @@
 the related ones. Querysets prefetch what the pages show, so the number of
 queries does not grow with the number of case studies."""
 
+import rules
 from django.db.models import Prefetch
 from django.http import Http404
 
 from core.counts import country_choices, counts_cached
 from exchanges.models import ExchangeOrganisation, ExchangeParticipants
-from exchanges.selectors import organisation_ids_of
 
 from .models import CaseStudy, CaseStudyStatus, Lesson, Photo, Testimonial
 
@@ -58,12 +58,6 @@ def _detail_queryset():
     )
 
 
-def is_contributor(*, user, case_study: CaseStudy) -> bool:
-    """Members of the exchange's organisations write the case study together."""
-    own = organisation_ids_of(user)
-    return bool(own) and case_study.exchange.parties.filter(organisation__in=own).exists()
-
-
 def case_study_for_viewer(*, slug: str, user) -> CaseStudy:
     """A published case study for anyone; a draft or an unpublished one only for
     its organisations and the secretariat: for everyone else it does not exist."""
@@ -72,7 +66,7 @@ def case_study_for_viewer(*, slug: str, user) -> CaseStudy:
         raise Http404
     if case_study.status == CaseStudyStatus.PUBLISHED or user.is_staff:
         return case_study
-    if not is_contributor(user=user, case_study=case_study):
+    if not rules.test_rule("casestudies.contribute", user, case_study):
         raise Http404
     return case_study
 

@@ -1,7 +1,6 @@
 """Writes on case studies: the draft started from a completed exchange, the
 members' edits, and the secretariat's publish and unpublish."""
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.defaultfilters import date as date_format
@@ -12,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from core.language import written_language_detect
 from core.workflow import change_status, save_with_history
-from members.models import Role
+from members.selectors import coordinators_by_organisation, responsible_for
 from notifications.emails import absolute_url
 from notifications.services import notification_record
 
@@ -114,15 +113,13 @@ def draft_summary(exchange) -> str:
 
 def _notify_coordinators(case_study: CaseStudy, *, kind: str, path: str) -> None:
     """Each coordinator of the exchange's organisations, once per event."""
-    users = (
-        get_user_model()
-        .objects.filter(
-            is_active=True,
-            memberships__role=Role.COORDINATOR,
-            memberships__organisation__exchange_roles__exchange=case_study.exchange_id,
-        )
-        .distinct()
-    )
+    organisations = case_study.exchange.parties.values_list("organisation_id", flat=True)
+    coordinators = coordinators_by_organisation(organisations)
+    users = {
+        person.pk: person
+        for organisation_id in coordinators
+        for person in responsible_for(organisation_id=organisation_id, coordinators=coordinators)
+    }.values()
     for user in users:
         notification_record(
             kind=kind,

@@ -1,5 +1,6 @@
 """Case-study pages: the public list, detail, print view and feed; the members' editor."""
 
+import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -33,9 +34,7 @@ def _page_context(request, case_study):
         "senders": [p for p in parties if p.role == "sending"]
         + [p for p in parties if p.role == "participating"],
         "lessons": selectors.lessons_by_audience(case_study),
-        "may_edit": case_study.status in services.MEMBER_EDITABLE
-        and request.user.is_authenticated
-        and selectors.is_contributor(user=request.user, case_study=case_study),
+        "may_edit": rules.test_rule("casestudies.change_casestudy", request.user, case_study),
     }
 
 
@@ -55,7 +54,7 @@ def case_study_print(request, slug):
 @login_required
 def case_study_edit(request, slug):
     case_study = selectors.case_study_for_viewer(slug=slug, user=request.user)
-    if not selectors.is_contributor(user=request.user, case_study=case_study):
+    if not rules.test_rule("casestudies.contribute", request.user, case_study):
         raise Http404
     if case_study.status not in services.MEMBER_EDITABLE:
         messages.info(request, _("This case study is published; the secretariat edits it."))

@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_ratelimit",
+    # Its {% test_rule %} tag: templates ask the same rules as views (members.permissions).
+    "rules",
     "core",
     "taxonomy",
     "members",

@@ -42,6 +42,7 @@ class VectorIndex:
 
     def clear(self) -> None:
         self._row: dict[int, int] = {}
+        self._sorted = None  # (ids, rows) sorted by id, for `_rows_of`
         self._stamp = np.zeros(0, dtype=np.int64)
         self._data = np.zeros((0, 0), dtype=np.int8)
         self._scale = np.zeros(0, dtype=np.float32)
@@ -88,6 +89,7 @@ class VectorIndex:
                 self._grow(at + 1)
                 self._row[pk] = at
                 self._size += 1
+                self._sorted = None
             self._data[at], self._scale[at], self._stamp[at] = q, s, stamp
 
     def _grow(self, needed: int) -> None:
@@ -109,14 +111,20 @@ class VectorIndex:
             ).values_list("listing_id", "stamp", "vector", "listing__language")
         return rows
 
-    def similarities(self, query: np.ndarray, ids, stamps) -> np.ndarray:
+    def similarities(self, query: np.ndarray, ids, stamps, known=None) -> np.ndarray:
         """Cosine similarity of `query` with each listing; NaN where a listing has
-        no vector yet. `stamps` are the listings' current stamps (None: no vector)."""
+        no vector yet. `stamps` are the listings' current stamps (None: no vector),
+        or, with `known` (which listings have one), an array of them: the matcher
+        passes tens of thousands, and a Python list of them cost more than the product."""
         with self._lock:
             self._check_encoder()
             ids = np.fromiter(ids, dtype=np.int64, count=len(ids))
-            known = np.array([s is not None for s in stamps], dtype=bool)
-            wanted_stamps = np.array([0 if s is None else s for s in stamps], dtype=np.int64)
+            if known is None:
+                known = np.array([s is not None for s in stamps], dtype=bool)
+                wanted_stamps = np.array([0 if s is None else s for s in stamps], dtype=np.int64)
+            else:
+                known = np.asarray(known, dtype=bool)
+                wanted_stamps = np.where(known, stamps, 0).astype(np.int64)
             at = self._rows_of(ids)
             held = self._stamp[np.maximum(at, 0)] if len(self._stamp) else wanted_stamps
             stale = known & ((at < 0) | (held != wanted_stamps))
@@ -131,8 +139,18 @@ class VectorIndex:
             return out
 
     def _rows_of(self, ids: np.ndarray) -> np.ndarray:
-        get = self._row.get
-        return np.fromiter((get(pk, -1) for pk in ids.tolist()), dtype=np.int64, count=len(ids))
+        """The row of each id (-1: not held), by a binary search in the ids held,
+        sorted once after new ones came: the matcher asks for tens of thousands."""
+        if self._sorted is None:
+            held = np.fromiter(self._row.keys(), dtype=np.int64, count=len(self._row))
+            rows = np.fromiter(self._row.values(), dtype=np.int64, count=len(self._row))
+            order = np.argsort(held, kind="stable")
+            self._sorted = (held[order], rows[order])
+        held, rows = self._sorted
+        if not len(held):
+            return np.full(len(ids), -1, dtype=np.int64)
+        at = np.minimum(np.searchsorted(held, ids), len(held) - 1)
+        return np.where(held[at] == ids, rows[at], -1)
 
     def _dot(self, query: np.ndarray, rows: np.ndarray) -> np.ndarray:
         """(rows as float32 · query) * scale, a block at a time: a block stays in

@@ -51,11 +51,11 @@ def _text_vector(text: str, offsets_key: str) -> np.ndarray:
     return without_language(encoder().encode([text]), languages_of([text]))[0]
 
 
-def similarities(query: np.ndarray | None, ids, stamps) -> np.ndarray:
+def similarities(query: np.ndarray | None, ids, stamps, known=None) -> np.ndarray:
     """Cosine similarity of `query` with each listing (NaN: no vector)."""
     if query is None:
         return np.full(len(ids), np.nan, dtype=np.float32)
-    return index.similarities(query, ids, stamps)
+    return index.similarities(query, ids, stamps, known)
 
 
 def nearest_listings(text: str, *, limit: int = 200, at_least: float = 0.0) -> dict[int, float]:

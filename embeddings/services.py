@@ -11,6 +11,7 @@ from collections import OrderedDict
 
 import numpy as np
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone
 
 from .encoders import encoder, encoder_name
@@ -23,6 +24,9 @@ BATCH = 32
 # reposted, demo data loaded again) is not encoded twice in a process.
 MEMO_SIZE = 4096
 _memo: OrderedDict = OrderedDict()
+# Sent with `listing_ids` once their vectors are written (bulk inserts send no
+# post_save): what keeps listings in memory follows (matchmaking.snapshot).
+vectors_stored = Signal()
 
 
 def _encode(hashes: list[str], texts: list[str]) -> list[np.ndarray]:
@@ -82,6 +86,7 @@ def listing_vectors_store(*, texts: dict[int, str], force: bool = False) -> int:
                 unique_fields=["listing"],
                 update_fields=["encoder", "vector", "text_hash", "stamp", "updated_at"],
             )
+            vectors_stored.send(sender=ListingVector, listing_ids=batch)
     return len(todo)
 
 

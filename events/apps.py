@@ -9,4 +9,8 @@ class EventsConfig(AppConfig):
     def ready(self):
         # The calendar file attached to the confirmation and the reminder, and the
         # events' table on the monitoring dashboard: both registered on import.
-        from . import attachments, figures  # noqa: F401
+        from . import (  # noqa: F401
+            attachments,
+            figures,
+            permissions,  # noqa: F401  (registers this app's rules)
+        )

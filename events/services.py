@@ -3,6 +3,7 @@ meetings, building the schedule. Views, admin actions and commands call these.""
 
 from dataclasses import dataclass
 
+import rules
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -14,7 +15,6 @@ from core.workflow import StaleState, change_status
 from matchmaking.models import Match
 from matchmaking.services import match_confirm
 from members.models import Membership, MembershipStatus
-from members.selectors import is_member_of
 
 from . import notices, selectors
 from .models import (
@@ -79,7 +79,7 @@ def event_register(
     _check_open(event, now)
     if organisation.status != MembershipStatus.ACTIVE:
         raise EventError(_("Only member organisations of the partnership can register."))
-    if not (by.is_staff or is_member_of(by, organisation)):
+    if not rules.test_rule("events.register_organisation", by, organisation):
         raise EventError(_("Only people of the organisation can register it."))
     if Registration.objects.filter(event=event, organisation=organisation).exists():
         raise EventError(_("Your organisation is already registered for this event."))
@@ -112,7 +112,7 @@ def registration_bring(*, registration: Registration, listing, by) -> None:
 
 
 def _acting_for(registration: Registration, by) -> None:
-    if not is_member_of(by, registration.organisation):
+    if not rules.test_rule("events.act_for_organisation", by, registration.organisation):
         raise EventError(
             _("Only people of %(organisation)s can do this.")
             % {"organisation": registration.organisation}
@@ -319,7 +319,7 @@ def meeting_follow_up(*, meeting: Meeting, organisation, follow_up: bool, by, no
     """After the meeting has begun, each organisation says whether it wants to go on.
     A pair where both say yes appears to the secretariat (selectors.follow_ups)."""
     now = now or timezone.now()
-    if not is_member_of(by, organisation):
+    if not rules.test_rule("events.act_for_organisation", by, organisation):
         raise EventError(
             _("Only people of %(organisation)s can do this.") % {"organisation": organisation}
         )
@@ -338,7 +338,9 @@ def registration_cancel(*, registration: Registration, by=None) -> Registration 
     place, the first organisation on the waiting list takes it and is told;
     that registration is returned. `by`, when given, must be the secretariat
     or a person of the organisation."""
-    if by is not None and not (by.is_staff or is_member_of(by, registration.organisation)):
+    if by is not None and not rules.test_rule(
+        "events.register_organisation", by, registration.organisation
+    ):
         raise EventError(
             _("Only people of %(organisation)s can do this.")
             % {"organisation": registration.organisation}

@@ -4,6 +4,7 @@ asking for and answering meetings, the agenda and its iCalendar file."""
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -43,6 +44,9 @@ def event_detail(request, pk):
 def event_register(request, pk):
     event = selectors.event_public(pk, user=request.user)
     organisation = current_organisation(request)
+    if organisation is None and request.user.memberships.exists():
+        # A suspended or not yet approved organisation acts for nobody.
+        raise PermissionDenied(_("Only member organisations of the partnership can register."))
     if organisation is None:
         raise Http404
     # Back from describing a new request or offer: it comes ticked.

@@ -6,7 +6,7 @@ event, recipient) records it once."""
 from django.db import transaction
 from django.utils import timezone
 
-from members.selectors import coordinators_by_organisation
+from members.selectors import coordinators_by_organisation, responsible_for
 from notifications.emails import link
 from notifications.services import notification_record
 
@@ -34,7 +34,9 @@ def exchange_report_requests_record(*, today=None) -> int:
         }
         with transaction.atomic():
             for party in exchange.parties.all():
-                for person in coordinators.get(party.organisation_id, []):
+                for person in responsible_for(
+                    organisation_id=party.organisation_id, coordinators=coordinators
+                ):
                     notification_record(
                         kind="exchange_report_due",
                         recipient=person,

@@ -1,10 +1,11 @@
 """Reads on exchanges: who may see which exchange, the browse list and the detail."""
 
+import rules
 from django.db.models import Avg, Count, Exists, F, OuterRef, Prefetch, Q
 from django.http import Http404
 
-from members.models import Membership, Role
-from members.selectors import is_member_user
+from members.models import Membership
+from members.selectors import places_of
 
 from .models import (
     Exchange,
@@ -17,9 +18,7 @@ from .models import (
 
 
 def organisation_ids_of(user) -> set[int]:
-    if not user.is_authenticated:
-        return set()
-    return set(Membership.objects.filter(user=user).values_list("organisation_id", flat=True))
+    return set(places_of(user))
 
 
 def _with_cards(queryset):
@@ -44,7 +43,7 @@ def exchanges_visible_to(user):
     if user.is_staff:
         return Exchange.objects.all()
     own = organisation_ids_of(user)
-    if not is_member_user(user):
+    if not rules.test_rule("members.browse", user):
         # Removed from every organisation, or only in a suspended one: their own
         # exchanges at most, not the partnership's completed ones and figures.
         return Exchange.objects.filter(parties__organisation__in=own).distinct()
@@ -105,10 +104,6 @@ def party_memberships(*, user, exchange) -> list[Membership]:
             user=user, organisation__exchange_roles__exchange=exchange
         ).select_related("organisation")
     )
-
-
-def may_report(memberships: list[Membership]) -> bool:
-    return any(m.role == Role.COORDINATOR for m in memberships)
 
 
 def exchanges_to_report(organisation_ids, *, today):

@@ -1,5 +1,6 @@
 """Member pages of past exchanges: browse, detail, report the figures, give feedback."""
 
+import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -44,7 +45,6 @@ def past_exchange_detail(request, pk):
             "exchange": exchange,
             "memberships": memberships,
             "feedback_to_give": [(m.organisation, m.organisation_id in given) for m in memberships],
-            "may_report": selectors.may_report(memberships),
             "report_refusal": services.report_refusal(exchange=exchange),
             "case_study": selectors.case_study_of(exchange, party=bool(memberships)),
         },
@@ -63,7 +63,7 @@ def _party_or_404(request, pk):
 @login_required
 def exchange_report(request, pk):
     exchange, memberships = _party_or_404(request, pk)
-    if not selectors.may_report(memberships):
+    if not rules.test_rule("exchanges.report_exchange", request.user, exchange):
         raise PermissionDenied(_("Your organisation's coordinator reports the exchange."))
     refusal = services.report_refusal(exchange=exchange)
     if refusal and request.method != "POST":

@@ -9,7 +9,10 @@ class ListingsConfig(AppConfig):
     def ready(self):
         from core.counts import counts_change_with
 
-        from . import privacy  # noqa: F401  (adds its sections to the personal data export)
+        from . import (
+            permissions,  # noqa: F401  (registers this app's rules)
+            privacy,  # noqa: F401  (adds its sections to the personal data export)
+        )
         from .models import Listing, Offer, Request
         from .services import M2M_FIELDS
 

@@ -3,8 +3,8 @@
 import datetime
 import hashlib
 
+import rules
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, Count, Q, Value, When
 from django.http import Http404, QueryDict
@@ -14,17 +14,14 @@ from django.utils.safestring import mark_safe
 from django_countries import countries as django_countries
 
 from core.counts import counts_cached
-from members.models import Role
+from members.selectors import acting_organisations, responsible_for
 from taxonomy.models import Theme
 from taxonomy.selectors import sort_key, term_names
 
-from .access import is_member_of, user_organisations
 from .models import Listing, ListingStatus, SavedSearch
 
 # A listing closing within this many days asks "still current?" (as the email does).
 EXPIRING_WITHIN_DAYS = 14
-# What a member of another organisation may see; the rest answers 404.
-PUBLIC_STATUSES = {ListingStatus.OPEN, ListingStatus.MATCHED}
 # The owner's actions per status, in the order the page shows them.
 OWNER_ACTIONS = {
     ListingStatus.DRAFT: ["edit", "submit", "withdraw"],
@@ -64,35 +61,23 @@ def listing_for_viewer(*, reference: str, user) -> Listing:
     )
     if listing is None:
         raise Http404
-    if user.is_staff or is_member_of(user, listing.organisation):
-        return listing
-    if listing.status in PUBLIC_STATUSES and user_organisations(user).exists():
-        return listing
-    raise Http404
+    if not rules.test_rule("listings.view_listing", user, listing):
+        raise Http404
+    return listing
 
 
 def listing_for_owner(*, reference: str, user) -> Listing:
     """The listing if this person acts for its organisation: 404 when they may not
     see it, 403 when they see it but it is not theirs."""
     listing = listing_for_viewer(reference=reference, user=user)
-    if not is_member_of(user, listing.organisation):
+    if not rules.test_rule("listings.change_listing", user, listing):
         raise PermissionDenied
     return listing
 
 
 def listing_owners(listing: Listing) -> list:
-    """Who hears about a listing: its contact and its author, else the coordinators."""
-    people = {u.pk: u for u in (listing.contact, listing.created_by) if u and u.is_active}
-    if not people:
-        people = {
-            u.pk: u
-            for u in get_user_model().objects.filter(
-                is_active=True,
-                memberships__organisation=listing.organisation_id,
-                memberships__role=Role.COORDINATOR,
-            )
-        }
-    return list(people.values())
+    """Who hears about a listing (members.selectors.responsible_for)."""
+    return responsible_for(organisation_id=listing.organisation_id, listing=listing)
 
 
 def my_listings(user):
@@ -101,7 +86,7 @@ def my_listings(user):
         *(When(status=status, then=Value(i)) for i, status in enumerate(ListingStatus))
     )
     return (
-        Listing.objects.filter(organisation__in=user_organisations(user))
+        Listing.objects.filter(organisation__in=acting_organisations(user))
         .select_related("organisation")
         .annotate(interest_total=Count("interests"), workflow_order=workflow_order)
         .order_by("workflow_order", "-updated_at", "-pk")

@@ -1,5 +1,6 @@
 """Pages for requests and offers. Thin: the rules live in services and selectors."""
 
+import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
@@ -14,9 +15,9 @@ from django.views.decorators.http import require_POST
 from core.pagecache import visitor_page_cached
 from core.pagination import filtered_page, page_of, query_without_page
 from core.refusals import REFUSALS, refusal_text
+from members.selectors import acting_organisations, current_organisation
 
 from . import services
-from .access import can_browse, current_organisation, user_organisations
 from .filters import ListingFilter
 from .forms import InterestForm, InterestSettingsForm, ListingForm, SavedSearchForm
 from .models import Listing, ListingKind, ListingStatus, SavedSearch
@@ -40,7 +41,7 @@ def members_only(view):
 
     @login_required
     def wrapped(request, *args, **kwargs):
-        if not user_organisations(request.user).exists():
+        if not rules.test_rule("members.act_for_member", request.user):
             raise PermissionDenied(_("Only members of the partnership can do this."))
         return view(request, *args, **kwargs)
 
@@ -53,7 +54,7 @@ def members_only(view):
 @visitor_page_cached()
 def browse(request):
     """Open requests and offers for members; a teaser for everyone else."""
-    if not can_browse(request.user):
+    if not rules.test_rule("members.browse", request.user):
         return render(request, "listings/teaser.html", teaser_counts())
     filterset = ListingFilter(request.GET or None, queryset=listings_browse())
     query = query_without_page(request)
@@ -62,8 +63,6 @@ def browse(request):
         "query": query,
         "filter_form": browse_filter_form(filterset, query),
         "save_form": SavedSearchForm(initial={"query": query}),
-        # can_browse: the secretariat, or a member of an active organisation.
-        "can_submit": not request.user.is_staff or user_organisations(request.user).exists(),
     }
 
     def results():
@@ -93,7 +92,7 @@ def _browse_total(listings, query: str) -> int:
 @login_required
 def listing_detail(request, reference):
     listing = listing_for_viewer(reference=reference, user=request.user)
-    mine = user_organisations(request.user).filter(pk=listing.organisation_id).exists()
+    mine = rules.test_rule("listings.change_listing", request.user, listing)
     organisation = current_organisation(request)
     can_express = False
     if not mine and organisation is not None:
@@ -142,7 +141,7 @@ def listing_create(request, kind):
             "form": form,
             "kind": kind,
             "organisation": organisation,
-            "organisations": user_organisations(request.user),
+            "organisations": acting_organisations(request.user),
             "next": request.GET.get("next", ""),
         },
     )

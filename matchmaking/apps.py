@@ -15,6 +15,7 @@ class MatchmakingConfig(AppConfig):
         from core.workflow import status_changed
         from listings.models import ExpressionOfInterest, Listing
 
+        from . import permissions  # noqa: F401  (registers this app's rules)
         from .receivers import interest_expressed, listing_changed
 
         post_save.connect(listing_changed, sender=Listing, dispatch_uid="rankings-listing")
@@ -23,6 +24,7 @@ class MatchmakingConfig(AppConfig):
         post_save.connect(
             interest_expressed, sender=ExpressionOfInterest, dispatch_uid="rankings-interest"
         )
+        self._follow_open_listings()
 
         # Notifications is plumbing only: it runs this app's periodic job by name
         # (run_notification_jobs) without importing the app.
@@ -31,3 +33,38 @@ class MatchmakingConfig(AppConfig):
         from .reminders import match_reminders_record
 
         periodic_job_register("reminders", match_reminders_record)
+
+    def _follow_open_listings(self):
+        """The matcher's columns of the open listings (matchmaking.snapshot) follow
+        every change of what they hold."""
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
+        from core.workflow import status_changed
+        from embeddings.services import vectors_stored
+        from listings.models import Listing
+        from members.models import Organisation
+
+        from . import receivers
+
+        # status_changed: a status moved in bulk (one UPDATE, no post_save).
+        for signal in (post_save, post_delete, status_changed):
+            signal.connect(
+                receivers.snapshot_listing_changed, sender=Listing, dispatch_uid="snapshot-listing"
+            )
+            signal.connect(
+                receivers.snapshot_organisation_changed,
+                sender=Organisation,
+                dispatch_uid="snapshot-organisation",
+            )
+        for through in (Listing.themes.through, Listing.languages.through):
+            m2m_changed.connect(
+                receivers.snapshot_tags_changed,
+                sender=through,
+                dispatch_uid=f"snapshot-{through.__name__}",
+            )
+        m2m_changed.connect(
+            receivers.snapshot_organisation_changed,
+            sender=Organisation.languages.through,
+            dispatch_uid="snapshot-organisation-languages",
+        )
+        vectors_stored.connect(receivers.snapshot_vectors_stored, dispatch_uid="snapshot-vectors")

@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 import numpy as np
 from django.db import connection
 from django.db.models import (
-    BigIntegerField,
     BooleanField,
     Case,
     Exists,
@@ -35,7 +34,6 @@ from django.db.models import (
     When,
 )
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce
 
 from embeddings.encoders import closeness_of, encoder_name
 from embeddings.selectors import listing_vector, similarities
@@ -46,6 +44,7 @@ from members.models import Organisation
 from . import rules
 from .models import Answer, MatchingWeights, MatchParty
 from .signals import Candidate, Context, dice, score
+from .snapshot import ROLES, days_of, open_listings
 
 # Survivors fully scored. Beyond these the pre-score (text, themes, country)
 # decides; the cap keeps the worst case flat (docs/matching.md).
@@ -232,50 +231,61 @@ COLUMNS = ["pk", "organisation_id", "flags", "shared_themes", "theme_count", "st
 SPEAKS, HOLDS, ABROAD, HAS_VECTOR = 1, 2, 4, 8
 
 
-def _bit(condition, value: int):
-    return Case(When(condition, then=Value(value)), default=Value(0))
-
-
 def ranking_rows(ctx: Context, *, roles=None) -> np.ndarray:
     """The survivors for a ranking, as a numpy array of `COLUMNS` (`theme_count`: how
-    many the listing has): every rule that reads one row is answered in
-    the database (`flags`: shares a language, holds both stays, abroad, has a
-    vector), so that tens of thousands of survivors travel as six integers
-    each (at 100,000 listings a request can have 40,000 survivors, and
-    transferring dates and names cost more than the query)."""
+    many themes the listing has; `flags`: shares a language, holds both stays,
+    abroad, has a vector). The rules run over the open listings' columns held in
+    memory (matchmaking.snapshot), all at once: at 100,000 listings a request can
+    have 40,000 survivors, and asking the database for them took most of a
+    ranking. The same rules as `survivors` and `rules.holds_stays`."""
     request = ctx.request
-    qs = _partners(request, roles)
-    if qs is None:
+    need = request.duration_days - 1
+    if (request.latest_end - request.earliest_start).days < need:
         return np.zeros((0, len(COLUMNS)), dtype=np.int64)
-    name = encoder_name()
-    holds_sql, holds_params = rules.holds_stays_sql(request, connection.vendor)
-    holds = RawSQL(holds_sql, holds_params, output_field=BooleanField())  # noqa: S611
-    rows = (
-        qs.annotate(
-            flags=_bit(_speaks(ctx.languages_for_rule), SPEAKS)
-            + _bit(holds, HOLDS)
-            + _bit(~Q(organisation__country=ctx.country), ABROAD)
-            + _bit(Q(vector__encoder=name), HAS_VECTOR),
-            shared_themes=_shared_themes(list(ctx.themes)),
-            theme_count=_theme_count(),
-            stamp=Coalesce(
-                Case(When(vector__encoder=name, then=F("vector__stamp"))),
-                Value(0),
-                output_field=BigIntegerField(),
-            ),
-        )
-        .order_by()
-        .values_list("pk", "organisation_id", "flags", "shared_themes", "theme_count", "stamp")
+    cols = open_listings.current()
+    start, end = days_of(request.earliest_start), days_of(request.latest_end)
+    declined = list(declined_organisations(request).values_list("organisation_id", flat=True))
+    roles = [ROLES[role] for role in (roles or rules.COMPLEMENT[request.role])]
+    # Open, roles that complement, another and not a declined organisation, and
+    # windows whose overlap can hold the request's stay (as `_partners`).
+    rows = np.flatnonzero(
+        np.isin(cols.role, roles)
+        & (cols.start <= end - need)
+        & (cols.end >= start + need)
+        & (cols.end >= cols.start + need)
+        & (cols.organisation != request.organisation_id)
+        & ~np.isin(cols.organisation, declined)
     )
-    # Read with a plain cursor: the ORM's int() on each value of 40,000 rows took
-    # longer than the query. The columns come in the order asked (fields first,
-    # then the annotations in their order), which the assertion keeps honest.
-    assert list(rows.query.annotation_select) == COLUMNS[2:]  # noqa: S101
-    sql, params = rows.query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        found = cursor.fetchall()
-    return np.array(found, dtype=np.int64).reshape(-1, len(COLUMNS))
+    # Both stays (rules.holds_stays): a request paired with a request needs the longer.
+    overlap = np.minimum(cols.end[rows], end) - np.maximum(cols.start[rows], start) + 1
+    days = request.duration_days
+    needed = np.where(cols.is_request[rows], np.maximum(cols.duration[rows], days), days)
+    # A shared working language: the listing's own, else its organisation's;
+    # nobody stated any on either side: no rule.
+    wanted = ctx.languages_for_rule
+    speaks = ~cols.states_language[rows] | (cols.counts("spoken", wanted)[rows] > 0)
+    if not wanted:
+        speaks[:] = True
+    country = cols.codes.get(str(ctx.country), -1)
+    has_vector = cols.has_vector[rows]
+    flags = (
+        SPEAKS * speaks
+        + HOLDS * (overlap >= needed)
+        + ABROAD * (cols.country[rows] != country)
+        + HAS_VECTOR * has_vector
+    )
+    shared = cols.counts("theme", ctx.themes)[rows]
+    return np.stack(
+        [
+            cols.pk[rows],
+            cols.organisation[rows],
+            flags,
+            shared,
+            cols.theme_count[rows],
+            np.where(has_vector, cols.stamp[rows], 0),
+        ],
+        axis=1,
+    ).astype(np.int64)
 
 
 class LeftOutList(Sequence):
@@ -313,7 +323,7 @@ def preselect(ctx: Context, rows: np.ndarray, cap: int | None) -> Preselected:
     all in numpy."""
     pk, organisation, flags, shared, theirs, stamp = rows.T
     known = (flags & HAS_VECTOR) > 0
-    sims = similarities(ctx.vector, pk.tolist(), np.where(known, stamp, None).tolist())
+    sims = similarities(ctx.vector, pk, stamp, known)
     holds = (flags & HOLDS) > 0
     passes = holds & ((flags & SPEAKS) > 0)
     kept, out = np.flatnonzero(passes), np.flatnonzero(~passes)
@@ -325,9 +335,7 @@ def preselect(ctx: Context, rows: np.ndarray, cap: int | None) -> Preselected:
     if cap and len(kept) > cap:
         # Each term as signals.score computes it (its own `dice` for the themes).
         w = ctx.weights
-        mine = len(ctx.themes)
-        pairs = zip(shared[kept].tolist(), theirs[kept].tolist(), strict=True)
-        themes = np.array([dice(a, mine, b) for a, b in pairs], dtype=np.float64)
+        themes = dice_of(shared[kept], len(ctx.themes), theirs[kept])
         as_float = kept_sims.astype(np.float64)
         missing = np.isnan(as_float)
         text = np.where(missing, ctx.text_fallback(as_float), closeness_of(as_float))
@@ -342,6 +350,17 @@ def preselect(ctx: Context, rows: np.ndarray, cap: int | None) -> Preselected:
         best = kept
     sim_of = dict(zip(pk[best].tolist(), sims[best].tolist(), strict=True))
     return Preselected(pk[best].tolist(), sim_of, kept_sims, left_out)
+
+
+def dice_of(shared: np.ndarray, mine: int, theirs: np.ndarray) -> np.ndarray:
+    """`signals.dice` of each row, called once per distinct pair of counts (a few
+    dozen), not once per survivor (tens of thousands)."""
+    if not len(shared):
+        return np.zeros(0, dtype=np.float64)
+    width = int(theirs.max()) + 1
+    keys, inverse = np.unique(shared * width + theirs, return_inverse=True)
+    values = [dice(int(key) // width, mine, int(key) % width) for key in keys]
+    return np.array(values, dtype=np.float64)[inverse]
 
 
 TAG_COLUMNS = {
@@ -412,13 +431,16 @@ def tag_ids(ids: list, *, names=tuple(TAG_COLUMNS), organisations=()) -> dict:
 
 
 def order(candidates: list) -> list:
-    """Those that can take the group first, then by score; equal scores by what
-    the listings say (organisation, title, then reference), never by an id
-    or a random reference, so that the same data gives the same ranking."""
+    """Those that can take the group first, then those abroad (a mobility
+    crosses a border: a partner at home is no exchange of this programme, yet
+    still shown, below), then by score; equal scores by what the listings say
+    (organisation, title, then reference), never by an id or a random
+    reference, so that the same data gives the same ranking."""
     return sorted(
         candidates,
         key=lambda c: (
             not c.fits,
+            not c.abroad,
             -c.score,
             c.organisation.name,
             c.listing.title,
@@ -440,7 +462,7 @@ def scored(ctx: Context, *, roles=None, cap=CANDIDATE_CAP, role=None) -> tuple[l
     default those that complement the request), each given `role` if set."""
     chosen = preselect(ctx, ranking_rows(ctx, roles=roles), cap)
     listings = with_tags(Listing.objects.filter(pk__in=chosen.pks))
-    ctx.prepare([listing.organisation_id for listing in listings], chosen.kept_sims.tolist())
+    ctx.prepare([listing.organisation_id for listing in listings], chosen.kept_sims)
     found = [score(ctx, listing, chosen.sim_of[listing.pk], role) for listing in listings]
     return order(found), chosen.left_out
 

@@ -25,3 +25,40 @@ def listing_changed(sender, instance, raw=False, **kwargs):
 def interest_expressed(sender, instance, raw=False, **kwargs):
     if not raw:
         _queue(instance.listing_id)
+
+
+def snapshot_listing_changed(sender, instance, raw=False, **kwargs):
+    """Saved or deleted: the matcher's columns read the listing again."""
+    from .snapshot import listing_changed_record
+
+    if not raw:
+        listing_changed_record(instance.pk)
+
+
+def snapshot_tags_changed(sender, instance, action, reverse, **kwargs):
+    """Themes or working languages changed: from the listing's side, that listing;
+    from a theme's or language's side, it may be many: read everything again."""
+    from .snapshot import listing_changed_record, snapshot_changed
+
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if reverse:
+        snapshot_changed()
+    else:
+        listing_changed_record(instance.pk)
+
+
+def snapshot_organisation_changed(sender, raw=False, **kwargs):
+    """An organisation's country or languages are read for each of its listings."""
+    from .snapshot import snapshot_changed
+
+    if not raw:
+        snapshot_changed()
+
+
+def snapshot_vectors_stored(sender, listing_ids, **kwargs):
+    """New vectors: their stamps are read again with their listings."""
+    from .snapshot import listing_changed_record
+
+    for listing_id in listing_ids:
+        listing_changed_record(listing_id)

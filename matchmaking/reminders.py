@@ -9,7 +9,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from members.selectors import coordinators_by_organisation
+from members.selectors import coordinators_by_organisation, responsible_for
 from notifications.emails import link
 from notifications.services import notification_record, notify_secretariat
 
@@ -24,14 +24,6 @@ UNANSWERED_AFTER_DAYS = 21
 
 def match_url(match) -> str:
     return link("matchmaking:detail", match.pk)
-
-
-def party_recipients(party, coordinators) -> list:
-    people = list(coordinators.get(party.organisation_id, []))
-    contact = party.listing.contact if party.listing else None
-    if contact and contact.is_active and contact not in people:
-        people.append(contact)
-    return people
 
 
 def match_reminders_record(*, now=None) -> int:
@@ -59,7 +51,11 @@ def match_reminders_record(*, now=None) -> int:
             "match_url": match_url(party.match),
         }
         with transaction.atomic():
-            for person in party_recipients(party, coordinators):
+            for person in responsible_for(
+                organisation_id=party.organisation_id,
+                listing=party.listing,
+                coordinators=coordinators,
+            ):
                 notification_record(
                     kind="match_reminder",
                     recipient=person,

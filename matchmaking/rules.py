@@ -42,30 +42,6 @@ def holds_stays(request, listing) -> bool:
     return overlap_days(request, listing) >= stay_needed(request, listing)
 
 
-def holds_stays_sql(request, vendor: str) -> tuple[str, list]:
-    """`holds_stays` in SQL for every listing of a query at once, with its
-    parameters: the matcher asks the database, so that the survivors' dates need
-    not travel (docs/matching.md, "Speed")."""
-    table = "exchanges_listing"
-    start, end = request.earliest_start, request.latest_end
-    if vendor == "postgresql":
-        overlap = (
-            f"LEAST({table}.latest_end, %s::date) - GREATEST({table}.earliest_start, %s::date) + 1"
-        )
-        longest = "GREATEST"
-    else:
-        # Dates are ISO text in SQLite: MIN and MAX compare them as dates.
-        overlap = (
-            f"CAST(julianday(MIN({table}.latest_end, %s)) "
-            f"- julianday(MAX({table}.earliest_start, %s)) AS INTEGER) + 1"
-        )
-        longest = "MAX"
-        start, end = start.isoformat(), end.isoformat()
-    needed = f"CASE WHEN {table}.kind = %s THEN {longest}({table}.duration_days, %s) ELSE %s END"
-    days = request.duration_days
-    return f"({overlap}) >= ({needed})", [end, start, ListingKind.REQUEST.value, days, days]
-
-
 def capacity(listing) -> int | None:
     """How many visitors the listing's organisation can take, when it hosts. An
     offer's number is its capacity; a request that hosts states how many it can

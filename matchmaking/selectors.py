@@ -1,57 +1,40 @@
 """Reads: the matches a member may see, the expressions of interest."""
 
-from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404
 
 from listings.models import ExpressionOfInterest, Listing
-from members.models import Role
-from members.selectors import coordinators_by_organisation
+from members.selectors import (
+    coordinators_by_organisation,
+    organisations_coordinated_by,
+    responsible_for,
+)
 
 from .models import Answer, Match, MatchParty, MatchStatus
 
 
 def party_contacts(party: MatchParty) -> list:
-    """Who hears about a match for a party: the listing's contact person, else the
-    organisation's coordinators."""
-    listing = party.listing
-    if listing is not None and listing.contact_id and listing.contact.is_active:
-        return [listing.contact]
-    return list(
-        get_user_model().objects.filter(
-            is_active=True,
-            memberships__organisation_id=party.organisation_id,
-            memberships__role=Role.COORDINATOR,
-        )
-    )
+    """Who hears about a match for a party (members.selectors.responsible_for)."""
+    return responsible_for(organisation_id=party.organisation_id, listing=party.listing)
 
 
 def contacts_by_party(parties: list) -> dict[int, list]:
-    """`party_contacts` for several parties in one query at most: the parties'
-    listings come with their contact persons already read."""
-    organisations = [
-        p.organisation_id
-        for p in parties
-        if not (p.listing is not None and p.listing.contact_id and p.listing.contact.is_active)
-    ]
-    coordinators = coordinators_by_organisation(organisations) if organisations else {}
-    contacts = {}
-    for party in parties:
-        listing = party.listing
-        if listing is not None and listing.contact_id and listing.contact.is_active:
-            contacts[party.pk] = [listing.contact]
-        else:
-            contacts[party.pk] = coordinators.get(party.organisation_id, [])
-    return contacts
+    """`party_contacts` for several parties in one query: the parties' listings
+    come with their contact persons already read."""
+    coordinators = coordinators_by_organisation(p.organisation_id for p in parties)
+    return {
+        party.pk: responsible_for(
+            organisation_id=party.organisation_id, listing=party.listing, coordinators=coordinators
+        )
+        for party in parties
+    }
 
 
 def parties_to_answer(user):
     """The parties this person may answer for and that wait for an answer: as a
     coordinator of the party's organisation, or as the contact person of the
     listing that brought it in (the rule of matchmaking.views.answerable)."""
-    coordinator = Q(
-        organisation__memberships__user=user, organisation__memberships__role=Role.COORDINATOR
-    )
+    coordinator = Q(organisation__in=organisations_coordinated_by(user))
     return (
         MatchParty.objects.filter(answer=Answer.PENDING, match__status=MatchStatus.CONFIRMED)
         .filter(coordinator | Q(listing__contact=user))

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from embeddings.encoders import closeness, closeness_of
+from embeddings.offsets import hubness_taken_away, learnt_hubness
 from embeddings.selectors import listing_vector
 from listings.models import ExpressionOfInterest, Listing, ListingKind
 
@@ -23,7 +24,7 @@ from .reasons import reason
 TRACK_RECORD_FULL = 3
 # Change it whenever what a signal measures changes (a new formula, a new rule):
 # every stored ranking is then read as missing until computed again.
-SIGNALS_VERSION = "2026-12-01 dice themes, title vectors, language offsets, weak text reason"
+SIGNALS_VERSION = "2026-12-01 hubness taken from the text, abroad first"
 
 
 @dataclass
@@ -38,6 +39,12 @@ class Candidate:
     signals: dict = field(default_factory=dict)
     # False: it cannot take the group; ranked below those that can.
     fits: bool = True
+
+    @property
+    def abroad(self) -> bool:
+        """In another country than the requester: a mobility. A partner at home
+        is shown below every partner abroad (the matcher's `order`)."""
+        return self.signals.get("different_country", 1.0) > 0
 
     @property
     def organisation(self):
@@ -73,13 +80,16 @@ class Context:
             )
         )
         self.vector = listing_vector(request.pk)
+        # Learnt with the language offsets: candidates close to every request
+        # are read less close to this one (embeddings.offsets, CSLS).
+        self.hubness = learnt_hubness()
         self.track = {}
         self.fallback = 0.5
 
     def text_fallback(self, sims) -> float:
         """The text signal of a candidate whose vector is not there yet: the
         median of the others, so it is neither buried nor promoted."""
-        sims = np.fromiter(sims, dtype=np.float64)
+        sims = np.asarray(sims, dtype=np.float64)  # a list or an array (the matcher's)
         known = closeness_of(sims[~np.isnan(sims)]).tolist()
         return statistics.median(known) if known else 0.5
 
@@ -132,6 +142,7 @@ def score(ctx: Context, listing: Listing, sim: float, role: str | None = None):
         signals["text"] = ctx.fallback
         why.append(reason("no_text", fit=None))
     else:
+        sim = hubness_taken_away(sim, listing.pk, ctx.hubness)
         signals["text"] = closeness(sim)
         level = _text_level(signals["text"])
         fit = {"text_far": False, "text_weak": None}.get(level, True)

@@ -1,5 +1,6 @@
 """The member area's "My matches": see each match and answer it."""
 
+import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -11,7 +12,6 @@ from django.views.decorators.http import require_POST
 
 from core.pagination import filtered_page
 from core.refusals import REFUSALS, refusal_text
-from members.models import Role
 
 from .filters import MatchFilter
 from .forms import AnswerForm
@@ -28,17 +28,11 @@ def match_list(request):
 
 
 def answerable(user, match):
-    """The parties this user may answer for: as a coordinator of the party's
-    organisation, or as the contact person of its listing."""
-    roles = dict(user.memberships.values_list("organisation_id", "role"))
+    """The parties that wait for an answer and that this user may answer for."""
     return [
         p
         for p in match.parties.all()
-        if p.answer == Answer.PENDING
-        and (
-            roles.get(p.organisation_id) == Role.COORDINATOR
-            or (p.listing is not None and p.listing.contact_id == user.pk)
-        )
+        if p.answer == Answer.PENDING and rules.test_rule("matchmaking.answer_for_party", user, p)
     ]
 
 

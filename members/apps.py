@@ -9,6 +9,7 @@ class MembersConfig(AppConfig):
     def ready(self):
         from core.counts import counts_change_with
 
+        from . import permissions  # noqa: F401  (registers this app's rules)
         from .models import Organisation
 
         counts_change_with(Organisation)

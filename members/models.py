@@ -244,6 +244,10 @@ class Membership(models.Model):
     def __str__(self):
         return f"{self.user} – {self.organisation} ({self.get_role_display()})"
 
+    @property
+    def is_coordinator(self) -> bool:
+        return self.role == Role.COORDINATOR
+
 
 class Invitation(models.Model):
     """A coordinator's invitation of a colleague; the link carries its signed id,

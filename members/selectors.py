@@ -20,41 +20,43 @@ def memberships_of(user):
 
 
 def current_organisation(request, *, memberships=None) -> Organisation | None:
-    """The organisation the person is acting for: the one chosen in the session if
-    they still belong to it, otherwise their first, so a stale or forged session
-    value never grants anything. `memberships`: the person's, in memberships_of's
-    order, when the page has read them already (a query fewer)."""
+    """The organisation the person acts for, the one rule of every page: the one
+    named in the request (`?organisation=<slug>`, a form's choice), else the one
+    chosen in the session, else their first by name. Only an active member of the
+    partnership is acted for: the people of a suspended (or not yet approved)
+    organisation keep their accounts and their organisation's page, but submit,
+    answer or browse for nobody. A stale or forged value never grants anything.
+    `memberships`: the person's, in memberships_of's order, when the page has read
+    them already (a query fewer)."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return None
-    memberships = list(memberships_of(user) if memberships is None else memberships)
-    if not memberships:
+    if memberships is None:
+        organisations = list(acting_organisations(user))
+    else:
+        organisations = [m.organisation for m in memberships if m.organisation.is_active_member]
+    if not organisations:
         request.session.pop(CURRENT_ORGANISATION_SESSION_KEY, None)
         return None
+    named = request.GET.get("organisation") or request.POST.get("organisation")
     chosen = request.session.get(CURRENT_ORGANISATION_SESSION_KEY)
-    for membership in memberships:
-        if membership.organisation_id == chosen:
-            return membership.organisation
-    first = memberships[0].organisation
+    for organisation in organisations:
+        if organisation.slug == named:
+            return organisation
+    for organisation in organisations:
+        if organisation.pk == chosen:
+            return organisation
+    first = organisations[0]
     request.session[CURRENT_ORGANISATION_SESSION_KEY] = first.pk
     return first
 
 
-def is_member_of(user, organisation) -> bool:
-    """Whether this person belongs to this organisation (any role)."""
-    return (
-        user.is_authenticated
-        and Membership.objects.filter(user=user, organisation=organisation).exists()
-    )
-
-
-def is_member_user(user) -> bool:
-    """Signed in and in an active organisation of the partnership (or the secretariat)."""
+def acting_organisations(user):
+    """The organisations this person may act for: those of the partnership's
+    active members they belong to, by name."""
     if not user.is_authenticated:
-        return False
-    if user.is_staff:
-        return True
-    return user.memberships.filter(organisation__status=MembershipStatus.ACTIVE).exists()
+        return Organisation.objects.none()
+    return Organisation.objects.active().filter(memberships__user=user).order_by("name")
 
 
 def directory_organisations():
@@ -135,6 +137,38 @@ def coordinators_by_organisation(organisation_ids) -> dict[int, list]:
     return people
 
 
+def responsible_for(*, organisation_id: int, listing=None, coordinators=None) -> list:
+    """Who is responsible, the one rule for every e-mail about an organisation or
+    one of its listings (match confirmed, reminders, review of a listing, report
+    due, case study…): the listing's contact person, then the organisation's
+    coordinators, each once and only if their account is active.
+
+    Both, not one or the other: the coordinators answer for the organisation (they
+    accept or decline its matches and report its exchanges), and the contact has the
+    listing in hand, so each expects to hear, and a contact who is away never leaves
+    the organisation unaware. Without a listing (an exchange, a case study), the
+    coordinators. `coordinators` is `coordinators_by_organisation(...)` when the
+    caller handles many organisations at once (one query for all)."""
+    if coordinators is None:
+        coordinators = coordinators_by_organisation([organisation_id])
+    people = []
+    contact = listing.contact if listing is not None and listing.contact_id else None
+    if contact is not None and contact.is_active:
+        people.append(contact)
+    people += [
+        p for p in coordinators.get(organisation_id, []) if p.pk != getattr(contact, "pk", None)
+    ]
+    return people
+
+
+def organisations_coordinated_by(user):
+    """The organisations this person coordinates, whatever their status (add
+    `.active()` for the partnership's active members only)."""
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(memberships__user=user, memberships__role=Role.COORDINATOR)
+
+
 def digest_subscribers():
     """The people who asked for the weekly digest, in an active organisation."""
     return (
@@ -147,3 +181,14 @@ def digest_subscribers():
         .distinct()
         .prefetch_related("memberships__organisation__themes")
     )
+
+
+def places_of(user) -> dict[int, Membership]:
+    """This person's memberships by organisation id, with the organisations, read
+    once per user object as Django keeps a user's permissions (`_perm_cache`): the
+    permission rules (members.permissions) ask it many times in one page."""
+    if not user.is_authenticated:
+        return {}
+    if not hasattr(user, "_places"):
+        user._places = {m.organisation_id: m for m in memberships_of(user)}
+    return user._places

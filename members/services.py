@@ -6,6 +6,7 @@ and records the notifications due inside one transaction.
 
 import datetime
 
+import rules
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core import signing
@@ -357,12 +358,8 @@ def organisation_update(*, organisation: Organisation, data: dict, themes, langu
     return organisation
 
 
-def is_coordinator(*, organisation: Organisation, user) -> bool:
-    return organisation.memberships.filter(user=user, role=Role.COORDINATOR).exists()
-
-
 def require_coordinator(*, organisation: Organisation, user) -> None:
-    if not (user.is_staff or is_coordinator(organisation=organisation, user=user)):
+    if not rules.test_rule("members.manage_organisation", user, organisation):
         raise PermissionDenied(_("Only the organisation's coordinators can do this."))
 
 

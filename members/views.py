@@ -1,3 +1,4 @@
+import rules
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
@@ -27,7 +28,7 @@ from .forms import (
     OrganisationProfileForm,
     RoleForm,
 )
-from .models import Invitation, Membership, Role
+from .models import Invitation, Membership
 
 
 @join_throttled
@@ -63,7 +64,7 @@ def organisation_detail(request, slug):
     organisation = selectors.organisation_public(slug)
     context = {
         "organisation": organisation,
-        "for_members": selectors.is_member_user(request.user),
+        "for_members": rules.test_rule("members.browse", request.user),
     }
     if context["for_members"]:
         context["listings"] = selectors.open_listings_of(organisation)
@@ -73,7 +74,10 @@ def organisation_detail(request, slug):
 
 @login_required
 def my_organisation(request):
-    organisation = selectors.current_organisation(request)
+    # A suspended organisation acts for nobody, but its people still reach its page.
+    organisation = selectors.current_organisation(request) or next(
+        (m.organisation for m in selectors.memberships_of(request.user)), None
+    )
     if organisation is None:
         messages.info(request, _("You are not a member of any organisation yet."))
         return redirect("myarea:home")
@@ -101,7 +105,7 @@ def organisation_manage(request, slug):
     membership = selectors.membership_for(request.user, slug)
     organisation = membership.organisation
     request.session[selectors.CURRENT_ORGANISATION_SESSION_KEY] = organisation.pk
-    is_coordinator = membership.role == Role.COORDINATOR
+    is_coordinator = rules.test_rule("members.manage_organisation", request.user, organisation)
     context = {
         "organisation": organisation,
         "membership": membership,
@@ -120,7 +124,7 @@ def organisation_manage(request, slug):
 def coordinator_membership(request, slug) -> Membership:
     """Someone else's organisation: 404. Your own without the coordinator role: 403."""
     membership = selectors.membership_for(request.user, slug)
-    if membership.role != Role.COORDINATOR:
+    if not rules.test_rule("members.manage_organisation", request.user, membership.organisation):
         raise PermissionDenied(_("Only the organisation's coordinators can do this."))
     return membership
 

@@ -13,6 +13,7 @@ class MonitoringConfig(AppConfig):
         from matchmaking.models import Match, MatchParty
         from taxonomy.models import Format, TargetGroup, Theme
 
+        from . import permissions  # noqa: F401  (registers this app's rules)
         from .tasks import stored_figures_changed
 
         # What the figures count beyond what the apps themselves connect

@@ -25,7 +25,8 @@ from exchanges.models import (
 )
 from listings.models import Listing, ListingKind, ListingStatus
 from matchmaking.models import Match, MatchParty, MatchStatus
-from members.models import Membership, MembershipStatus, Organisation, Role
+from members.models import Organisation
+from members.selectors import organisations_coordinated_by
 from taxonomy.models import KpiCategory
 from taxonomy.selectors import name_in_language, sort_key, sorted_by_name
 
@@ -353,21 +354,7 @@ def coordinated_organisations(user):
     if user.is_staff:
         return None
     # A suspended (or not yet approved) organisation's people lose the figures.
-    return (
-        Organisation.objects.active()
-        .filter(memberships__user=user, memberships__role=Role.COORDINATOR)
-        .order_by("name")
-    )
-
-
-def can_monitor(user) -> bool:
-    if not user.is_authenticated:
-        return False
-    if user.is_staff:
-        return True
-    return Membership.objects.filter(
-        user=user, role=Role.COORDINATOR, organisation__status=MembershipStatus.ACTIVE
-    ).exists()
+    return organisations_coordinated_by(user).active().order_by("name")
 
 
 def public_summary() -> dict:

@@ -1,6 +1,7 @@
 """The dashboard and its exports. Secretariat: every organisation; a coordinator:
 their own organisation(s); anyone else signed in: 403; a visitor: sign in."""
 
+import rules
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
@@ -17,11 +18,11 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def _filters_for(request):
     """The filter form and the kpis_for arguments this person may ask for."""
+    if not rules.test_rule("monitoring.view_dashboard", request.user):
+        raise PermissionDenied
     organisations = coordinated_organisations(request.user)
     if organisations is not None:
         organisations = list(organisations)
-        if not organisations:
-            raise PermissionDenied
     choices = None if organisations is None else coordinated_organisations(request.user)
     form = MonitoringFilterForm(request.GET or None, organisations=choices)
     invalid = form.is_bound and not form.is_valid()

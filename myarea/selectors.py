@@ -11,7 +11,6 @@ from casestudies.selectors import case_study_drafts_of
 from exchanges.selectors import exchanges_to_report
 from listings.selectors import listings_needing_care, listings_with_interest
 from matchmaking.selectors import parties_to_answer
-from members.models import Role
 
 # As many of each kind as the page shows; the count says how many there are.
 SHOWN = 5
@@ -31,28 +30,19 @@ def _waiting(queryset) -> Waiting:
     return Waiting(count=count, items=items)
 
 
-def _organisation_ids(user, *, role=None) -> list[int]:
-    memberships = user.memberships.all()
-    if role is not None:
-        memberships = memberships.filter(role=role)
-    return list(memberships.values_list("organisation_id", flat=True))
-
-
 def member_to_do(*, user, today=None, memberships=None) -> dict:
     """What waits for this person, kind by kind, with counts. `memberships`: the
     person's memberships when the page has them already (two queries fewer)."""
     today = today or timezone.localdate()
     if memberships is None:
-        organisations = _organisation_ids(user)
-        coordinated = _organisation_ids(user, role=Role.COORDINATOR)
-    else:
-        organisations = [m.organisation_id for m in memberships]
-        coordinated = [m.organisation_id for m in memberships if m.role == Role.COORDINATOR]
+        memberships = list(user.memberships.all())
+    organisations = [m.organisation_id for m in memberships]
+    coordinated = [m.organisation_id for m in memberships if m.is_coordinator]
     return {
         "matches": _waiting(parties_to_answer(user)),
         "interests": _waiting(listings_with_interest(organisations)),
         "listings": _waiting(listings_needing_care(organisations, today=today)),
-        # Only a coordinator reports (exchanges.exchange_selectors.may_report).
+        # Only a coordinator reports (the rule exchanges.report_exchange).
         "reports": _waiting(exchanges_to_report(coordinated, today=today)),
         "case_studies": _waiting(case_study_drafts_of(organisations)),
     }

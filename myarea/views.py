@@ -2,7 +2,6 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.template.loader import render_to_string
 
-from members.models import Role
 from members.selectors import current_organisation, memberships_of
 
 from . import selectors
@@ -18,7 +17,7 @@ def home(request):
 
     def waiting():
         coordinates = any(
-            m.organisation_id == getattr(organisation, "pk", None) and m.role == Role.COORDINATOR
+            m.organisation_id == getattr(organisation, "pk", None) and m.is_coordinator
             for m in memberships
         )
         # The coordinator sets the organisation up; a contact joins one already running.

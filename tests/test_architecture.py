@@ -7,6 +7,7 @@
 """
 
 import ast
+import re
 from pathlib import Path
 
 from importlinter.cli import lint_imports
@@ -149,3 +150,57 @@ def test_every_refusal_of_a_service_is_one_kind_and_reads_in_the_users_words():
     assert ValidationError in REFUSALS
     assert refusal_text(ValidationError(["Too early.", "Too big."])) == "Too early. Too big."
     assert refusal_text(MatchError("Someone else was faster.")) == "Someone else was faster."
+
+
+def _app_sources():
+    for app in APPS + ["demo"]:
+        for path in sorted((ROOT / app).rglob("*.py")):
+            relative = path.relative_to(ROOT).as_posix()
+            if "/migrations/" not in relative:
+                yield relative, path.read_text()
+
+
+def test_one_current_organisation():
+    """The organisation a person acts for has one rule (members.selectors)."""
+    defined = [
+        relative
+        for relative, source in _app_sources()
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.name == "current_organisation"
+    ]
+    assert defined == ["members/selectors.py"]
+
+
+# Modules that create the demo's memberships name the role; they ask nobody's
+# permission. (The benchmarks app, left out of APPS, does the same.)
+MAKE_MEMBERSHIPS = {"demo/loader.py", "demo/management/commands/seed_scale.py"}
+
+
+def test_who_is_responsible_is_answered_in_members_only():
+    """Who answers for an organisation (its coordinators) and who may act for it
+    are members' rules: other apps ask members.selectors or a permission rule,
+    never the role themselves."""
+    asking = [
+        relative
+        for relative, source in _app_sources()
+        if not relative.startswith("members/")
+        and relative not in MAKE_MEMBERSHIPS | MEASURING
+        and ("Role.COORDINATOR" in source or "memberships__role" in source)
+    ]
+    assert asking == []
+
+
+RULE_NAME = re.compile(r"""test_rule[( ]\s*["']([\w.]+)["']""")
+
+
+def test_every_rule_asked_for_exists():
+    """An unknown rule name is refused silently: every name the code and the
+    templates ask for must be one the apps register."""
+    from rules.rulesets import default_rules
+
+    sources = [source for _relative, source in _app_sources()]
+    sources += [p.read_text() for p in (ROOT / "templates").rglob("*.html")]
+    asked = {name for source in sources for name in RULE_NAME.findall(source)}
+    assert asked, "no rule asked for: the pattern no longer finds them"
+    assert asked <= set(default_rules), sorted(asked - set(default_rules))

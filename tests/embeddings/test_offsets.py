@@ -128,3 +128,45 @@ def test_many_listings_vectors_at_once_are_those_of_each_alone(django_assert_max
     assert set(found) == {listing.pk for listing in listings}
     for listing in listings:
         assert np.array_equal(found[listing.pk], listing_vector(listing.pk))
+
+
+def test_a_listing_close_to_every_request_has_hubness_and_reads_less_close():
+    # Requests on four topics, all in the same vocational words (a shared
+    # direction); a generic offer speaks those words about every topic, a
+    # focused one of the first topic (and a little of the second).
+    shared = np.eye(DIMENSIONS)[5]
+    requests = normalised(np.stack([TOPICS[i % 4] + shared for i in range(24)]).astype(np.float32))
+    generic = normalised((shared + 0.3 * TOPICS.sum(axis=0))[None, :].astype(np.float32))[0]
+    focused = normalised((TOPICS[0] + 0.7 * TOPICS[1] + 0.4 * shared)[None, :].astype(np.float32))
+    vectors = np.vstack([requests, generic, focused[0]])
+    kinds = ["request"] * 24 + ["offer", "offer"]
+    hubness = learnt.hubness_learnt_from(range(26), kinds, vectors)
+    assert hubness[24] > hubness[25]
+    assert sum(hubness.values()) == pytest.approx(0, abs=1e-4)
+    request = requests[0]
+    # As they are, the generic offer looks closer to the first request...
+    assert request @ vectors[24] > request @ vectors[25]
+    read = {
+        pk: learnt.hubness_taken_away(float(request @ vectors[pk]), pk, hubness) for pk in (24, 25)
+    }
+    # ...read as CSLS does, the focused one is.
+    assert read[25] > read[24]
+    # Too few requests to tell: nothing is taken away.
+    assert learnt.hubness_learnt_from(range(3), ["request", "offer", "offer"], vectors[:3]) == {}
+
+
+@pytest.mark.django_db
+def test_hubness_is_learnt_with_the_offsets_and_read_by_every_process():
+    from tests.factories import RequestFactory
+
+    listings = [OfferFactory(language="en") for _ in range(12)]
+    asks = [RequestFactory(language="en") for _ in range(12)]
+    for i, listing in enumerate(listings + asks):
+        store(listing, normalised((TOPICS[i % 4] + 0.1 * ENGLISH)[None, :].astype(np.float32))[0])
+    assert learnt.learnt_hubness() == {}
+    learnt.language_offsets_learn()
+    hubness = learnt.learnt_hubness()
+    assert set(hubness) == {x.pk for x in listings + asks}
+    first = learnt.offsets_path().read_bytes()
+    learnt.language_offsets_learn()
+    assert learnt.offsets_path().read_bytes() == first

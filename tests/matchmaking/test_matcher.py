@@ -191,3 +191,26 @@ def test_an_offer_that_ticks_every_theme_does_not_outrank_one_on_the_requests_th
     listings_embed(listings=Listing.objects.all())
 
     assert names(rank(request))[:2] == ["Focused", "Aaa Ticks every theme"]
+
+
+def test_a_partner_abroad_comes_before_a_closer_partner_at_home():
+    from listings.models import Listing
+    from listings.services import listings_embed
+
+    request = RequestFactory(organisation=OrganisationFactory(country="FR"))
+    text = {
+        "title": "We host a study visit on gender equality in guidance",
+        "description": "Guidance counsellors meet our schools and employers for a week.",
+    }
+    # Named to come first, and closer in words: only the border parts them.
+    OfferFactory(organisation=OrganisationFactory(name="Aaa At home", country="FR"), **text)
+    OfferFactory(
+        organisation=OrganisationFactory(name="Abroad", country="DE"),
+        title="Study visits for guidance staff",
+        description="Visitors meet our counsellors.",
+    )
+    listings_embed(listings=Listing.objects.all())
+
+    ranked = rank(request)
+    assert names(ranked)[:2] == ["Abroad", "Aaa At home"]
+    assert "same country" in reasons_text(ranked[1].reasons)

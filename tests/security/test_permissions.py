@@ -182,7 +182,8 @@ RULES = {
     "events:list": ({}, (200,) * 8),
     "events:detail": ({"pk": "event"}, (200,) * 8),
     # The secretariat registers nobody from the site: it acts for no organisation.
-    "events:register": ({"pk": "event"}, ("login", 200, 200, 200, 200, 200, 404, 404)),
+    # A suspended or not yet approved organisation acts for nobody (one current_organisation).
+    "events:register": ({"pk": "event"}, ("login", 200, 200, 200, 403, 403, 404, 404)),
     # Where the listing form comes back: only with a listing of one's own (none here).
     "events:bring": ({"pk": "event"}, ("login", 404, 404, 404, 404, 404, 404, 404)),
     "events:meeting-ask": (

@@ -11,6 +11,7 @@ from django.db import transaction
 
 from matchmaking.calibration import SIGNALS, fit
 from matchmaking.evaluate import (
+    SETS,
     cross_validate,
     evaluate,
     load,
@@ -33,6 +34,16 @@ class Command(BaseCommand):
             "--verbose-misses",
             action="store_true",
             help="list each request whose top three miss a labelled partner",
+        )
+        parser.add_argument(
+            "--set",
+            dest="labelled_set",
+            choices=sorted(SETS),
+            default="main",
+            help=(
+                "which labelled set: main (the matcher was developed on it) or "
+                "holdout (written apart, never tuned on)"
+            ),
         )
         parser.add_argument(
             "--save-vectors",
@@ -63,10 +74,11 @@ class Command(BaseCommand):
         save_vectors=False,
         cross_validate=False,
         shipped_offsets=False,
+        labelled_set="main",
         **options,
     ):
         with transaction.atomic():
-            loaded = load()
+            loaded = load(path=SETS[labelled_set])
             if save_vectors:
                 self.stdout.write(f"vectors written to {save_vectors_to(loaded)}")
             # As a deployment does: offsets learnt from its own listings (here the set's).
@@ -80,7 +92,7 @@ class Command(BaseCommand):
         if verbose_misses:
             self._misses(matcher)
         ours, theirs, read = metrics(matcher), metrics(baseline), metrics(text)
-        self.stdout.write(f"requests: {len(matcher)}")
+        self.stdout.write(f"set: {labelled_set}, requests: {len(matcher)}")
         self.stdout.write(f"{'':<22}{'matcher':>10}{'tags only':>12}{'text only':>12}")
         for name in NAMES:
             self.stdout.write(
@@ -129,7 +141,7 @@ def cross_validate_on(loaded):
 
 
 def save_vectors_to(loaded):
-    return save_vectors(loaded["listings"].values())
+    return save_vectors(loaded["listings"].values(), loaded["path"])
 
 
 def _fmt(value) -> str:

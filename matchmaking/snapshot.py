@@ -1,0 +1,325 @@
+"""The open listings as columns in memory, for the hard rules over all of them.
+
+At 100,000 open listings a realistic request (a window of three to six months)
+has 17,000-41,000 survivors of the hard rules; asking the database for them took
+most of a ranking (docs/matching.md, "Speed"). Each process instead keeps the
+few columns the rules read (windows, stay, role, kind, organisation and its
+country, themes, working languages, the vector's stamp) as numpy arrays, sorted
+by id, and `survivor_rows` answers the rules for every listing at once in a few
+milliseconds, giving the same rows the SQL of `matcher.ranking_rows` gives.
+
+It follows the database by a change log in the shared cache (Redis in
+production, as core.counts): every save, delete or change of themes or languages
+of a listing appends its id (at once, and again after commit, so a reader that
+saw the row before the commit reads it again); before each ranking the process
+reads again only the listings logged since its last look (a new vector is
+logged too: embeddings.services.vectors_stored). A change to an organisation (its
+country or languages), to the vocabularies, or a bulk write that sends no signal
+(`snapshot_changed()`) starts a new generation: the next ranking reads
+everything again. As a last guard against a write that bypassed both, a snapshot
+older than `MAX_AGE` is read again whole.
+"""
+
+import datetime
+import logging
+import secrets
+import threading
+import time
+
+import numpy as np
+from django.core.cache import cache
+from django.db import connection, transaction
+
+from core.counts import cache_generation
+from embeddings.encoders import encoder_name
+from embeddings.models import ListingVector
+from listings.models import Listing, ListingKind, ListingRole, ListingStatus
+from members.models import Organisation
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "matcher:open-listings"
+# Logged changes read one by one; beyond this many, reading everything is cheaper.
+LOG_READ_MAX = 2000
+LOG_SECONDS = 24 * 3600
+# A write that sent no signal is seen at worst this late (as core.counts.SECONDS).
+MAX_AGE = 15 * 60
+
+ROLES = {ListingRole.SEND.value: 0, ListingRole.HOST.value: 1, ListingRole.EITHER.value: 2}
+EPOCH = datetime.date(1970, 1, 1)
+
+
+def _days(value) -> int:
+    if isinstance(value, str):  # SQLite through a plain cursor
+        value = datetime.date.fromisoformat(value)
+    return (value - EPOCH).days
+
+
+def days_of(value: datetime.date) -> int:
+    return (value - EPOCH).days
+
+
+# --- the change log --------------------------------------------------------
+
+
+def _counter_key(token: str) -> str:
+    return f"{GENERATION_KEY}:{token}:n"
+
+
+def listing_changed_record(listing_id: int) -> None:
+    """Log a change of this listing, now and again once committed."""
+    _log(listing_id)
+    transaction.on_commit(lambda: _log(listing_id))
+
+
+def _log(listing_id: int) -> None:
+    try:
+        token = cache_generation(GENERATION_KEY)
+        key = _counter_key(token)
+        cache.add(key, 0, None)
+        n = cache.incr(key)
+        cache.set(f"{GENERATION_KEY}:{token}:{n}", int(listing_id), LOG_SECONDS)
+    except ValueError:  # evicted between add and incr: everyone reads everything
+        snapshot_changed()
+    except Exception:  # the shared cache away: a save must not fail for it (MAX_AGE)
+        logger.warning("The matcher's change log is unreachable", exc_info=True)
+
+
+def snapshot_changed() -> None:
+    """Every process reads all the open listings again at its next ranking: after
+    a change the log cannot follow (an organisation, a bulk insert, `update()`)."""
+    try:
+        cache.set(GENERATION_KEY, secrets.token_hex(4), None)
+    except Exception:
+        logger.warning("The matcher's change log is unreachable", exc_info=True)
+
+
+def _changes_since(token: str, seen: int, last: int) -> list[int] | None:
+    """The listing ids logged after `seen` up to `last`; None when they cannot
+    all be read (expired, too many): read everything."""
+    if last <= seen:
+        return []
+    if last - seen > LOG_READ_MAX:
+        return None
+    keys = [f"{GENERATION_KEY}:{token}:{n}" for n in range(seen + 1, last + 1)]
+    found = cache.get_many(keys)
+    if len(found) < len(keys):
+        return None
+    return sorted(set(found.values()))
+
+
+# --- the columns -----------------------------------------------------------
+
+
+class Columns:
+    """The open listings' columns, rows sorted by id. Themes and the working
+    languages that count for the language rule (the listing's own, else its
+    organisation's) are kept as (row, id) pairs."""
+
+    SCALARS = {
+        "pk": np.int64,
+        "organisation": np.int64,
+        "role": np.int8,
+        "is_request": np.bool_,
+        "start": np.int32,
+        "end": np.int32,
+        "duration": np.int32,
+        "country": np.int32,
+        "theme_count": np.int32,
+        "states_language": np.bool_,
+        "stamp": np.int64,
+        "has_vector": np.bool_,
+    }
+    PAIRS = ("theme", "spoken")
+
+    def __init__(self, rows: list | None = None, org_languages: dict | None = None, codes=None):
+        self.codes = codes if codes is not None else {}
+        rows = sorted(rows or [])
+        org_languages = org_languages or {}
+        n = len(rows)
+        for name, dtype in self.SCALARS.items():
+            setattr(self, name, np.zeros(n, dtype=dtype))
+        themes, spoken = [], []
+        for i, (
+            pk,
+            org,
+            role,
+            kind,
+            start,
+            end,
+            duration,
+            country,
+            theme_ids,
+            language_ids,
+        ) in enumerate(rows):
+            self.pk[i], self.organisation[i], self.role[i] = pk, org, ROLES[role]
+            self.is_request[i] = kind == ListingKind.REQUEST
+            self.start[i], self.end[i], self.duration[i] = _days(start), _days(end), duration
+            self.country[i] = self.codes.setdefault(str(country), len(self.codes))
+            self.theme_count[i] = len(theme_ids)
+            themes += [(i, t) for t in theme_ids]
+            said = language_ids or org_languages.get(org, ())
+            self.states_language[i] = bool(said)
+            spoken += [(i, t) for t in said]
+        for name, pairs in (("theme", themes), ("spoken", spoken)):
+            array = np.array(pairs, dtype=np.int64).reshape(-1, 2)
+            setattr(self, f"{name}_row", array[:, 0].copy())
+            setattr(self, f"{name}_id", array[:, 1].copy())
+
+    def __len__(self) -> int:
+        return len(self.pk)
+
+    @property
+    def nbytes(self) -> int:
+        return sum(
+            getattr(self, name).nbytes
+            for name in [*self.SCALARS, *(f"{p}_{c}" for p in self.PAIRS for c in ("row", "id"))]
+        )
+
+    def counts(self, pair: str, wanted) -> np.ndarray:
+        """Per row, how many of the `wanted` ids it holds among its `pair` ids."""
+        rows, ids = getattr(self, f"{pair}_row"), getattr(self, f"{pair}_id")
+        return np.bincount(rows[np.isin(ids, list(wanted))], minlength=len(self))
+
+    def rows_of(self, pks: np.ndarray) -> np.ndarray:
+        """The row of each id, -1 where the id is not held."""
+        if not len(self.pk):
+            return np.full(len(pks), -1, dtype=np.int64)
+        at = np.minimum(np.searchsorted(self.pk, pks), len(self.pk) - 1)
+        return np.where(self.pk[at] == pks, at, -1)
+
+    def replaced(self, drop_pks, fresh: "Columns") -> "Columns":
+        """These columns without the rows of `drop_pks`, with `fresh`'s rows added."""
+        keep = ~np.isin(self.pk, np.asarray(drop_pks, dtype=np.int64))
+        out = Columns(codes=self.codes)
+        new_row = np.cumsum(keep) - 1
+        for name in self.SCALARS:
+            setattr(out, name, np.concatenate([getattr(self, name)[keep], getattr(fresh, name)]))
+        base = int(keep.sum())
+        for pair in self.PAIRS:
+            rows, ids = getattr(self, f"{pair}_row"), getattr(self, f"{pair}_id")
+            held = keep[rows]
+            setattr(
+                out,
+                f"{pair}_row",
+                np.concatenate([new_row[rows[held]], getattr(fresh, f"{pair}_row") + base]),
+            )
+            setattr(out, f"{pair}_id", np.concatenate([ids[held], getattr(fresh, f"{pair}_id")]))
+        return out._sorted()
+
+    def _sorted(self) -> "Columns":
+        order = np.argsort(self.pk, kind="stable")
+        if np.all(order == np.arange(len(order))):
+            return self
+        position = np.empty_like(order)
+        position[order] = np.arange(len(order))
+        for name in self.SCALARS:
+            setattr(self, name, getattr(self, name)[order])
+        for pair in self.PAIRS:
+            setattr(self, f"{pair}_row", position[getattr(self, f"{pair}_row")])
+        return self
+
+
+def _read_rows(ids: list[int] | None) -> tuple[list, dict]:
+    """The open listings' rows (all, or among `ids`) and their organisations'
+    working languages."""
+    qs = Listing.objects.filter(status=ListingStatus.OPEN)
+    if ids is not None:
+        qs = qs.filter(pk__in=ids)
+    rows = list(
+        qs.order_by()
+        .values_list(
+            "pk",
+            "organisation_id",
+            "role",
+            "kind",
+            "earliest_start",
+            "latest_end",
+            "duration_days",
+            "organisation__country",
+            "theme_ids",
+            "language_ids",
+        )
+        .iterator(chunk_size=5000)
+    )
+    silent = {row[1] for row in rows if not row[9]}
+    languages = Organisation.languages.through.objects.order_by()
+    if ids is not None:
+        languages = languages.filter(organisation_id__in=silent)
+    org_languages = {}
+    for org, language in languages.values_list("organisation_id", "language_id"):
+        org_languages.setdefault(org, []).append(language)
+    return rows, org_languages
+
+
+class OpenListings:
+    """One per process, built at the first ranking and kept up to date."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self.clear()
+
+    def clear(self) -> None:
+        self.columns = Columns()
+        self._token = None
+        self._seen = 0
+        self._loaded_at = 0.0
+        self._encoder = None
+        self._alias = None
+
+    def current(self) -> Columns:
+        """The columns, brought up to date with the database first."""
+        with self._lock:
+            try:
+                token = cache_generation(GENERATION_KEY)
+                # The log's position before reading: a change logged meanwhile
+                # is read again next time.
+                last = cache.get(_counter_key(token), 0)
+                same = (token, encoder_name(), connection.settings_dict["NAME"]) == (
+                    self._token,
+                    self._encoder,
+                    self._alias,
+                )
+                young = time.monotonic() - self._loaded_at < MAX_AGE
+                changed = _changes_since(token, self._seen, last) if same and young else None
+            except Exception:  # the shared cache away: read everything, every time
+                logger.warning("The matcher's change log is unreachable", exc_info=True)
+                token, last, changed = None, 0, None
+            if changed is None:
+                self._load_all()
+            elif changed:
+                self._load_some(changed)
+            self._token, self._seen = token, last
+            return self.columns
+
+    def _load_all(self) -> None:
+        self._encoder = encoder_name()
+        self._alias = connection.settings_dict["NAME"]
+        self.columns = Columns(*_read_rows(None))
+        self._stamps(ListingVector.objects.all())
+        self._loaded_at = time.monotonic()
+
+    def _load_some(self, ids: list[int]) -> None:
+        rows, org_languages = _read_rows(ids)
+        fresh = Columns(rows, org_languages, codes=self.columns.codes)
+        self.columns = self.columns.replaced(ids, fresh)
+        # The vectors of re-read rows are read again with them.
+        self._stamps(ListingVector.objects.filter(listing_id__in=ids))
+
+    def _stamps(self, qs) -> None:
+        found = np.array(
+            list(qs.order_by().values_list("listing_id", "stamp", "encoder")), dtype=object
+        ).reshape(-1, 3)
+        if not len(found):
+            return
+        ids = found[:, 0].astype(np.int64)
+        at = self.columns.rows_of(ids)
+        held = at >= 0
+        current = found[:, 2] == self._encoder
+        stamps = np.where(current, found[:, 1], 0).astype(np.int64)
+        self.columns.stamp[at[held]] = stamps[held]
+        self.columns.has_vector[at[held]] = current[held].astype(bool)
+
+
+# One per process, like the vectors' index.
+open_listings = OpenListings()
