@@ -3,10 +3,11 @@ as them in the other language."""
 
 from dataclasses import dataclass
 from importlib import import_module
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY, get_user_model
+from django.urls import Resolver404, resolve
 
 LANGUAGE_NAMES = {"en": "English", "fr": "French"}
 
@@ -20,6 +21,18 @@ class Seen:
     who: str  # the signed-in person's e-mail address, "" for a visitor
     session: dict  # a copy of their session, to be them again
     options: dict  # those of the browser context they used (viewport, locale…)
+
+
+def kind_of_page(url: str) -> str:
+    """The route of a URL and the names of its query's fields: pages of one kind
+    share a template and differ only in their rows."""
+    parts = urlsplit(url)
+    try:
+        route = resolve(parts.path).view_name
+    except Resolver404:
+        route = parts.path
+    fields = sorted({name for name, _ in parse_qsl(parts.query, keep_blank_values=True)})
+    return route + "?" + "&".join(fields)
 
 
 def other_language(lang: str) -> str:
