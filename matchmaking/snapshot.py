@@ -22,7 +22,6 @@ older than `MAX_AGE` is read again whole.
 
 import datetime
 import logging
-import secrets
 import threading
 import time
 
@@ -30,7 +29,7 @@ import numpy as np
 from django.core.cache import cache
 from django.db import connection, transaction
 
-from core.counts import cache_generation
+from core.counts import cache_generation, token_renew
 from embeddings.encoders import encoder_name
 from embeddings.models import ListingVector
 from listings.models import Listing, ListingKind, ListingRole, ListingStatus
@@ -89,7 +88,9 @@ def snapshot_changed() -> None:
     """Every process reads all the open listings again at its next ranking: after
     a change the log cannot follow (an organisation, a bulk insert, `update()`)."""
     try:
-        cache.set(GENERATION_KEY, secrets.token_hex(4), None)
+        # Again after the commit: a process that read everything meanwhile read
+        # the old rows (as listing_changed_record logs twice).
+        token_renew(GENERATION_KEY, robust=True)
     except Exception:
         logger.warning("The matcher's change log is unreachable", exc_info=True)
 
