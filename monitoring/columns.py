@@ -389,12 +389,12 @@ def participants(c: Columns, m: Masks, categories: dict, all_categories) -> tupl
     fewer = int(c.exchange_fewer[completed].sum())
     by_category = dict.fromkeys(all_categories, 0)
     kept = completed[c.figure_row]
-    for group, people in zip(
-        c.figure_group[kept].tolist(), c.figure_count[kept].tolist(), strict=True
-    ):
+    groups, where = np.unique(c.figure_group[kept], return_inverse=True)
+    people = np.bincount(where, weights=c.figure_count[kept], minlength=len(groups))
+    for group, n in zip(groups.tolist(), people.tolist(), strict=True):
         category = categories.get(group, "")
         if category:
-            by_category[category] += people
+            by_category[category] += int(n)
     return total, fewer, by_category
 
 
@@ -445,14 +445,15 @@ def flows(c: Columns, m: Masks) -> list[tuple[str, str, int]]:
     """(sending country, host country, exchanges): each exchange counted once
     for each pair of a sending party's country and a host party's."""
     kept = m.exchanges[c.party_row]
-    country = c.org_country[c.party_org]
+    country = c.org_country[c.party_org].astype(np.int64)
+    width = max(len(c.codes), 1)
 
     def pairs(role):
+        """The distinct (row, country) of the parties in this role, by row."""
         mine = kept & (c.party_role == ROLES.index(role))
-        if not mine.any():
-            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-        found = np.unique(np.stack([c.party_row[mine], country[mine]]), axis=1)
-        return found[0], found[1]
+        # One number per pair: np.unique over one axis is many times faster.
+        found = np.unique(c.party_row[mine] * width + country[mine])
+        return found // width, found % width
 
     sending_row, sending = pairs(ExchangeRole.SENDING)
     host_row, host = pairs(ExchangeRole.HOST)  # sorted by row
@@ -462,13 +463,11 @@ def flows(c: Columns, m: Masks) -> list[tuple[str, str, int]]:
     if not each.sum():
         return []
     at = np.repeat(start, each) + np.arange(each.sum()) - np.repeat(np.cumsum(each) - each, each)
-    found, counts = np.unique(
-        np.stack([np.repeat(sending, each), host[at]]), axis=1, return_counts=True
-    )
+    found, counts = np.unique(np.repeat(sending, each) * width + host[at], return_counts=True)
     code = {number: country for country, number in c.codes.items()}
     return [
-        (code[s], code[h], n)
-        for s, h, n in zip(found[0].tolist(), found[1].tolist(), counts.tolist(), strict=True)
+        (code[pair // width], code[pair % width], n)
+        for pair, n in zip(found.tolist(), counts.tolist(), strict=True)
     ]
 
 

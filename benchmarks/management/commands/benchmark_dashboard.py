@@ -123,12 +123,12 @@ class Command(BaseCommand):
         year = timezone.localdate().year
         exchange = (
             Exchange.objects.filter(status=ExchangeStatus.COMPLETED, parties__isnull=False)
-            .order_by("-start_date")
+            .order_by("-start_date", "-pk")
             .first()
         )
         if exchange is None:
             return [("all years", {}), ("this year", {"year": year})]
-        organisation = exchange.parties.first().organisation
+        organisation = exchange.parties.order_by("pk").first().organisation
         country = str(organisation.country)
         theme = Theme.objects.filter(active=True).order_by("pk").first()
         fmt = exchange.format
