@@ -13,16 +13,16 @@ production, as core.counts): every save, delete or change of themes or languages
 of a listing appends its id (at once, and again after commit, so a reader that
 saw the row before the commit reads it again); before each ranking the process
 reads again only the listings logged since its last look (a new vector is
-logged too: embeddings.services.vectors_stored). A change to an organisation (its
-country or languages), to the vocabularies, or a bulk write that sends no signal
-(`snapshot_changed()`) starts a new generation: the next ranking reads
+logged too: embeddings.services.vectors_stored), and a change to an organisation
+(its country, languages or status) logs its listings. A change to the
+vocabularies from their side, or a bulk write that sends no signal
+(`snapshot_changed()`), starts a new generation: the next ranking reads
 everything again. As a last guard against a write that bypassed both, a snapshot
 older than `MAX_AGE` is read again whole.
 """
 
 import datetime
 import logging
-import secrets
 import threading
 import time
 
@@ -30,7 +30,7 @@ import numpy as np
 from django.core.cache import cache
 from django.db import connection, transaction
 
-from core.counts import cache_generation
+from core.counts import cache_generation, token_renew
 from embeddings.encoders import encoder_name
 from embeddings.models import ListingVector
 from listings.models import Listing, ListingKind, ListingRole, ListingStatus
@@ -68,17 +68,42 @@ def _counter_key(token: str) -> str:
 
 def listing_changed_record(listing_id: int) -> None:
     """Log a change of this listing, now and again once committed."""
-    _log(listing_id)
-    transaction.on_commit(lambda: _log(listing_id))
+    listings_changed_record([listing_id])
 
 
-def _log(listing_id: int) -> None:
+def listings_changed_record(listing_ids) -> None:
+    """Log a change of these listings, now and again once committed; beyond what
+    the log is read for, everyone reads everything (snapshot_changed)."""
+    listing_ids = [int(pk) for pk in listing_ids]
+    if not listing_ids:
+        return
+    if len(listing_ids) > LOG_READ_MAX:
+        snapshot_changed()
+        return
+    _log(listing_ids)
+    transaction.on_commit(lambda: _log(listing_ids))
+
+
+def organisation_changed_record(organisation_id: int) -> None:
+    """An organisation's country, languages or status are read with each of its
+    listings: log its listings, so that a profile edit costs a few rows, not a
+    reading of every open listing in every process."""
+    listings_changed_record(
+        Listing.objects.filter(organisation_id=organisation_id)
+        .order_by()
+        .values_list("pk", flat=True)[: LOG_READ_MAX + 1]
+    )
+
+
+def _log(listing_ids: list[int]) -> None:
     try:
         token = cache_generation(GENERATION_KEY)
         key = _counter_key(token)
         cache.add(key, 0, None)
-        n = cache.incr(key)
-        cache.set(f"{GENERATION_KEY}:{token}:{n}", int(listing_id), LOG_SECONDS)
+        last = cache.incr(key, len(listing_ids))
+        first = last - len(listing_ids) + 1
+        entries = {f"{GENERATION_KEY}:{token}:{first + i}": pk for i, pk in enumerate(listing_ids)}
+        cache.set_many(entries, LOG_SECONDS)
     except ValueError:  # evicted between add and incr: everyone reads everything
         snapshot_changed()
     except Exception:  # the shared cache away: a save must not fail for it (MAX_AGE)
@@ -89,7 +114,9 @@ def snapshot_changed() -> None:
     """Every process reads all the open listings again at its next ranking: after
     a change the log cannot follow (an organisation, a bulk insert, `update()`)."""
     try:
-        cache.set(GENERATION_KEY, secrets.token_hex(4), None)
+        # Again after the commit: a process that read everything meanwhile read
+        # the old rows (as listing_changed_record logs twice).
+        token_renew(GENERATION_KEY, robust=True)
     except Exception:
         logger.warning("The matcher's change log is unreachable", exc_info=True)
 

@@ -18,16 +18,12 @@ the next visit. The key holds the person's id: one person's part is never
 served to another.
 """
 
-import secrets
-
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 
-from core.counts import GENERATION_KEY, cache_generation
+from core.counts import GENERATION_KEY, cache_generation, changes_connect, token_renew
 
 AREA_GENERATION_KEY = "myarea:generation"
 # Nothing is kept longer than this, whatever happens (a change through update()).
@@ -35,24 +31,12 @@ SECONDS = 15 * 60
 
 
 def area_changed(**kwargs):
-    """A new generation now (this request sees its own change) and after the
-    commit (nothing rendered meanwhile from the old data stays)."""
-
-    def new_generation():
-        cache.set(AREA_GENERATION_KEY, secrets.token_hex(4), None)
-
-    new_generation()
-    transaction.on_commit(new_generation)
+    """A new generation of the member area (core.counts.token_renew)."""
+    token_renew(AREA_GENERATION_KEY)
 
 
 def area_changes_with(*models, m2m=()):
-    for model in models:
-        label = model._meta.label
-        post_save.connect(area_changed, sender=model, dispatch_uid=f"myarea.save.{label}")
-        post_delete.connect(area_changed, sender=model, dispatch_uid=f"myarea.delete.{label}")
-    for through in m2m:
-        label = through._meta.label
-        m2m_changed.connect(area_changed, sender=through, dispatch_uid=f"myarea.m2m.{label}")
+    changes_connect(area_changed, *models, m2m=m2m, uid="myarea")
 
 
 def waiting_html(*, user, organisation, render) -> str:
