@@ -8,15 +8,15 @@ Each process instead reads the few columns the figures need (listings:
 organisation, kind, status, day of submission, themes, formats; matches;
 exchanges: status, start, country, format, participants, parties, themes,
 figures by target group; organisations: country, region) once, as numpy
-arrays sorted by id, and `kpis_from_columns` answers any combination of
-filters with masks and counts over them in a few milliseconds.
+arrays sorted by id; `Masks` and the functions below answer any combination
+of filters with masks and counts over them in a few milliseconds.
 
-The columns are read again whole when core.counts' generation changes (any
-change to what the figures count, and the bulk changes that announce
-themselves with `counts_changed()`), as the cached figures were. Days are read
-in the current time zone by the database (TruncDate), as Django's `__year`
-lookups read them, so the figures are exactly the aggregates' on SQLite and
-PostgreSQL (tests/monitoring/test_columns.py compares them).
+Each process reads the columns whole once, then follows each change row by
+row: monitoring.changes logs the ids changed and `Columns.changed` reads only
+those rows again. Days are read in the current time zone by the database
+(TruncDate), as Django's `__year` lookups read them, so the figures are exactly
+the aggregates' on SQLite and PostgreSQL (tests/monitoring/test_columns.py
+compares them).
 """
 
 import datetime
