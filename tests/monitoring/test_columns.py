@@ -7,7 +7,8 @@ import datetime
 import pytest
 from django.utils import translation
 
-from exchanges.models import ExchangeRole, ExchangeStatus
+from core.counts import counts_changed
+from exchanges.models import Exchange, ExchangeRole, ExchangeStatus
 from listings.models import ListingKind, ListingStatus
 from matchmaking.models import MatchStatus
 from monitoring.selectors import kpis_aggregated, kpis_for
@@ -124,3 +125,30 @@ def test_columns_follow_each_kind_of_change(wider, change):
         p.valencia.save(update_fields=["country"])
     _assert_same(year=2025)
     _assert_same(country="PT")
+
+
+def test_a_change_reads_only_its_rows_again(wider, django_assert_num_queries):
+    kpis_for()
+    ListingFactory(organisation=wider.porto, submitted_at=at_noon(2025, 8, 1))
+    # The listing, its themes and formats; the names of themes, formats and groups.
+    with django_assert_num_queries(6):
+        kpis_for()
+    _assert_same()
+
+
+@pytest.mark.parametrize("change", ["bulk", "cancelled", "match deleted", "theme deleted"])
+def test_columns_follow_changes_that_name_no_row(wider, change):
+    p = wider
+    _assert_same()
+    if change == "bulk":
+        Exchange.objects.filter(pk=p.e1.pk).update(participants_total=40)
+        counts_changed()
+    elif change == "cancelled":
+        p.e1.status = ExchangeStatus.CANCELLED
+        p.e1.save(update_fields=["status"])
+    elif change == "match deleted":
+        p.e1.match.delete()
+    elif change == "theme deleted":
+        p.green.delete()
+    _assert_same()
+    _assert_same(year=2025, theme=p.gender)
