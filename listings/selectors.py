@@ -13,13 +13,15 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 from django_countries import countries as django_countries
 
-from core.counts import counts_cached
+from core.counts import GENERATION_KEY, counts_cached, token_renew
+from core.kept import kept_html
 from members.selectors import acting_organisations, responsible_for
 from taxonomy.models import Theme
 from taxonomy.selectors import sort_key, term_names
 
 from .models import Listing, ListingStatus, SavedSearch
 
+MINE_GENERATION_KEY = "listings:mine:generation"
 # A listing closing within this many days asks "still current?" (as the email does).
 EXPIRING_WITHIN_DAYS = 14
 # The owner's actions per status, in the order the page shows them.
@@ -90,6 +92,25 @@ def my_listings(user):
         .select_related("organisation")
         .annotate(interest_total=Count("interests"), workflow_order=workflow_order)
         .order_by("workflow_order", "-updated_at", "-pk")
+    )
+
+
+def mine_changed(**kwargs):
+    """A new generation of "my listings": an expression of interest (the count
+    each listing shows) or a membership (whose listings they are) changed. A
+    change to a listing or an organisation is the figures' generation."""
+    token_renew(MINE_GENERATION_KEY)
+
+
+def my_listings_html(*, user, page: str, render) -> str:
+    """One page of the person's listings as HTML (core.kept), with the
+    placeholder for their forms' CSRF token: from the cache while nothing it
+    shows has changed; `render()` renders it otherwise."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    return kept_html(
+        f"listings:mine:{user.pk}:{language}:{page}",
+        generations=[GENERATION_KEY, MINE_GENERATION_KEY],
+        render=render,
     )
 
 
