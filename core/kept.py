@@ -11,6 +11,10 @@ differs from the current one renders again, so a change shows on the next
 visit; the key holds the person's id, so one person's part is never served to
 another.
 
+The browse page's parts that are the same for every member (its filters and
+results per language and query string) are kept the same way under the figures'
+generation, several read in one round trip (`kept_many`).
+
 A kept part must not hold anything of one request: its forms are rendered with
 `CSRF_PLACEHOLDER` as their token (`csrf_context`), and `with_csrf_token` puts
 the current visitor's in when it is served.
@@ -29,19 +33,30 @@ CSRF_PLACEHOLDER = "__csrf_token_kept_out_of_the_cache__"
 
 def kept_html(key: str, *, generations, stamp=(), render) -> str:
     """The HTML kept under `key` while the tokens under the `generations` keys
-    and `stamp` are those it was rendered with; else `render()`'s, kept. One
-    round trip to the cache reads the kept part and the tokens together."""
-    found = cache.get_many([key, *generations])
+    and `stamp` are those it was rendered with; else `render()`'s, kept."""
+    return kept_many({key: render}, generations=generations, stamp=stamp)[key]
+
+
+def kept_many(renders: dict, *, generations, stamp=()) -> dict:
+    """{key: HTML} for each `renders` {key: render}, as `kept_html` does, all
+    read in one round trip to the cache with the tokens."""
+    found = cache.get_many([*renders, *generations])
     current = (
         *(found.get(name) or cache_generation(name) for name in generations),
         *stamp,
     )
-    kept = found.get(key)
-    if kept is not None and kept[0] == current:
-        return kept[1]
-    # Kept with the tokens read before rendering: a change meanwhile makes it stale.
-    html = render()
-    cache.set(key, (current, html), SECONDS)
+    html, fresh = {}, {}
+    for key, render in renders.items():
+        kept = found.get(key)
+        if kept is not None and kept[0] == current:
+            html[key] = kept[1]
+        else:
+            # Kept with the tokens read before rendering: a change meanwhile
+            # makes it stale at once.
+            html[key] = render()
+            fresh[key] = (current, html[key])
+    if fresh:
+        cache.set_many(fresh, SECONDS)
     return html
 
 

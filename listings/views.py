@@ -24,8 +24,7 @@ from .forms import InterestForm, InterestSettingsForm, ListingForm, SavedSearchF
 from .models import Listing, ListingKind, ListingStatus, SavedSearch
 from .selectors import (
     OWNER_ACTIONS,
-    browse_filter_form,
-    browse_results,
+    browse_kept,
     by_status,
     listing_actions,
     listing_for_owner,
@@ -63,12 +62,7 @@ def browse(request):
         return render(request, "listings/teaser.html", teaser_counts())
     filterset = ListingFilter(request.GET or None, queryset=listings_browse())
     query = query_without_page(request)
-    context = {
-        "filter": filterset,
-        "query": query,
-        "filter_form": browse_filter_form(filterset, query),
-        "save_form": SavedSearchForm(initial={"query": query}),
-    }
+    context = {"filter": filterset, "query": query}
 
     def results():
         # An invalid filter shows nothing rather than everything, with the error beside it.
@@ -84,7 +78,23 @@ def browse(request):
         context.update(page)  # the listings shown, for whoever reads the context
         return render_to_string("listings/_browse_results.html", page)
 
-    context["results"] = browse_results(request.GET.urlencode(), results)
+    render_parts = {
+        "filters": lambda: render_to_string("listings/_browse_filters.html", {"filter": filterset}),
+        "results": results,
+    }
+    if query:
+        render_parts["save"] = lambda: render_to_string(
+            "listings/_browse_save.html", {"save_form": SavedSearchForm(initial={"query": query})}
+        )
+    parts = browse_kept(
+        query=query,
+        full_query=request.GET.urlencode(),
+        bound=filterset.is_bound,
+        render=render_parts,
+    )
+    context.update(
+        filter_form=parts["filters"], results=parts["results"], save_form=parts.get("save")
+    )
     return render(request, "listings/browse.html", context)
 
 
