@@ -32,6 +32,10 @@ from django_countries import countries
 from .workflow import status_change_saving, status_changed
 
 GENERATION_KEY = "counts:generation"
+# Changed by a `counts_changed()` called directly, after a change that sent no
+# signal (a bulk insert, `QuerySet.update()`): what follows changes row by row
+# (monitoring.changes) reads everything again.
+BULK_KEY = "counts:bulk"
 # A figure nobody invalidated (a change through update()) is at worst this old.
 SECONDS = 15 * 60
 # Sent after the commit of a change to what the figures count (no arguments).
@@ -112,6 +116,8 @@ def counts_changed(**kwargs):
     if instance is not None and status_change_saving(instance):
         return  # status_changed follows this save
     token_renew(GENERATION_KEY, written=_counted_here)
+    if not kwargs:  # called directly, after a change no signal told of
+        token_renew(BULK_KEY)
     transaction.on_commit(lambda: figures_changed.send(sender=None))
 
 

@@ -13,9 +13,10 @@ production, as core.counts): every save, delete or change of themes or languages
 of a listing appends its id (at once, and again after commit, so a reader that
 saw the row before the commit reads it again); before each ranking the process
 reads again only the listings logged since its last look (a new vector is
-logged too: embeddings.services.vectors_stored). A change to an organisation (its
-country or languages), to the vocabularies, or a bulk write that sends no signal
-(`snapshot_changed()`) starts a new generation: the next ranking reads
+logged too: embeddings.services.vectors_stored), and a change to an organisation
+(its country, languages or status) logs its listings. A change to the
+vocabularies from their side, or a bulk write that sends no signal
+(`snapshot_changed()`), starts a new generation: the next ranking reads
 everything again. As a last guard against a write that bypassed both, a snapshot
 older than `MAX_AGE` is read again whole.
 """
@@ -67,17 +68,42 @@ def _counter_key(token: str) -> str:
 
 def listing_changed_record(listing_id: int) -> None:
     """Log a change of this listing, now and again once committed."""
-    _log(listing_id)
-    transaction.on_commit(lambda: _log(listing_id))
+    listings_changed_record([listing_id])
 
 
-def _log(listing_id: int) -> None:
+def listings_changed_record(listing_ids) -> None:
+    """Log a change of these listings, now and again once committed; beyond what
+    the log is read for, everyone reads everything (snapshot_changed)."""
+    listing_ids = [int(pk) for pk in listing_ids]
+    if not listing_ids:
+        return
+    if len(listing_ids) > LOG_READ_MAX:
+        snapshot_changed()
+        return
+    _log(listing_ids)
+    transaction.on_commit(lambda: _log(listing_ids))
+
+
+def organisation_changed_record(organisation_id: int) -> None:
+    """An organisation's country, languages or status are read with each of its
+    listings: log its listings, so that a profile edit costs a few rows, not a
+    reading of every open listing in every process."""
+    listings_changed_record(
+        Listing.objects.filter(organisation_id=organisation_id)
+        .order_by()
+        .values_list("pk", flat=True)[: LOG_READ_MAX + 1]
+    )
+
+
+def _log(listing_ids: list[int]) -> None:
     try:
         token = cache_generation(GENERATION_KEY)
         key = _counter_key(token)
         cache.add(key, 0, None)
-        n = cache.incr(key)
-        cache.set(f"{GENERATION_KEY}:{token}:{n}", int(listing_id), LOG_SECONDS)
+        last = cache.incr(key, len(listing_ids))
+        first = last - len(listing_ids) + 1
+        entries = {f"{GENERATION_KEY}:{token}:{first + i}": pk for i, pk in enumerate(listing_ids)}
+        cache.set_many(entries, LOG_SECONDS)
     except ValueError:  # evicted between add and incr: everyone reads everything
         snapshot_changed()
     except Exception:  # the shared cache away: a save must not fail for it (MAX_AGE)
@@ -115,7 +141,10 @@ def _changes_since(token: str, seen: int, last: int) -> list[int] | None:
 class Columns:
     """The open listings' columns, rows sorted by id. Themes and the working
     languages that count for the language rule (the listing's own, else its
-    organisation's) are kept as (row, id) pairs."""
+    organisation's) are kept as bitmasks, one bit per id (`bits` names each
+    id's bit, shared by every generation of the columns): the rules ask of tens
+    of thousands of rows at once how many of the request's themes each holds,
+    which a `&` and a count of bits answer over a few 64-bit words a row."""
 
     SCALARS = {
         "pk": np.int64,
@@ -131,16 +160,17 @@ class Columns:
         "stamp": np.int64,
         "has_vector": np.bool_,
     }
-    PAIRS = ("theme", "spoken")
+    SETS = ("theme", "spoken")
 
     def __init__(self, rows: list | None = None, org_languages: dict | None = None, codes=None):
-        self.codes = codes if codes is not None else {}
+        self.codes = codes if codes is not None else {"theme": {}, "spoken": {}, "country": {}}
         rows = sorted(rows or [])
         org_languages = org_languages or {}
         n = len(rows)
         for name, dtype in self.SCALARS.items():
             setattr(self, name, np.zeros(n, dtype=dtype))
-        themes, spoken = [], []
+        held = {"theme": [], "spoken": []}
+        countries = self.codes["country"]
         for i, (
             pk,
             org,
@@ -156,16 +186,28 @@ class Columns:
             self.pk[i], self.organisation[i], self.role[i] = pk, org, ROLES[role]
             self.is_request[i] = kind == ListingKind.REQUEST
             self.start[i], self.end[i], self.duration[i] = _days(start), _days(end), duration
-            self.country[i] = self.codes.setdefault(str(country), len(self.codes))
+            self.country[i] = countries.setdefault(str(country), len(countries))
             self.theme_count[i] = len(theme_ids)
-            themes += [(i, t) for t in theme_ids]
+            held["theme"] += [(i, t) for t in theme_ids]
             said = language_ids or org_languages.get(org, ())
             self.states_language[i] = bool(said)
-            spoken += [(i, t) for t in said]
-        for name, pairs in (("theme", themes), ("spoken", spoken)):
-            array = np.array(pairs, dtype=np.int64).reshape(-1, 2)
-            setattr(self, f"{name}_row", array[:, 0].copy())
-            setattr(self, f"{name}_id", array[:, 1].copy())
+            held["spoken"] += [(i, t) for t in said]
+        for name in self.SETS:
+            setattr(self, f"{name}_bits", self._bitmask(name, n, held[name]))
+
+    def _bitmask(self, name: str, n: int, pairs: list) -> np.ndarray:
+        """(n, words) uint64: the bit of each (row, id) pair set."""
+        bit = self.codes[name]
+        for _row, pk in pairs:
+            bit.setdefault(int(pk), len(bit))
+        out = np.zeros((n, _words(len(bit))), dtype=np.uint64)
+        if pairs:
+            rows, pks = np.array(pairs, dtype=np.int64).T
+            at = np.array([bit[pk] for pk in pks.tolist()], dtype=np.int64)
+            np.bitwise_or.at(
+                out, (rows, at // 64), np.left_shift(np.uint64(1), (at % 64).astype(np.uint64))
+            )
+        return out
 
     def __len__(self) -> int:
         return len(self.pk)
@@ -174,13 +216,25 @@ class Columns:
     def nbytes(self) -> int:
         return sum(
             getattr(self, name).nbytes
-            for name in [*self.SCALARS, *(f"{p}_{c}" for p in self.PAIRS for c in ("row", "id"))]
+            for name in [*self.SCALARS, *(f"{s}_bits" for s in self.SETS)]
         )
 
-    def counts(self, pair: str, wanted) -> np.ndarray:
-        """Per row, how many of the `wanted` ids it holds among its `pair` ids."""
-        rows, ids = getattr(self, f"{pair}_row"), getattr(self, f"{pair}_id")
-        return np.bincount(rows[np.isin(ids, list(wanted))], minlength=len(self))
+    def mask(self, name: str, wanted) -> np.ndarray:
+        """The bits of these ids, as one row of `<name>_bits`; ids no listing holds
+        have no bit (no row would match them)."""
+        bit = self.codes[name]
+        out = np.zeros(getattr(self, f"{name}_bits").shape[1], dtype=np.uint64)
+        for pk in wanted:
+            at = bit.get(int(pk))
+            if at is not None and at // 64 < len(out):
+                out[at // 64] |= np.uint64(1) << np.uint64(at % 64)
+        return out
+
+    def counts(self, name: str, wanted, rows: np.ndarray) -> np.ndarray:
+        """Per row of `rows`, how many of the `wanted` ids it holds among its
+        `name` ids (its themes, the languages it speaks)."""
+        held = getattr(self, f"{name}_bits")[rows] & self.mask(name, wanted)
+        return np.bitwise_count(held).sum(axis=1, dtype=np.int64)
 
     def rows_of(self, pks: np.ndarray) -> np.ndarray:
         """The row of each id, -1 where the id is not held."""
@@ -190,35 +244,38 @@ class Columns:
         return np.where(self.pk[at] == pks, at, -1)
 
     def replaced(self, drop_pks, fresh: "Columns") -> "Columns":
-        """These columns without the rows of `drop_pks`, with `fresh`'s rows added."""
+        """These columns without the rows of `drop_pks`, with `fresh`'s rows added
+        (`fresh` made with these columns' `codes`)."""
         keep = ~np.isin(self.pk, np.asarray(drop_pks, dtype=np.int64))
         out = Columns(codes=self.codes)
-        new_row = np.cumsum(keep) - 1
         for name in self.SCALARS:
             setattr(out, name, np.concatenate([getattr(self, name)[keep], getattr(fresh, name)]))
-        base = int(keep.sum())
-        for pair in self.PAIRS:
-            rows, ids = getattr(self, f"{pair}_row"), getattr(self, f"{pair}_id")
-            held = keep[rows]
+        for name in self.SETS:
+            # New ids may have needed a new word: the older rows have it empty.
+            old, new = getattr(self, f"{name}_bits")[keep], getattr(fresh, f"{name}_bits")
+            words = max(old.shape[1], new.shape[1])
             setattr(
-                out,
-                f"{pair}_row",
-                np.concatenate([new_row[rows[held]], getattr(fresh, f"{pair}_row") + base]),
+                out, f"{name}_bits", np.concatenate([_widened(old, words), _widened(new, words)])
             )
-            setattr(out, f"{pair}_id", np.concatenate([ids[held], getattr(fresh, f"{pair}_id")]))
         return out._sorted()
 
     def _sorted(self) -> "Columns":
         order = np.argsort(self.pk, kind="stable")
         if np.all(order == np.arange(len(order))):
             return self
-        position = np.empty_like(order)
-        position[order] = np.arange(len(order))
-        for name in self.SCALARS:
+        for name in [*self.SCALARS, *(f"{s}_bits" for s in self.SETS)]:
             setattr(self, name, getattr(self, name)[order])
-        for pair in self.PAIRS:
-            setattr(self, f"{pair}_row", position[getattr(self, f"{pair}_row")])
         return self
+
+
+def _words(bits: int) -> int:
+    return max(1, -(-bits // 64))
+
+
+def _widened(bits: np.ndarray, words: int) -> np.ndarray:
+    if bits.shape[1] == words:
+        return bits
+    return np.pad(bits, ((0, 0), (0, words - bits.shape[1])))
 
 
 def _read_rows(ids: list[int] | None) -> tuple[list, dict]:

@@ -1,10 +1,14 @@
 """The partnership's figures, read from the other apps' models.
 
 `kpis_for` feeds the dashboard, the exports and the `kpis` command, so that the
-page, the spreadsheet and the command line always say the same thing. Every
-figure is an aggregate computed by the database: the number of queries does not
-grow with the number of exchanges. The two medians are the exception, computed
-in Python over one list of date pairs (portable across SQLite and PostgreSQL).
+page, the spreadsheet and the command line always say the same thing. It counts
+over the columns each process keeps in memory (monitoring.columns): any filter
+is a mask there, a few milliseconds at the partnership's full size.
+
+`kpis_aggregated` says the same with aggregates computed by the database (the
+number of queries does not grow with the number of exchanges; the two medians
+are computed in Python over one list of date pairs): the plain definition of
+each figure, against which the tests hold the columns' figures.
 """
 
 import datetime
@@ -27,8 +31,10 @@ from listings.models import Listing, ListingKind, ListingStatus
 from matchmaking.models import Match, MatchParty, MatchStatus
 from members.models import Organisation
 from members.selectors import organisations_coordinated_by
-from taxonomy.models import KpiCategory
+from taxonomy.models import Format, KpiCategory, TargetGroup, Theme
 from taxonomy.selectors import name_in_language, sort_key, sorted_by_name
+
+from . import columns
 
 # Europe on the Move: 20% of all mobilities for people with fewer opportunities.
 FEWER_OPPORTUNITIES_TARGET = 20
@@ -307,8 +313,67 @@ def _by_format(exchanges) -> list[dict]:
     )
 
 
+def _filters_shown(*, year, country, theme, format, organisation) -> dict:
+    return {
+        "year": year,
+        "country": str(country) if country else None,
+        "theme": str(theme) if theme else None,
+        "format": str(format) if format else None,
+        "organisation": str(organisation) if organisation else None,
+    }
+
+
+def _names(model) -> dict[int, str]:
+    """{id: name in the active language}, as the aggregates group them."""
+    return dict(model.objects.annotate(shown=name_in_language()).values_list("pk", "shown"))
+
+
 def kpis_for(*, year=None, country=None, theme=None, format=None, organisation=None) -> dict:
     """Every figure of the dashboard, for the filters given (None: no filter)."""
+    filters = {
+        "year": year,
+        "country": country,
+        "theme": theme,
+        "format": format,
+        "organisation": organisation,
+    }
+    c = columns.kept.current()
+    m = columns.Masks(c, **filters)
+    categories = dict(TargetGroup.objects.values_list("pk", "kpi_category"))
+    total, fewer, by_category = columns.participants(c, m, categories, CATEGORIES)
+    themes = [
+        {"theme": name, "requested": r, "offered": o, "gap": r - o}
+        for name, (r, o) in columns.themes(c, m, _names(Theme)).items()
+    ]
+    flows = [{"sending": s, "host": h, "exchanges": n} for s, h, n in columns.flows(c, m)]
+    by_format = [
+        {"format": name, "planned": p, "completed": d}
+        for name, (p, d) in columns.by_format(c, m, _names(Format)).items()
+    ]
+    return {
+        "filters": _filters_shown(**filters),
+        "listings": columns.listing_figures(c, m),
+        "matches": columns.match_counts(c, m),
+        "median_days_to_match": columns.median_days_to_match(c, m),
+        "median_days_match_to_exchange": columns.median_days_to_exchange(c, m),
+        "exchanges": columns.exchange_counts(c, m),
+        "participants": {
+            "total": total,
+            **by_category,
+            "fewer_opportunities": fewer,
+            "fewer_opportunities_share": _share(fewer, total),
+            "fewer_opportunities_target": FEWER_OPPORTUNITIES_TARGET,
+        },
+        "reach": columns.reach(c, m),
+        "themes": sorted(themes, key=lambda t: (-t["gap"], -t["requested"], sort_key(t["theme"]))),
+        "by_month": columns.by_month(c, m),
+        "flows": sorted(flows, key=lambda f: (-f["exchanges"], f["sending"], f["host"])),
+        "by_format": sorted_by_name(by_format, name=lambda row: row["format"]),
+    }
+
+
+def kpis_aggregated(*, year=None, country=None, theme=None, format=None, organisation=None) -> dict:
+    """kpis_for's figures, each an aggregate computed by the database."""
     filters = {
         "year": year,
         "country": country,
@@ -324,13 +389,7 @@ def kpis_for(*, year=None, country=None, theme=None, format=None, organisation=N
     )
     days = _by_day(exchanges)
     return {
-        "filters": {
-            "year": year,
-            "country": str(country) if country else None,
-            "theme": str(theme) if theme else None,
-            "format": str(format) if format else None,
-            "organisation": str(organisation) if organisation else None,
-        },
+        "filters": _filters_shown(**filters),
         "listings": _listing_figures(listings),
         "matches": match_counts,
         "median_days_to_match": _median_days_to_match(matches),

@@ -88,6 +88,30 @@ def test_a_change_of_the_organisation_is_followed(request_and_host):
     assert candidate.signals["different_country"] == 0.0
 
 
+def every_open_listing_read(request) -> list:
+    """The queries of a ranking that read every open listing (not some by id)."""
+    with CaptureQueriesContext(connection) as queries:
+        rank(request)
+    table = Listing._meta.db_table
+    reads = [q["sql"] for q in queries.captured_queries if f'FROM "{table}"' in q["sql"]]
+    assert reads
+    return [sql for sql in reads if "IN (" not in sql]
+
+
+def test_a_profile_edit_reads_that_organisations_listings_only(request_and_host):
+    request, host = request_and_host
+    OfferFactory(organisation=host.organisation, languages=list(host.languages.all()))
+    rank(request)
+    host.organisation.country = request.organisation.country
+    host.organisation.save()
+    assert every_open_listing_read(request) == []
+    (candidate, _second) = rank(request)
+    assert candidate.signals["different_country"] == 0.0
+    # Its working languages too, changed from the organisation's side.
+    host.organisation.languages.set([LanguageFactory(code="fi", name="Finnish")])
+    assert every_open_listing_read(request) == []
+
+
 def test_a_write_without_signals_is_followed_once_announced(request_and_host):
     request, host = request_and_host
     assert names(request) == ["Host"]
