@@ -10,7 +10,7 @@ was appended since its last look and reads those rows again
 (monitoring.columns): a change costs a few queries, not the whole data again.
 
 Everything is read again when the log cannot say what changed: a new log (the
-cache emptied or a vocabulary term deleted), more than `LOG_READ_MAX` changes,
+cache emptied, a vocabulary term or a match deleted), more than `LOG_READ_MAX` changes,
 a change that announced itself to core.counts without saying which rows
 (`counts_changed()` after a bulk insert or `QuerySet.update()`, which changes
 `core.counts.BULK_KEY`), or columns older than `MAX_AGE` (a write that told

@@ -8,15 +8,15 @@ Each process instead reads the few columns the figures need (listings:
 organisation, kind, status, day of submission, themes, formats; matches;
 exchanges: status, start, country, format, participants, parties, themes,
 figures by target group; organisations: country, region) once, as numpy
-arrays sorted by id, and `kpis_from_columns` answers any combination of
-filters with masks and counts over them in a few milliseconds.
+arrays sorted by id; `Masks` and the functions below answer any combination
+of filters with masks and counts over them in a few milliseconds.
 
-The columns are read again whole when core.counts' generation changes (any
-change to what the figures count, and the bulk changes that announce
-themselves with `counts_changed()`), as the cached figures were. Days are read
-in the current time zone by the database (TruncDate), as Django's `__year`
-lookups read them, so the figures are exactly the aggregates' on SQLite and
-PostgreSQL (tests/monitoring/test_columns.py compares them).
+Each process reads the columns whole once, then follows each change row by
+row: monitoring.changes logs the ids changed and `Columns.changed` reads only
+those rows again. Days are read in the current time zone by the database
+(TruncDate), as Django's `__year` lookups read them, so the figures are exactly
+the aggregates' on SQLite and PostgreSQL (tests/monitoring/test_columns.py
+compares them).
 """
 
 import datetime
@@ -146,10 +146,22 @@ class Columns:
         these ids ({kind: [id, ...]}), then resolve."""
         if organisations:
             self._organisations()
-        for kind, pks in ids.items():
-            if pks:
-                self._read(kind, sorted(pks))
-        self.resolve()
+        kinds = {kind for kind, pks in ids.items() if pks}
+        for kind in kinds:
+            self._read(kind, sorted(ids[kind]))
+        if organisations:
+            self.resolve()
+            return
+        # What each kind's row numbers change: a match points to its request's
+        # row, an exchange to its match's.
+        if "listing" in kinds:
+            self._resolve_listings()
+        if kinds & {"listing", "match"}:
+            self._resolve_matches()
+        if "exchange" in kinds:
+            self._resolve_exchanges()
+        elif "match" in kinds:
+            self._resolve_exchange_matches()
 
     def _organisations(self):
         rows = list(Organisation.objects.order_by("pk").values_list("pk", "country", "region"))
@@ -262,6 +274,11 @@ class Columns:
 
     def resolve(self) -> None:
         """The ids turned into row numbers, as the figures read them."""
+        self._resolve_listings()
+        self._resolve_matches()
+        self._resolve_exchanges()
+
+    def _resolve_listings(self) -> None:
         listing = self.rows["listing"]
         self.listing_pk = listing["pk"]
         self.listing_org = self.org_rows(listing["org"])
@@ -275,6 +292,7 @@ class Columns:
             setattr(self, f"listing_{name}_row", row[held])
             setattr(self, f"listing_{name}_id", table["id"][held])
 
+    def _resolve_matches(self) -> None:
         match = self.rows["match"]
         self.match_pk = match["pk"]
         self.match_request = _held(match["request"], self.listing_pk)[0]
@@ -284,6 +302,12 @@ class Columns:
         row, held = _held(parties["owner"], self.match_pk)
         self.match_party_row, self.match_party_org = row[held], self.org_rows(parties["org"][held])
 
+    def _resolve_exchange_matches(self) -> None:
+        # A match deleted since (SET_NULL, no signal) is no match: not found.
+        at, found = _held(self.rows["exchange"]["match"], self.match_pk)
+        self.exchange_match = np.where(found, at, NO_MATCH)
+
+    def _resolve_exchanges(self) -> None:
         exchange = self.rows["exchange"]
         self.exchange_pk = exchange["pk"]
         self.exchange_completed = exchange["completed"] == 1
@@ -291,9 +315,7 @@ class Columns:
         self.exchange_year = _years(self.exchange_day)
         self.exchange_format = exchange["format"]
         self.exchange_total, self.exchange_fewer = exchange["total"], exchange["fewer"]
-        # A match deleted since (SET_NULL, no signal) is no match: not found.
-        at, found = _held(exchange["match"], self.match_pk)
-        self.exchange_match = np.where(found, at, NO_MATCH)
+        self._resolve_exchange_matches()
         letters, where = np.unique(exchange["letters"], return_inverse=True)
         numbers = _codes((chr(n // 256) + chr(n % 256) if n else "" for n in letters), self.codes)
         self.exchange_country = numbers[where] if len(letters) else where.astype(np.int32)

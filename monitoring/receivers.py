@@ -1,6 +1,8 @@
 """The monitoring columns follow each change of the rows they hold
 (monitoring.changes): the row's id is logged, the next figures read it again."""
 
+from django.db.models.signals import post_delete
+
 from . import changes
 
 
@@ -9,8 +11,14 @@ def listing_changed(sender, instance, raw=False, **kwargs):
         changes.record("listing", instance.pk)
 
 
-def match_changed(sender, instance, raw=False, **kwargs):
-    if not raw:
+def match_changed(sender, instance, raw=False, signal=None, **kwargs):
+    if raw:
+        return
+    if signal is post_delete:
+        # Its exchange forgets it with an UPDATE that sends no signal (SET_NULL),
+        # and SQLite may give its id to the next match: everything is read again.
+        changes.restart()
+    else:
         changes.record("match", instance.pk)
 
 
