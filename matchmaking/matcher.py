@@ -2,17 +2,19 @@
 
 Three stages, so that ranking one request against 100,000 listings stays well
 under 150 ms (docs/matching.md):
-1. `survivors`: one SQL query applies the hard rules that the database answers
-   with indexes (open, roles that complement, windows that can hold the stay,
-   another organisation, not declined before) and returns, per survivor, the
-   few columns the next stage needs: shared themes, whether it shares a working
-   language, the stamp of its vector.
-2. In numpy: the text similarity of every survivor with the request, the rules
-   that need both rows (both stays, a shared language), and a cheap pre-score;
-   the best `CANDIDATE_CAP` go on.
-3. `score`: each of those gets its signals (matcher.signals) and the reasons a
-   person would give, and the ranking puts the candidates that cannot take the
-   group below those that can, clearly flagged.
+1. `ranking_rows`: the hard rules over the open listings' columns each process
+   holds (matchmaking.snapshot: open, roles that complement, windows that can
+   hold the stay, another organisation, not declined before), and per survivor
+   the few columns the next stage needs: shared themes, whether it shares a
+   working language, whether it holds both stays, the stamp of its vector.
+   (`survivors` is the same rules in SQL, for the reverse lookups.)
+2. In numpy: the rules that need both rows (both stays, a shared language), the
+   text similarity of every survivor they keep, and a cheap pre-score; the best
+   `CANDIDATE_CAP` go on.
+3. `score`: each of those, read as values (matchmaking.candidates), gets its
+   signals (matcher.signals) and the reasons a person would give, and the
+   ranking puts the candidates that cannot take the group below those that can,
+   clearly flagged.
 """
 
 import datetime
