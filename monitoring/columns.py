@@ -19,6 +19,7 @@ the aggregates' on SQLite and PostgreSQL (tests/monitoring/test_columns.py
 compares them).
 """
 
+import copy
 import datetime
 import logging
 import statistics
@@ -371,7 +372,11 @@ class _Kept:
                 self._loaded_at = time.monotonic()
             elif found:
                 organisations, ids = changes.by_kind(found)
-                self._columns.changed(organisations=organisations, ids=ids)
+                # A copy: a thread still counting over the columns keeps them whole.
+                columns = copy.copy(self._columns)
+                columns.rows, columns.pairs = dict(columns.rows), dict(columns.pairs)
+                columns.changed(organisations=organisations, ids=ids)
+                self._columns = columns
             self._key, self._seen = key, last
             return self._columns
 
