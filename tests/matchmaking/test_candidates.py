@@ -1,0 +1,52 @@
+"""A computed ranking scores its candidates from their values and reads each
+listing only when something asks for it; what the rules left out is put in
+order only when read."""
+
+import numpy as np
+import pytest
+
+from listings.models import Listing
+from matchmaking.matcher import LeftOutList, rank
+from tests.factories import LanguageFactory, OfferFactory, OrganisationFactory, RequestFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_computed_ranking_reads_the_listings_when_first_asked(django_assert_num_queries):
+    english = LanguageFactory(code="en", name="English")
+    request = RequestFactory(languages=[english])
+    for name in ("Host A", "Host B"):
+        OfferFactory(
+            organisation=OrganisationFactory(name=name),
+            languages=[english],
+            earliest_start=request.earliest_start,
+            latest_end=request.latest_end,
+        )
+    ranked = rank(request)
+    # Ordered by what the listings say, before any was read.
+    assert [c.values.organisation.name for c in ranked] == ["Host A", "Host B"]
+    with django_assert_num_queries(1):  # both listings, with their organisations
+        listings = [c.listing for c in ranked]
+        assert [listing.organisation.name for listing in listings] == ["Host A", "Host B"]
+    assert all(isinstance(listing, Listing) for listing in listings)
+    assert listings[0].languages_ids == {english.pk}
+
+
+def test_left_out_similarities_are_computed_once_when_the_list_is_read():
+    calls = []
+
+    def sims():
+        calls.append(1)
+        return np.array([0.2, np.nan, 0.7, 0.2], dtype=np.float32)
+
+    left_out = LeftOutList(np.array([4, 3, 2, 1]), np.array([0, 1, 0, 1]), sims)
+    assert len(left_out) == 4 and calls == []
+    # Closest first, no vector last, equal similarities by id.
+    assert [(x.listing_id, x.rule) for x in left_out] == [
+        (2, "dates"),
+        (1, "language"),
+        (4, "dates"),
+        (3, "language"),
+    ]
+    assert left_out[0].similarity == pytest.approx(0.7)
+    assert calls == [1]
