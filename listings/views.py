@@ -36,8 +36,10 @@ from .selectors import (
     teaser_counts,
 )
 
-# My listings keeps its pages 1 to 9999 (core.kept); a longer number is rendered.
-PAGE_DIGITS = 4
+# My listings keeps its first pages (core.kept), each a cache entry per person and
+# language; a later page, or any other text, is rendered on every request.
+KEPT_PAGES = 20
+KEPT_PAGE_NUMBERS = frozenset(str(n) for n in range(1, KEPT_PAGES + 1))
 
 
 def members_only(view):
@@ -353,8 +355,8 @@ def my_listings_page(request):
         context.update(groups=by_status(page), page_obj=page)  # for whoever reads the context
         return render_to_string("listings/_my_listings.html", {**context, **csrf_context()})
 
-    # Kept per person, language and page (a page number, not any text: each is a key).
-    if number.isdigit() and len(number) <= PAGE_DIGITS:
+    # Kept per person, language and page (core.kept).
+    if number in KEPT_PAGE_NUMBERS:
         html = my_listings_html(user=request.user, page=number, render=listed)
     else:
         html = listed()

@@ -8,8 +8,8 @@ country, themes, working languages, the vector's stamp) as numpy arrays, sorted
 by id, and `survivor_rows` answers the rules for every listing at once in a few
 milliseconds, giving the same rows the SQL of `matcher.ranking_rows` gives.
 
-It follows the database by a change log in the shared cache (Redis in
-production, as core.counts): every save, delete or change of themes or languages
+It follows the database by a change log in the shared cache (core.changelog,
+Redis in production): every save, delete or change of themes or languages
 of a listing appends its id (at once, and again after commit, so a reader that
 saw the row before the commit reads it again); before each ranking the process
 reads again only the listings logged since its last look (a new vector is
@@ -27,10 +27,9 @@ import threading
 import time
 
 import numpy as np
-from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import connection
 
-from core.counts import cache_generation, token_renew
+from core.changelog import ChangeLog
 from embeddings.encoders import encoder_name
 from embeddings.models import ListingVector
 from listings.models import Listing, ListingKind, ListingRole, ListingStatus
@@ -39,9 +38,6 @@ from members.models import Organisation
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "matcher:open-listings"
-# Logged changes read one by one; beyond this many, reading everything is cheaper.
-LOG_READ_MAX = 2000
-LOG_SECONDS = 24 * 3600
 # A write that sent no signal is seen at worst this late (as core.counts.SECONDS).
 MAX_AGE = 15 * 60
 
@@ -59,29 +55,20 @@ def days_of(value: datetime.date) -> int:
     return (value - EPOCH).days
 
 
-# --- the change log --------------------------------------------------------
+# --- the change log (core.changelog) -----------------------------------------
 
-
-def _counter_key(token: str) -> str:
-    return f"{GENERATION_KEY}:{token}:n"
+changes = ChangeLog(GENERATION_KEY, name="the matcher's open listings")
 
 
 def listing_changed_record(listing_id: int) -> None:
     """Log a change of this listing, now and again once committed."""
-    listings_changed_record([listing_id])
+    changes.record([int(listing_id)])
 
 
 def listings_changed_record(listing_ids) -> None:
-    """Log a change of these listings, now and again once committed; beyond what
-    the log is read for, everyone reads everything (snapshot_changed)."""
-    listing_ids = [int(pk) for pk in listing_ids]
-    if not listing_ids:
-        return
-    if len(listing_ids) > LOG_READ_MAX:
-        snapshot_changed()
-        return
-    _log(listing_ids)
-    transaction.on_commit(lambda: _log(listing_ids))
+    """Log a change of these listings (beyond what the log is read for, everyone
+    reads everything)."""
+    changes.record(int(pk) for pk in listing_ids)
 
 
 def organisation_changed_record(organisation_id: int) -> None:
@@ -91,48 +78,14 @@ def organisation_changed_record(organisation_id: int) -> None:
     listings_changed_record(
         Listing.objects.filter(organisation_id=organisation_id)
         .order_by()
-        .values_list("pk", flat=True)[: LOG_READ_MAX + 1]
+        .values_list("pk", flat=True)[: changes.read_max + 1]
     )
-
-
-def _log(listing_ids: list[int]) -> None:
-    try:
-        token = cache_generation(GENERATION_KEY)
-        key = _counter_key(token)
-        cache.add(key, 0, None)
-        last = cache.incr(key, len(listing_ids))
-        first = last - len(listing_ids) + 1
-        entries = {f"{GENERATION_KEY}:{token}:{first + i}": pk for i, pk in enumerate(listing_ids)}
-        cache.set_many(entries, LOG_SECONDS)
-    except ValueError:  # evicted between add and incr: everyone reads everything
-        snapshot_changed()
-    except Exception:  # the shared cache away: a save must not fail for it (MAX_AGE)
-        logger.warning("The matcher's change log is unreachable", exc_info=True)
 
 
 def snapshot_changed() -> None:
     """Every process reads all the open listings again at its next ranking: after
-    a change the log cannot follow (an organisation, a bulk insert, `update()`)."""
-    try:
-        # Again after the commit: a process that read everything meanwhile read
-        # the old rows (as listing_changed_record logs twice).
-        token_renew(GENERATION_KEY, robust=True)
-    except Exception:
-        logger.warning("The matcher's change log is unreachable", exc_info=True)
-
-
-def _changes_since(token: str, seen: int, last: int) -> list[int] | None:
-    """The listing ids logged after `seen` up to `last`; None when they cannot
-    all be read (expired, too many): read everything."""
-    if last <= seen:
-        return []
-    if last - seen > LOG_READ_MAX:
-        return None
-    keys = [f"{GENERATION_KEY}:{token}:{n}" for n in range(seen + 1, last + 1)]
-    found = cache.get_many(keys)
-    if len(found) < len(keys):
-        return None
-    return sorted(set(found.values()))
+    a change the log cannot follow (a bulk insert, `update()`)."""
+    changes.restart()
 
 
 # --- the columns -----------------------------------------------------------
@@ -329,24 +282,23 @@ class OpenListings:
         """The columns, brought up to date with the database first."""
         with self._lock:
             try:
-                token = cache_generation(GENERATION_KEY)
                 # The log's position before reading: a change logged meanwhile
                 # is read again next time.
-                last = cache.get(_counter_key(token), 0)
+                token, last = changes.position()
                 same = (token, encoder_name(), connection.settings_dict["NAME"]) == (
                     self._token,
                     self._encoder,
                     self._alias,
                 )
                 young = time.monotonic() - self._loaded_at < MAX_AGE
-                changed = _changes_since(token, self._seen, last) if same and young else None
+                changed = changes.since(token, self._seen, last) if same and young else None
             except Exception:  # the shared cache away: read everything, every time
                 logger.warning("The matcher's change log is unreachable", exc_info=True)
                 token, last, changed = None, 0, None
             if changed is None:
                 self._load_all()
             elif changed:
-                self._load_some(changed)
+                self._load_some(sorted(set(changed)))
             self._token, self._seen = token, last
             return self.columns
 

@@ -264,6 +264,9 @@ def test_my_listings_paginates_by_25_in_workflow_order(charlie_client, centre_va
     second = charlie_client.get("/listings/mine/?page=2")
     assert list(second.context["groups"]) == [ListingStatus.OPEN]
     assert len(second.context["groups"][ListingStatus.OPEN]) == 5
+    # Any other text, or a page beyond those kept, is rendered as the paginator says.
+    assert "Page 1 of 2" in charlie_client.get("/listings/mine/?page=x").text
+    assert "Page 2 of 2" in charlie_client.get("/listings/mine/?page=99").text
 
 
 def test_my_listings_shows_a_change_at_once(
