@@ -82,3 +82,14 @@ def test_values_carry_the_tags_the_listings_carry():
         assert values.organisation.country.code == listing.organisation.country.code
         assert values.organisation.country.name == listing.organisation.country.name
     assert objects[silent.pk].organisation_languages == {french.pk}
+
+
+def test_the_closest_left_out_by_each_rule_are_picked_from_the_arrays():
+    sims = np.linspace(0.9, 0.3, 7).astype(np.float32)
+    left_out = LeftOutList(np.arange(1, 8), np.array([1, 1, 1, 1, 1, 1, 0]), sims)
+    # Two of each rule, in the list's order, though "dates" comes last.
+    assert [(x.listing_id, x.rule) for x in left_out.closest(2)] == [
+        (1, "language"),
+        (2, "language"),
+        (7, "dates"),
+    ]
