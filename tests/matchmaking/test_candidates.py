@@ -6,8 +6,16 @@ import numpy as np
 import pytest
 
 from listings.models import Listing
+from matchmaking.candidates import listing_values, with_tags
 from matchmaking.matcher import LeftOutList, rank
-from tests.factories import LanguageFactory, OfferFactory, OrganisationFactory, RequestFactory
+from tests.factories import (
+    FormatFactory,
+    LanguageFactory,
+    OfferFactory,
+    OrganisationFactory,
+    RequestFactory,
+    TargetGroupFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -50,3 +58,27 @@ def test_left_out_similarities_are_computed_once_when_the_list_is_read():
     ]
     assert left_out[0].similarity == pytest.approx(0.7)
     assert calls == [1]
+
+
+def test_values_carry_the_tags_the_listings_carry():
+    # In one query on PostgreSQL (arrays), two elsewhere: the same sets either way.
+    french = LanguageFactory(code="fr", name="French")
+    organisation = OrganisationFactory(country="FR")
+    organisation.languages.set([french])
+    silent = OfferFactory(organisation=organisation)
+    silent.languages.clear()  # its organisation's French counts
+    silent.target_groups.set([TargetGroupFactory()])
+    spoken = OfferFactory(organisation=organisation)
+    other = OfferFactory(formats=[FormatFactory(), FormatFactory()])
+    ids = [silent.pk, spoken.pk, other.pk]
+    objects = {listing.pk: listing for listing in with_tags(Listing.objects.filter(pk__in=ids))}
+    found = listing_values(ids)
+    assert sorted(values.pk for values in found) == sorted(ids)
+    for values in found:
+        listing = objects[values.pk]
+        for name in ("themes", "formats", "target_groups", "languages"):
+            assert getattr(values, f"{name}_ids") == getattr(listing, f"{name}_ids")
+        assert values.organisation_languages == listing.organisation_languages
+        assert values.organisation.country.code == listing.organisation.country.code
+        assert values.organisation.country.name == listing.organisation.country.name
+    assert objects[silent.pk].organisation_languages == {french.pk}
