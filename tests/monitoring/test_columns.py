@@ -11,7 +11,7 @@ from core.counts import counts_changed
 from exchanges.models import Exchange, ExchangeRole, ExchangeStatus
 from listings.models import ListingKind, ListingStatus
 from matchmaking.models import MatchStatus
-from monitoring.selectors import kpis_aggregated, kpis_for
+from monitoring.selectors import kpis_for
 from tests.factories import (
     ExchangeOrganisationFactory,
     ExchangeParticipantsFactory,
@@ -21,6 +21,7 @@ from tests.factories import (
     OrganisationFactory,
     TargetGroupFactory,
 )
+from tests.monitoring.aggregates import kpis_aggregated
 
 from .conftest import _exchange, at_noon
 
