@@ -21,7 +21,7 @@ def test_coordinator_promotes_a_colleague_then_leaves_the_tool(page, screenshot,
 
     open_my_area_menu(page)
     page.get_by_role("link", name="My area").click()
-    page.get_by_role("link", name="My account and notification preferences").click()
+    page.get_by_role("main").get_by_role("link", name="My account", exact=True).click()
     page.get_by_label("Job title").fill("International coordinator")
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_text("Your account is saved.")).to_be_visible()
@@ -33,7 +33,7 @@ def test_coordinator_promotes_a_colleague_then_leaves_the_tool(page, screenshot,
     screenshot("account-saved")
     open_my_area_menu(page)
     page.get_by_role("link", name="My area").click()
-    page.get_by_role("link", name="My account and notification preferences").click()
+    page.get_by_role("main").get_by_role("link", name="My account", exact=True).click()
 
     with page.expect_download() as download:
         page.get_by_role("link", name="Download my personal data (JSON)").click()
