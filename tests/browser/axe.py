@@ -15,8 +15,9 @@ language and English for pages seen in French, after choosing it in the
 header's language menu as a person does (it saves a member's profile, sets a
 cookie for a visitor). A page the journey already saw in both is not opened
 again, nor a kind of page (its route and the names of its query's fields) that
-the same person already saw in that language earlier in the run: the same
-template with other rows costs seconds and finds nothing new.
+the same person already saw in that language earlier in the run, on either
+pytest-xdist worker: the same template with other rows costs seconds and finds
+nothing new.
 
 A test fails on any violation of the WCAG 2.0 and 2.1 A and AA rules.
 
@@ -25,9 +26,12 @@ axe-core-<version>.min.js (and its LICENSE as LICENSE-axe-core.txt), remove the
 old file and change AXE_VERSION.
 """
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from tests.run_files import locked
 
 from .revisit import Seen, kind_of_page, other_language, revisit, who_is_signed_in
 
@@ -37,8 +41,42 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 HOOK = (Path(__file__).parent / "axe_hook.js").read_text().replace("TAGS", repr(WCAG_TAGS))
 
-# (who, kind of page, language) already checked in this process, by any test.
-CHECKED_KINDS: set[tuple[str, str, str]] = set()
+
+class CheckedKinds:
+    """The (who, kind of page, language) already checked in this run, by any test
+    of any pytest-xdist worker: the workers share them through a file of the run
+    (tests.run_files), so that a kind one worker checked the other does not open
+    again."""
+
+    def __init__(self):
+        self.path: Path | None = None
+        self._here: set[tuple[str, str, str]] = set()
+
+    def claim(self, checked: list[tuple], wanted: list[tuple]) -> list[tuple]:
+        """Note `checked` as checked; of `wanted`, in order, those nobody checked
+        yet, noted as checked too (by the caller, who checks them next)."""
+        if self.path is None:
+            return self._claim(self._here, checked, wanted)
+        with locked(self.path), self.path.open("a+", encoding="utf-8") as shared:
+            shared.seek(0)
+            known = {tuple(json.loads(line)) for line in shared}
+            before = set(known)
+            claimed = self._claim(known, checked, wanted)
+            shared.writelines(json.dumps(kind) + "\n" for kind in known - before)
+        return claimed
+
+    @staticmethod
+    def _claim(known: set, checked: list[tuple], wanted: list[tuple]) -> list[tuple]:
+        known.update(checked)
+        claimed = []
+        for kind in wanted:
+            if kind not in known:
+                known.add(kind)
+                claimed.append(kind)
+        return claimed
+
+
+CHECKED_KINDS = CheckedKinds()
 
 
 @dataclass
@@ -107,15 +145,16 @@ class AxeAudit:
 
     def revisit_in_other_language(self, browser) -> None:
         """Each person opens the pages they saw again, in the other language."""
-        groups: dict[tuple[str, str], list[Seen]] = {}
-        for seen in self.seen.values():
-            CHECKED_KINDS.add((seen.who, kind_of_page(seen.url), seen.lang))
+        checked = [(seen.who, kind_of_page(seen.url), seen.lang) for seen in self.seen.values()]
+        wanted = {}  # the first page of each kind not yet seen in the other language
         for seen in self.seen.values():
             target = other_language(seen.lang)
-            kind = (seen.who, kind_of_page(seen.url), target)
-            if (seen.who, seen.url, target) not in self.seen and kind not in CHECKED_KINDS:
-                CHECKED_KINDS.add(kind)
-                groups.setdefault((seen.who, target), []).append(seen)
+            if (seen.who, seen.url, target) not in self.seen:
+                wanted.setdefault((seen.who, kind_of_page(seen.url), target), seen)
+        groups: dict[tuple[str, str], list[Seen]] = {}
+        for kind in CHECKED_KINDS.claim(checked, list(wanted)):
+            seen = wanted[kind]
+            groups.setdefault((seen.who, kind[2]), []).append(seen)
         for (who, target), pages in groups.items():
             context = browser.new_context(**pages[0].options)
             self.attach(context, who=who)
