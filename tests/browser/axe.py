@@ -89,15 +89,20 @@ class AxeAudit:
     # (who, url, language) of each page checked, in the order first seen.
     seen: dict[tuple[str, str, str], Seen] = field(default_factory=dict)
     _got: dict[int, set[str]] = field(default_factory=dict)  # the URLs each context loaded with GET
+    _revisiting: dict[int, str] = field(default_factory=dict)  # who is in each second-language one
 
-    def attach(self, context, options: dict | None = None, who: str = "") -> None:
+    def attach(self, context, options: dict | None = None, only: str = "") -> None:
         """Check every page of the context; `options` (those it was made with) also
-        notes its pages for the second language, `who` names the person re-opening them."""
+        notes its pages for the second language. A context of the second language
+        checks only the pages shown in that language, `only`: the others, on the
+        way to its language menu, were checked as the journey went."""
+        if only:
+            context.add_init_script(script=f"window.__axeOnly = {json.dumps(only)};")
         context.add_init_script(script=AXE_SOURCE + "\n" + HOOK)
         context.expose_binding(
             "__axeReport",
             lambda source, url, lang, violations: self._report(
-                source, url, lang, violations, options, who
+                source, url, lang, violations, options
             ),
         )
         if options is not None:
@@ -122,10 +127,11 @@ class AxeAudit:
         ):
             self._got.setdefault(id(context), set()).add(response.url.split("#")[0])
 
-    def _report(self, source, url, lang, violations, options, who) -> None:
+    def _report(self, source, url, lang, violations, options) -> None:
         url = url.split("#")[0]
         lang = (lang or "").split("-")[0].lower()
         self.checked.append(url)
+        who = self._revisiting.get(id(source["context"]), "")
         if options is not None:
             who, session = who_is_signed_in(source["context"])
             if url in self._got.get(id(source["context"]), ()):
@@ -155,18 +161,27 @@ class AxeAudit:
         for kind in CHECKED_KINDS.claim(checked, list(wanted)):
             seen = wanted[kind]
             groups.setdefault((seen.who, kind[2]), []).append(seen)
-        for (who, target), pages in groups.items():
-            context = browser.new_context(**pages[0].options)
-            self.attach(context, who=who)
-            try:
+        # One context for the people who saw pages with the same options (viewport,
+        # locale…) and want the same language: each starting a context cost Chromium
+        # more than the pages they open; they take turns in it with their own cookies.
+        contexts = {}
+        try:
+            for (who, target), pages in groups.items():
+                key = (target, json.dumps(pages[0].options, sort_keys=True, default=str))
+                if key not in contexts:
+                    contexts[key] = browser.new_context(**pages[0].options)
+                    self.attach(contexts[key], only=target)
+                context = contexts[key]
+                self._revisiting[id(context)] = who
                 failure = revisit(context, pages, target, settle)
-            finally:
+                if failure:
+                    origin = "{0.scheme}://{0.netloc}".format(urlsplit(pages[0].url))
+                    where = f"{origin} ({who or 'a visitor'})"
+                    problem = {"id": "language-menu", "impact": "-", "help": failure, "nodes": []}
+                    self.violations.append((where, problem))
+        finally:
+            for context in contexts.values():
                 context.close()
-            if failure:
-                origin = "{0.scheme}://{0.netloc}".format(urlsplit(pages[0].url))
-                where = f"{origin} ({who or 'a visitor'})"
-                problem = {"id": "language-menu", "impact": "-", "help": failure, "nodes": []}
-                self.violations.append((where, problem))
 
     def report(self) -> str:
         lines = []
