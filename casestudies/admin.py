@@ -1,11 +1,10 @@
-from django import forms
 from django.contrib import admin, messages
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_decisions import OPTIONAL, Decision, DecisionsMixin
-from core.language import language_choices
+from core.forms import written_in_field
 from core.workflow import TransitionNotAllowed
 
 from .models import CaseStudy, CaseStudyStatus, Lesson, Photo, Testimonial
@@ -79,13 +78,8 @@ class CaseStudyAdmin(DecisionsMixin, SimpleHistoryAdmin):
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "language":
-            return forms.ChoiceField(
-                label=_("Written in"),
-                required=False,
-                choices=lambda: [("", _("Detect from the text")), *language_choices()],
-                help_text=_(
-                    "Detected from the title, summary and story on saving; correct it if wrong."
-                ),
+            return written_in_field(
+                _("Detected from the title, summary and story on saving; correct it if wrong.")
             )
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
 
-from core.language import written_language_detect
+from core.language import written_language
 from core.workflow import change_status, save_with_history
 from members.selectors import coordinators_by_organisation, responsible_for
 from notifications.emails import absolute_url
@@ -39,17 +39,13 @@ def _text(case_study: CaseStudy) -> tuple[str, str, str]:
 
 
 def case_study_language_set(*, case_study: CaseStudy, before: CaseStudy | None = None) -> None:
-    """The language the secretariat chose, else the one detected from the text by
-    the function that detects a listing's. An edit that changes the text but
-    leaves the language as it was detects it again (it may have been rewritten in
-    another language)."""
-    chosen = case_study.language
-    if before is not None and chosen == before.language:
-        if _text(before) == _text(case_study):
-            return
-    elif chosen:
-        return
-    case_study.language = written_language_detect(*_text(case_study))
+    """The language the secretariat chose, else the one detected from the text
+    (core.language.written_language, as a listing's)."""
+    case_study.language = written_language(
+        case_study.language,
+        _text(case_study),
+        before=(before.language, _text(before)) if before is not None else None,
+    )
 
 
 def case_study_before_edit(case_study: CaseStudy) -> CaseStudy | None:

@@ -15,6 +15,10 @@ send no signal: call `counts_changed()` after one that touches these tables.
 Once a change is committed, `figures_changed` is sent: apps higher up (the
 monitoring's stored figures, the cached public pages) bring what they keep up
 to date without the lower apps knowing them.
+
+Whatever else is kept under a token of its own (the member area, the matcher's
+columns, the vocabularies' names) renews it with `token_renew` and connects its
+receiver with `changes_connect`: one way to say "this changed" for all of them.
 """
 
 import secrets
@@ -28,6 +32,10 @@ from django_countries import countries
 from .workflow import status_change_saving, status_changed
 
 GENERATION_KEY = "counts:generation"
+# Changed by a `counts_changed()` called directly, after a change that sent no
+# signal (a bulk insert, `QuerySet.update()`): what follows changes row by row
+# (monitoring.changes) reads everything again.
+BULK_KEY = "counts:bulk"
 # A figure nobody invalidated (a change through update()) is at worst this old.
 SECONDS = 15 * 60
 # Sent after the commit of a change to what the figures count (no arguments).
@@ -64,25 +72,53 @@ def counts_cached(name: str, compute):
     return cache.get_or_set(f"counts:{generation()}:{name}", compute, SECONDS)
 
 
+def token_renew(key: str, *, written=None, robust: bool = False) -> None:
+    """A new token under `key`: now, so this request sees its own change, and
+    again after the commit, so whatever another process kept meanwhile from the
+    old data does not stay. `written()` runs after each write; `robust`: a write
+    failing after the commit is logged, not raised (the commit stands)."""
+
+    def write():
+        cache.set(key, secrets.token_hex(4), None)
+        if written is not None:
+            written()
+
+    write()
+    transaction.on_commit(write, robust=robust)
+
+
+def changes_connect(receiver, *models, m2m=(), status: bool = False, uid: str) -> None:
+    """Connect `receiver` to the saves and deletions of `models` (and to their
+    status changes, core.workflow.status_changed, with `status`: a status changed
+    in bulk, one UPDATE, sends no post_save) and to the changes of the `m2m`
+    through models. `uid` names the receiver in the signals' dispatch ids."""
+    signals = {"save": post_save, "delete": post_delete}
+    if status:
+        signals["status"] = status_changed
+    for model in models:
+        label = model._meta.label
+        for name, signal in signals.items():
+            signal.connect(receiver, sender=model, dispatch_uid=f"{uid}.{name}.{label}")
+    for through in m2m:
+        label = through._meta.label
+        m2m_changed.connect(receiver, sender=through, dispatch_uid=f"{uid}.m2m.{label}")
+
+
+def _counted_here():
+    global _changes_here
+    _changes_here += 1
+
+
 def counts_changed(**kwargs):
-    """A new generation: every cached figure is recomputed on its next read.
-    Now, so this request sees its own change, and again after the commit, so a
-    figure computed meanwhile from the old data does not stay."""
+    """A new generation: every cached figure is recomputed on its next read
+    (token_renew), and `figures_changed` is sent once the change is committed."""
     instance = kwargs.get("instance")
     if instance is not None and status_change_saving(instance):
         return  # status_changed follows this save
-
-    def new_generation():
-        global _changes_here
-        _changes_here += 1
-        cache.set(GENERATION_KEY, secrets.token_hex(4), None)
-
-    def committed():
-        new_generation()
-        figures_changed.send(sender=None)
-
-    new_generation()
-    transaction.on_commit(committed)
+    token_renew(GENERATION_KEY, written=_counted_here)
+    if not kwargs:  # called directly, after a change no signal told of
+        token_renew(BULK_KEY)
+    transaction.on_commit(lambda: figures_changed.send(sender=None))
 
 
 def country_choices(codes) -> list[tuple[str, str]]:
@@ -94,12 +130,4 @@ def country_choices(codes) -> list[tuple[str, str]]:
 
 def counts_change_with(*models, m2m=()):
     """Each app names its models whose changes change the figures (in its ready())."""
-    for model in models:
-        label = model._meta.label
-        post_save.connect(counts_changed, sender=model, dispatch_uid=f"counts.save.{label}")
-        post_delete.connect(counts_changed, sender=model, dispatch_uid=f"counts.delete.{label}")
-        # A status changed in bulk (one UPDATE) sends no post_save.
-        status_changed.connect(counts_changed, sender=model, dispatch_uid=f"counts.status.{label}")
-    for through in m2m:
-        label = through._meta.label
-        m2m_changed.connect(counts_changed, sender=through, dispatch_uid=f"counts.m2m.{label}")
+    changes_connect(counts_changed, *models, m2m=m2m, status=True, uid="counts")

@@ -1,7 +1,11 @@
 """Behaviour shared by the apps' forms."""
 
+from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from .language import language_choices
 
 
 class AutocompleteMixin:
@@ -18,6 +22,18 @@ class AutocompleteMixin:
         for name, token in self.autocomplete.items():
             if name in self.fields:
                 self.fields[name].widget.attrs["autocomplete"] = token
+
+
+def written_in_field(help_text) -> forms.ChoiceField:
+    """The language a text is written in (a listing, a case study): detected on
+    saving when left empty, chosen when the detector was wrong (a short text, two
+    languages in one)."""
+    return forms.ChoiceField(
+        label=_("Written in"),
+        required=False,
+        choices=lambda: [("", _("Detect from the text")), *language_choices()],
+        help_text=help_text,
+    )
 
 
 class SignInForm(AuthenticationForm):

@@ -58,6 +58,21 @@ def written_language_detect(title: str, *texts: str) -> str:
     return language_detect(f"{title}.\n" + "\n".join(texts))
 
 
+def written_language(chosen: str, text: tuple, before: tuple[str, tuple] | None = None) -> str:
+    """The language a text (title first) is recorded in, the one rule for listings
+    and case studies: the language a person chose, else the one detected. An edit
+    that changes the text but leaves the language as it was detects it again (it
+    may have been rewritten in another language). `before` is (language, text) as
+    saved, None for a new text."""
+    chosen = chosen or ""
+    if before is not None and chosen == before[0]:
+        if tuple(text) == tuple(before[1]):
+            return chosen
+    elif chosen:
+        return chosen
+    return written_language_detect(*text)
+
+
 def language_name(code: str) -> str:
     """The language's name in the active language ("Italian", "italien")."""
     info = LANG_INFO.get(code)

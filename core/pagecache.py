@@ -29,10 +29,11 @@ from django.middleware.csrf import get_token
 from django.utils import translation
 
 from .counts import GENERATION_KEY, changes_here, generation
+from .kept import CSRF_PLACEHOLDER
 
 SECONDS = 10 * 60
 MAX_VALUE_LENGTH = 100
-PLACEHOLDER = b"__csrf_token_kept_out_of_the_cache__"
+PLACEHOLDER = CSRF_PLACEHOLDER.encode()
 TOKEN_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 # Each process also keeps the pages it served, and the generation, for
 # PAGE_CACHE_LOCAL_MS: a page served from there costs no round trip to the

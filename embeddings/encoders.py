@@ -17,6 +17,8 @@ import numpy as np
 from django.conf import settings
 from django.utils.module_loading import import_string
 
+from core.language import language_detect
+
 
 class Encoder(Protocol):
     name: str
@@ -45,37 +47,10 @@ def first_lines(texts: list[str]) -> list[str]:
     return out
 
 
-# The languages of Europe the detector chooses among (as core.language):
-# restricted, it does not answer Latin for short Italian.
-DETECTED = (
-    "bg cs da de el en es et fi fr ga hr hu it lt lv nl pl pt ro sk sl sv "
-    "ca eu gl cy lb is no sq sr mk bs tr uk"
-).split()
-# Below these a text is too short or too mixed to tell its language.
-DETECTION_CONFIDENCE = 0.5
-DETECTION_CHARACTERS = 20
-
-
-@lru_cache(maxsize=1)
-def _identifier():
-    """py3langid's model (in its wheel, about two seconds to load, once)."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    identifier.set_languages(DETECTED)
-    return identifier
-
-
 def languages_of(texts: list[str]) -> list[str]:
-    """The language each text is written in, "" when it cannot be told."""
-    out = []
-    for text in texts:
-        if len(text.strip()) < DETECTION_CHARACTERS:
-            out.append("")
-            continue
-        code, confidence = _identifier().classify(text)
-        out.append(code if confidence >= DETECTION_CONFIDENCE else "")
-    return out
+    """The language each text is written in, "" when it cannot be told (the one
+    detector of core.language, which also records a listing's language)."""
+    return [language_detect(text) for text in texts]
 
 
 class MultilingualE5Small:

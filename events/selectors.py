@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from listings.models import Listing, ListingKind, ListingStatus
-from matchmaking.matcher import tag_ids
+from matchmaking.candidates import tag_ids
 from matchmaking.rankings import ranking_for
 from matchmaking.reasons import reason
 

@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_decisions import REQUIRED, Decision, DecisionsMixin
+from core.forms import written_in_field
 from core.refusals import REFUSALS, refusal_text
 from core.workflow import TransitionNotAllowed
 
@@ -89,9 +90,19 @@ class ListingAdmin(DecisionsMixin, SimpleHistoryAdmin):
     def interest_count(self, obj):
         return obj.interest_total
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "language":
+            return written_in_field(
+                _("Detected from the title and description on saving; correct it if wrong.")
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
     def save_model(self, request, obj, form, change):
         if self.kind:
             obj.kind = self.kind
+        # The same rule as a member's edit: a rewritten text is read again.
+        before = Listing.objects.get(pk=obj.pk) if change else None
+        services.listing_language_set(listing=obj, chosen=obj.language, before=before)
         super().save_model(request, obj, form, change)
 
     def _return_form(self, request, listings):

@@ -22,6 +22,15 @@ class ListingsConfig(AppConfig):
         tags = [getattr(Listing, name).through for name in M2M_FIELDS]
         counts_change_with(Listing, Request, Offer, m2m=tags)
 
+        from core.counts import changes_connect
+        from members.models import Membership
+
+        from .models import ExpressionOfInterest
+        from .selectors import mine_changed
+
+        # What "my listings" shows beyond the figures' generation (it is kept per person).
+        changes_connect(mine_changed, ExpressionOfInterest, Membership, uid="listings.mine")
+
         from django.db.models.signals import m2m_changed
 
         from .services import listing_tags_changed

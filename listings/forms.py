@@ -14,7 +14,7 @@ from django.core.validators import (
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.language import language_choices
+from core.forms import written_in_field
 from core.widgets import CountryCheckboxes, TermPicker
 from taxonomy.forms import TermMultipleChoiceField
 from taxonomy.models import Format, Language, TargetGroup, Theme
@@ -76,14 +76,7 @@ class ListingForm(forms.ModelForm):
         % {"min": DESCRIPTION_MIN, "max": DESCRIPTION_MAX},
     )
 
-    # Detected from the text on save; the member corrects it when the detector
-    # was wrong (a short text, two languages in one).
-    language = forms.ChoiceField(
-        label=_("Written in"),
-        required=False,
-        choices=lambda: [("", _("Detect from the text")), *language_choices()],
-        help_text=_("The language of the title and description, so readers see it."),
-    )
+    language = written_in_field(_("The language of the title and description, so readers see it."))
 
     class Meta:
         model = Listing

@@ -8,18 +8,19 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, Count, Q, Value, When
 from django.http import Http404, QueryDict
-from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import mark_safe
 from django_countries import countries as django_countries
 
-from core.counts import counts_cached
+from core.counts import GENERATION_KEY, counts_cached, token_renew
+from core.kept import kept_html, kept_many
 from members.selectors import acting_organisations, responsible_for
 from taxonomy.models import Theme
 from taxonomy.selectors import sort_key, term_names
 
 from .models import Listing, ListingStatus, SavedSearch
 
+MINE_GENERATION_KEY = "listings:mine:generation"
 # A listing closing within this many days asks "still current?" (as the email does).
 EXPIRING_WITHIN_DAYS = 14
 # The owner's actions per status, in the order the page shows them.
@@ -93,6 +94,25 @@ def my_listings(user):
     )
 
 
+def mine_changed(**kwargs):
+    """A new generation of "my listings": an expression of interest (the count
+    each listing shows) or a membership (whose listings they are) changed. A
+    change to a listing or an organisation is the figures' generation."""
+    token_renew(MINE_GENERATION_KEY)
+
+
+def my_listings_html(*, user, page: str, render) -> str:
+    """One page of the person's listings as HTML (core.kept), with the
+    placeholder for their forms' CSRF token: from the cache while nothing it
+    shows has changed; `render()` renders it otherwise."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    return kept_html(
+        f"listings:mine:{user.pk}:{language}:{page}",
+        generations=[GENERATION_KEY, MINE_GENERATION_KEY],
+        render=render,
+    )
+
+
 def by_status(listings) -> dict:
     """One page of my listings, grouped by status, each with the actions it allows."""
     groups = {}
@@ -146,32 +166,28 @@ def listings_browse_total(listings, query: str) -> int:
     return counts_cached(f"browse-total:{digest}", listings.count)
 
 
-def browse_filter_form(filterset, query: str) -> str:
-    """The browse filters as HTML: the same for everyone asking these filters in
-    this language, and a third of the page's time to render (crispy's templates,
-    one per field), so kept with the figures (core.counts): the countries and the
-    vocabularies it lists start a new generation when they change."""
+def browse_kept(*, query: str, full_query: str, bound: bool, render: dict) -> dict:
+    """Browse's parts that are the same for every member asking this query
+    string in this language, as HTML: `render` {name: render()} of "filters",
+    "results" (one page: the total, 25 cards, the pages) and, with a query,
+    "save" (the form that saves it). They are most of the page's time (crispy's
+    templates, one per field; the listings' query and 25 cards), so they are
+    kept with the figures (core.kept, under core.counts' generation) and read in
+    one round trip: any change to a listing, its organisation or the
+    vocabularies renders them again."""
     language = translation.get_language() or settings.LANGUAGE_CODE
-    bound = "bound" if filterset.is_bound else "unbound"
-    digest = hashlib.sha256(f"{bound}:{query}".encode()).hexdigest()[:16]
-    html = counts_cached(
-        f"browse-filters:{language}:{digest}",
-        lambda: render_to_string("listings/_browse_filters.html", {"filter": filterset}),
-    )
-    # Rendered by our template, which escaped what the visitor typed.
-    return mark_safe(html)  # noqa: S308
-
-
-def browse_results(query: str, render) -> str:
-    """One page of browse's results as HTML (the total, 25 cards, the pages):
-    the same for every member asking this query string in this language, and
-    most of the page's time (the listings' query and 25 cards), so kept with the
-    figures (core.counts): any change to a listing, its organisation or the
-    vocabularies renders it again. `render()` renders it when it is not kept."""
-    language = translation.get_language() or settings.LANGUAGE_CODE
-    digest = hashlib.sha256(query.encode()).hexdigest()[:16]
-    # Rendered by our templates, which escape what they show.
-    return mark_safe(counts_cached(f"browse-results:{language}:{digest}", render))  # noqa: S308
+    said = {
+        "filters": f"{'bound' if bound else 'unbound'}:{query}",
+        "save": query,
+        "results": full_query,
+    }
+    keys = {
+        name: f"browse-{name}:{language}:{hashlib.sha256(said[name].encode()).hexdigest()[:16]}"
+        for name in render
+    }
+    html = kept_many({keys[name]: render[name] for name in render}, generations=[GENERATION_KEY])
+    # Rendered by our templates, which escape what they show (and what was typed).
+    return {name: mark_safe(html[keys[name]]) for name in render}  # noqa: S308
 
 
 def listing_fits(listing: Listing, query: str) -> bool:

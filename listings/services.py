@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.language import written_language_detect
+from core.language import written_language
 from core.queueing import delay_on_commit
 from core.workflow import TransitionNotAllowed, change_status, save_with_history
 from notifications.emails import absolute_url
@@ -53,18 +53,19 @@ def _apply(listing: Listing, data: dict) -> None:
             setattr(listing, name, value)
 
 
+def listing_language_set(*, listing: Listing, chosen: str, before: Listing | None = None) -> None:
+    """The language the member (or the secretariat) chose, else the one detected
+    from the title and description (core.language.written_language)."""
+    listing.language = written_language(
+        chosen,
+        (listing.title, listing.description),
+        before=(before.language, (before.title, before.description)) if before else None,
+    )
+
+
 def _set_language(listing: Listing, data: dict, before: Listing | None = None) -> None:
-    """The language the member chose, else the one detected from the text. An edit
-    that changes the text but leaves the language as it was detects it again (the
-    member may have rewritten it in another language)."""
-    chosen = data.get("language", before.language if before else "") or ""
-    if before is not None and chosen == before.language:
-        text_changed = (before.title, before.description) != (listing.title, listing.description)
-        if not text_changed:
-            return
-    elif chosen:
-        return
-    listing.language = written_language_detect(listing.title, listing.description)
+    chosen = data.get("language", before.language if before else "")
+    listing_language_set(listing=listing, chosen=chosen, before=before)
 
 
 def _set_m2m(listing: Listing, data: dict) -> None:

@@ -12,6 +12,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.kept import csrf_context, with_csrf_token
 from core.pagecache import visitor_page_cached
 from core.pagination import filtered_page, page_of, query_without_page
 from core.refusals import REFUSALS, refusal_text
@@ -23,8 +24,7 @@ from .forms import InterestForm, InterestSettingsForm, ListingForm, SavedSearchF
 from .models import Listing, ListingKind, ListingStatus, SavedSearch
 from .selectors import (
     OWNER_ACTIONS,
-    browse_filter_form,
-    browse_results,
+    browse_kept,
     by_status,
     listing_actions,
     listing_for_owner,
@@ -32,8 +32,14 @@ from .selectors import (
     listings_browse,
     listings_browse_total,
     my_listings,
+    my_listings_html,
     teaser_counts,
 )
+
+# My listings keeps its first pages (core.kept), each a cache entry per person and
+# language; a later page, or any other text, is rendered on every request.
+KEPT_PAGES = 20
+KEPT_PAGE_NUMBERS = frozenset(str(n) for n in range(1, KEPT_PAGES + 1))
 
 
 def members_only(view):
@@ -58,12 +64,7 @@ def browse(request):
         return render(request, "listings/teaser.html", teaser_counts())
     filterset = ListingFilter(request.GET or None, queryset=listings_browse())
     query = query_without_page(request)
-    context = {
-        "filter": filterset,
-        "query": query,
-        "filter_form": browse_filter_form(filterset, query),
-        "save_form": SavedSearchForm(initial={"query": query}),
-    }
+    context = {"filter": filterset, "query": query}
 
     def results():
         # An invalid filter shows nothing rather than everything, with the error beside it.
@@ -79,7 +80,23 @@ def browse(request):
         context.update(page)  # the listings shown, for whoever reads the context
         return render_to_string("listings/_browse_results.html", page)
 
-    context["results"] = browse_results(request.GET.urlencode(), results)
+    render_parts = {
+        "filters": lambda: render_to_string("listings/_browse_filters.html", {"filter": filterset}),
+        "results": results,
+    }
+    if query:
+        render_parts["save"] = lambda: render_to_string(
+            "listings/_browse_save.html", {"save_form": SavedSearchForm(initial={"query": query})}
+        )
+    parts = browse_kept(
+        query=query,
+        full_query=request.GET.urlencode(),
+        bound=filterset.is_bound,
+        render=render_parts,
+    )
+    context.update(
+        filter_form=parts["filters"], results=parts["results"], save_form=parts.get("save")
+    )
     return render(request, "listings/browse.html", context)
 
 
@@ -330,10 +347,21 @@ def interest_create(request, reference):
 
 @members_only
 def my_listings_page(request):
-    page = page_of(request, my_listings(request.user))
-    return render(
-        request, "listings/my_listings.html", {"groups": by_status(page), "page_obj": page}
-    )
+    number = request.GET.get("page") or "1"
+    context = {}
+
+    def listed():
+        page = page_of(request, my_listings(request.user))
+        context.update(groups=by_status(page), page_obj=page)  # for whoever reads the context
+        return render_to_string("listings/_my_listings.html", {**context, **csrf_context()})
+
+    # Kept per person, language and page (core.kept).
+    if number in KEPT_PAGE_NUMBERS:
+        html = my_listings_html(user=request.user, page=number, render=listed)
+    else:
+        html = listed()
+    context["listed"] = with_csrf_token(request, html)
+    return render(request, "listings/my_listings.html", context)
 
 
 @members_only

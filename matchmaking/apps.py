@@ -37,34 +37,27 @@ class MatchmakingConfig(AppConfig):
     def _follow_open_listings(self):
         """The matcher's columns of the open listings (matchmaking.snapshot) follow
         every change of what they hold."""
-        from django.db.models.signals import m2m_changed, post_delete, post_save
-
-        from core.workflow import status_changed
+        from core.counts import changes_connect
         from embeddings.services import vectors_stored
         from listings.models import Listing
         from members.models import Organisation
 
         from . import receivers
 
-        # status_changed: a status moved in bulk (one UPDATE, no post_save).
-        for signal in (post_save, post_delete, status_changed):
-            signal.connect(
-                receivers.snapshot_listing_changed, sender=Listing, dispatch_uid="snapshot-listing"
-            )
-            signal.connect(
-                receivers.snapshot_organisation_changed,
-                sender=Organisation,
-                dispatch_uid="snapshot-organisation",
-            )
-        for through in (Listing.themes.through, Listing.languages.through):
-            m2m_changed.connect(
-                receivers.snapshot_tags_changed,
-                sender=through,
-                dispatch_uid=f"snapshot-{through.__name__}",
-            )
-        m2m_changed.connect(
+        # status: a status moved in bulk (one UPDATE, no post_save).
+        changes_connect(
+            receivers.snapshot_listing_changed, Listing, status=True, uid="snapshot-listing"
+        )
+        changes_connect(
             receivers.snapshot_organisation_changed,
-            sender=Organisation.languages.through,
-            dispatch_uid="snapshot-organisation-languages",
+            Organisation,
+            m2m=[Organisation.languages.through],
+            status=True,
+            uid="snapshot-organisation",
+        )
+        changes_connect(
+            receivers.snapshot_tags_changed,
+            m2m=[Listing.themes.through, Listing.languages.through],
+            uid="snapshot-tags",
         )
         vectors_stored.connect(receivers.snapshot_vectors_stored, dispatch_uid="snapshot-vectors")

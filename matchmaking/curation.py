@@ -29,6 +29,7 @@ from taxonomy.models import Format, Language
 from taxonomy.selectors import sorted_by_name
 
 from . import matcher, selectors
+from .candidates import tag_ids
 from .groups import proposals, reciprocal, rings
 from .models import MATCH_LIVE
 from .preview import match_preview
@@ -188,7 +189,7 @@ def _row(candidate, rank: int, interested: set, reciprocal_ids: set) -> Row:
 def _with_tags(ranked: list) -> list:
     """The candidates' formats and languages, for the filters: one query for all
     (a stored ranking brings the listings without them)."""
-    found = matcher.tag_ids([c.listing.pk for c in ranked])
+    found = tag_ids([c.listing.pk for c in ranked])
     for c in ranked:
         for name in ("formats", "languages"):
             setattr(c.listing, f"{name}_ids", found[name].get(c.listing.pk, set()))

@@ -23,7 +23,8 @@ from members.models import MembershipStatus, Organisation
 from taxonomy.models import Format, Language, TargetGroup, Theme
 
 from . import rules
-from .matcher import order, rank, ranking, survivors, tag_ids
+from .candidates import tag_ids
+from .matcher import order, rank, ranking, survivors
 
 EVALUATION = Path(__file__).parent / "evaluation"
 # The labelled sets: "main", on which the matcher was developed, and "holdout",

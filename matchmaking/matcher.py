@@ -2,17 +2,19 @@
 
 Three stages, so that ranking one request against 100,000 listings stays well
 under 150 ms (docs/matching.md):
-1. `survivors`: one SQL query applies the hard rules that the database answers
-   with indexes (open, roles that complement, windows that can hold the stay,
-   another organisation, not declined before) and returns, per survivor, the
-   few columns the next stage needs: shared themes, whether it shares a working
-   language, the stamp of its vector.
-2. In numpy: the text similarity of every survivor with the request, the rules
-   that need both rows (both stays, a shared language), and a cheap pre-score;
-   the best `CANDIDATE_CAP` go on.
-3. `score`: each of those gets its signals (matcher.signals) and the reasons a
-   person would give, and the ranking puts the candidates that cannot take the
-   group below those that can, clearly flagged.
+1. `ranking_rows`: the hard rules over the open listings' columns each process
+   holds (matchmaking.snapshot: open, roles that complement, windows that can
+   hold the stay, another organisation, not declined before), and per survivor
+   the few columns the next stage needs: shared themes, whether it shares a
+   working language, whether it holds both stays, the stamp of its vector.
+   (`survivors` is the same rules in SQL, for the reverse lookups.)
+2. In numpy: the rules that need both rows (both stays, a shared language), the
+   text similarity of every survivor they keep, and a cheap pre-score; the best
+   `CANDIDATE_CAP` go on.
+3. `score`: each of those, read as values (matchmaking.candidates), gets its
+   signals (matcher.signals) and the reasons a person would give, and the
+   ranking puts the candidates that cannot take the group below those that can,
+   clearly flagged.
 """
 
 import datetime
@@ -42,6 +44,7 @@ from listings.models import ListingStatus as Status
 from members.models import Organisation
 
 from . import rules
+from .candidates import ComputedCandidate, ListingPages, listing_values, with_tags
 from .models import Answer, MatchingWeights, MatchParty
 from .signals import Candidate, Context, dice, score
 from .snapshot import ROLES, days_of, open_listings
@@ -263,10 +266,11 @@ def ranking_rows(ctx: Context, *, roles=None) -> np.ndarray:
     # A shared working language: the listing's own, else its organisation's;
     # nobody stated any on either side: no rule.
     wanted = ctx.languages_for_rule
-    speaks = ~cols.states_language[rows] | (cols.counts("spoken", wanted)[rows] > 0)
-    if not wanted:
-        speaks[:] = True
-    country = cols.codes.get(str(ctx.country), -1)
+    if wanted:
+        speaks = ~cols.states_language[rows] | (cols.counts("spoken", wanted, rows) > 0)
+    else:
+        speaks = np.ones(len(rows), dtype=bool)
+    country = cols.codes["country"].get(str(ctx.country), -1)
     has_vector = cols.has_vector[rows]
     flags = (
         SPEAKS * speaks
@@ -274,7 +278,7 @@ def ranking_rows(ctx: Context, *, roles=None) -> np.ndarray:
         + ABROAD * (cols.country[rows] != country)
         + HAS_VECTOR * has_vector
     )
-    shared = cols.counts("theme", ctx.themes)[rows]
+    shared = cols.counts("theme", ctx.themes, rows)
     return np.stack(
         [
             cols.pk[rows],
@@ -290,20 +294,47 @@ def ranking_rows(ctx: Context, *, roles=None) -> np.ndarray:
 
 class LeftOutList(Sequence):
     """What the rules left out, closest first, as arrays: a request can have
-    thousands, and the secretariat reads the first few of each rule."""
+    thousands (30,000 of 37,000 survivors at 100,000 listings), and the
+    secretariat reads the first few of each rule. Their similarities are
+    computed, and the list put in order, when it is first read: most rankings
+    (the candidates alone, the groups' co-participants) never read it."""
 
     RULES = ("dates", "language")
 
-    def __init__(self, pks: np.ndarray, rule: np.ndarray, sims: np.ndarray):
-        self.pks, self.rule, self.sims = pks, rule, sims
+    def __init__(self, pks: np.ndarray, rule: np.ndarray, sims):
+        """`sims`: the similarities of `pks`, or a function that computes them."""
+        self._pks, self._rule, self._sims = pks, rule, sims
+        self._ordered = None
 
     def __len__(self) -> int:
-        return len(self.pks)
+        return len(self._pks)
+
+    def _in_order(self) -> tuple:
+        if self._ordered is None:
+            sims = self._sims() if callable(self._sims) else self._sims
+            as_float = np.asarray(sims, dtype=np.float64)
+            # Closest first (no vector: last), then by id: the same data, the same list.
+            order = np.lexsort((self._pks, -np.where(np.isnan(as_float), -1.0, as_float)))
+            self._ordered = (self._pks[order], self._rule[order], np.asarray(sims)[order])
+        return self._ordered
+
+    @property
+    def pks(self) -> np.ndarray:
+        return self._in_order()[0]
+
+    def closest(self, shown: int) -> list:
+        """The first `shown` left out by each rule, in the list's order: found in
+        the arrays, since a rule that left out fewer would have the whole list
+        (30,000) read one by one."""
+        rule = self._in_order()[1]
+        at = [np.flatnonzero(rule == n)[:shown] for n in range(len(self.RULES))]
+        return [self[int(i)] for i in np.sort(np.concatenate(at))]
 
     def __getitem__(self, at):
         if isinstance(at, slice):
             return [self[i] for i in range(*at.indices(len(self)))]
-        return LeftOut(int(self.pks[at]), self.RULES[self.rule[at]], float(self.sims[at]))
+        pks, rule, sims = self._in_order()
+        return LeftOut(int(pks[at]), self.RULES[rule[at]], float(sims[at]))
 
 
 @dataclass
@@ -318,20 +349,25 @@ class Preselected:
 
 
 def preselect(ctx: Context, rows: np.ndarray, cap: int | None) -> Preselected:
-    """Compute the text similarity of every survivor, apply the rules that need
-    both rows (read from `flags`), and keep the best `cap` by a cheap pre-score,
-    all in numpy."""
+    """Apply the rules that need both rows (read from `flags`), compute the text
+    similarity of every survivor they keep, and keep the best `cap` of those by a
+    cheap pre-score, all in numpy. The similarities of those left out wait until
+    their list is read (`LeftOutList`)."""
     pk, organisation, flags, shared, theirs, stamp = rows.T
     known = (flags & HAS_VECTOR) > 0
-    sims = similarities(ctx.vector, pk, stamp, known)
     holds = (flags & HOLDS) > 0
     passes = holds & ((flags & SPEAKS) > 0)
     kept, out = np.flatnonzero(passes), np.flatnonzero(~passes)
-    # Closest first (no vector: last), then by id: the same data, the same list.
-    out_sims = sims[out].astype(np.float64)
-    out = out[np.lexsort((pk[out], -np.where(np.isnan(out_sims), -1.0, out_sims)))]
-    left_out = LeftOutList(pk[out], holds[out].astype(np.int64), sims[out])
-    kept_sims = sims[kept]
+    vector = ctx.vector
+    left_out = LeftOutList(
+        pk[out],
+        holds[out].astype(np.int64),
+        lambda: similarities(vector, pk[out], stamp[out], known[out]),
+    )
+    # A row's similarity does not depend on which rows are computed with it
+    # (embeddings.index): the kept alone give the figures all of them gave.
+    kept_sims = similarities(vector, pk[kept], stamp[kept], known[kept])
+    best = np.arange(len(kept))
     if cap and len(kept) > cap:
         # Each term as signals.score computes it (its own `dice` for the themes).
         w = ctx.weights
@@ -345,11 +381,10 @@ def preselect(ctx: Context, rows: np.ndarray, cap: int | None) -> Preselected:
             + w["different_country"] * ((flags[kept] & ABROAD) > 0)
             + w["interest"] * np.isin(organisation[kept], list(ctx.interested))
         )
-        best = kept[np.lexsort((pk[kept], -prescore))[:cap]]
-    else:
-        best = kept
-    sim_of = dict(zip(pk[best].tolist(), sims[best].tolist(), strict=True))
-    return Preselected(pk[best].tolist(), sim_of, kept_sims, left_out)
+        best = np.lexsort((pk[kept], -prescore))[:cap]
+    chosen = pk[kept][best]
+    sim_of = dict(zip(chosen.tolist(), kept_sims[best].tolist(), strict=True))
+    return Preselected(chosen.tolist(), sim_of, kept_sims, left_out)
 
 
 def dice_of(shared: np.ndarray, mine: int, theirs: np.ndarray) -> np.ndarray:
@@ -361,73 +396,6 @@ def dice_of(shared: np.ndarray, mine: int, theirs: np.ndarray) -> np.ndarray:
     keys, inverse = np.unique(shared * width + theirs, return_inverse=True)
     values = [dice(int(key) // width, mine, int(key) % width) for key in keys]
     return np.array(values, dtype=np.float64)[inverse]
-
-
-TAG_COLUMNS = {
-    "themes": "theme_id",
-    "formats": "format_id",
-    "target_groups": "targetgroup_id",
-    "languages": "language_id",
-}
-
-
-def with_tags(qs) -> list:
-    """The listings with their tag ids as sets (`themes_ids`, …) and, for those
-    that name no working language, their organisation's (`organisation_languages`)."""
-    # Deferred: django-countries cleans a multiple country field slowly, and the
-    # candidates' own preferences play no part in their score.
-    listings = list(qs.select_related("organisation").defer("preferred_countries"))
-    silent = {listing.organisation_id for listing in listings if not listing.language_ids}
-    # Themes and languages are on the listing's row; the rest in one query.
-    found = tag_ids(
-        [listing.pk for listing in listings],
-        names=("formats", "target_groups"),
-        organisations=silent,
-    )
-    for listing in listings:
-        listing.themes_ids = set(listing.theme_ids)
-        listing.languages_ids = set(listing.language_ids)
-        for name in ("formats", "target_groups"):
-            setattr(listing, f"{name}_ids", found[name].get(listing.pk, set()))
-        listing.organisation_languages = found["organisations"].get(listing.organisation_id, set())
-    return listings
-
-
-def tag_ids(ids: list, *, names=tuple(TAG_COLUMNS), organisations=()) -> dict:
-    """{"themes": {listing id: {theme ids}}, …} for these `names`, and
-    {"organisations": {organisation id: {language ids}}} for these organisations,
-    in one UNION ALL query: on a busy database each round trip counts. Written in
-    SQL: the ORM took longer to build the IN lists than the database to answer."""
-    found = {name: {} for name in [*names, "organisations"]}
-    ids = [int(pk) for pk in ids]
-    organisations = sorted(int(pk) for pk in organisations)
-    parts, params, kinds = [], [], []
-    if ids:
-        marks = ", ".join(["%s"] * len(ids))
-        for name in names:
-            table = getattr(Listing, name).through._meta.db_table
-            parts.append(
-                f"SELECT listing_id, {TAG_COLUMNS[name]}, {len(kinds)} FROM {table} "  # noqa: S608 (names from the models)
-                f"WHERE listing_id IN ({marks})"
-            )
-            params += ids
-            kinds.append(name)
-    if organisations:
-        marks = ", ".join(["%s"] * len(organisations))
-        table = Organisation.languages.through._meta.db_table
-        parts.append(
-            f"SELECT organisation_id, language_id, {len(kinds)} FROM {table} "  # noqa: S608 (names from the models)
-            f"WHERE organisation_id IN ({marks})"
-        )
-        params += organisations
-        kinds.append("organisations")
-    if not parts:
-        return found
-    with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts), params)
-        for owner, tag_id, n in cursor.fetchall():
-            found[kinds[n]].setdefault(owner, set()).add(tag_id)
-    return found
 
 
 def order(candidates: list) -> list:
@@ -461,10 +429,12 @@ def scored(ctx: Context, *, roles=None, cap=CANDIDATE_CAP, role=None) -> tuple[l
     """(candidates best first, left out) among listings of these roles (by
     default those that complement the request), each given `role` if set."""
     chosen = preselect(ctx, ranking_rows(ctx, roles=roles), cap)
-    listings = with_tags(Listing.objects.filter(pk__in=chosen.pks))
+    # Scored from their values; each one's Listing is read when asked for.
+    listings = listing_values(chosen.pks)
     ctx.prepare([listing.organisation_id for listing in listings], chosen.kept_sims)
-    found = [score(ctx, listing, chosen.sim_of[listing.pk], role) for listing in listings]
-    return order(found), chosen.left_out
+    found = order([score(ctx, listing, chosen.sim_of[listing.pk], role) for listing in listings])
+    pages = ListingPages([c.listing for c in found])
+    return [ComputedCandidate.of(c, pages, n) for n, c in enumerate(found)], chosen.left_out
 
 
 def rank(request: Listing, *, limit: int | None = None, weights=None) -> list[Candidate]:
@@ -475,13 +445,16 @@ def rank(request: Listing, *, limit: int | None = None, weights=None) -> list[Ca
 
 def left_out_named(left_out: list, shown: int = LEFT_OUT_SHOWN) -> list:
     """The closest few left out by each rule, with their listings (for display)."""
-    picked, per_rule = [], {}
-    for item in left_out:
-        if len(per_rule) == len(LeftOutList.RULES) and min(per_rule.values()) >= shown:
-            break  # enough of each: the list can be thousands long
-        if per_rule.get(item.rule, 0) < shown:
-            per_rule[item.rule] = per_rule.get(item.rule, 0) + 1
-            picked.append(item)
+    if isinstance(left_out, LeftOutList):
+        picked = left_out.closest(shown)
+    else:
+        picked, per_rule = [], {}
+        for item in left_out:
+            if len(per_rule) == len(LeftOutList.RULES) and min(per_rule.values()) >= shown:
+                break  # enough of each
+            if per_rule.get(item.rule, 0) < shown:
+                per_rule[item.rule] = per_rule.get(item.rule, 0) + 1
+                picked.append(item)
     found = Listing.objects.select_related("organisation").in_bulk([i.listing_id for i in picked])
     for item in picked:
         item.listing = found.get(item.listing_id)

@@ -48,11 +48,21 @@ def snapshot_tags_changed(sender, instance, action, reverse, **kwargs):
         listing_changed_record(instance.pk)
 
 
-def snapshot_organisation_changed(sender, raw=False, **kwargs):
-    """An organisation's country or languages are read for each of its listings."""
-    from .snapshot import snapshot_changed
+def snapshot_organisation_changed(
+    sender, instance=None, raw=False, action=None, reverse=False, **kwargs
+):
+    """An organisation's country, languages and status are read for each of its
+    listings: those listings are read again. Languages changed from a language's
+    side may touch many organisations: everything is read again."""
+    from members.models import Organisation
 
-    if not raw:
+    from .snapshot import organisation_changed_record, snapshot_changed
+
+    if raw or (action is not None and action not in ("post_add", "post_remove", "post_clear")):
+        return
+    if isinstance(instance, Organisation) and not reverse:
+        organisation_changed_record(instance.pk)
+    else:
         snapshot_changed()
 
 

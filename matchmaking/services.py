@@ -26,7 +26,8 @@ from .calibration import (
     decision_record_declined,
     decisions_record_confirmed,
 )
-from .matcher import rank, with_tags
+from .candidates import with_tags
+from .matcher import rank
 from .models import (
     MATCH_LIVE,
     Answer,

@@ -8,29 +8,28 @@ country, themes, working languages, the vector's stamp) as numpy arrays, sorted
 by id, and `survivor_rows` answers the rules for every listing at once in a few
 milliseconds, giving the same rows the SQL of `matcher.ranking_rows` gives.
 
-It follows the database by a change log in the shared cache (Redis in
-production, as core.counts): every save, delete or change of themes or languages
+It follows the database by a change log in the shared cache (core.changelog,
+Redis in production): every save, delete or change of themes or languages
 of a listing appends its id (at once, and again after commit, so a reader that
 saw the row before the commit reads it again); before each ranking the process
 reads again only the listings logged since its last look (a new vector is
-logged too: embeddings.services.vectors_stored). A change to an organisation (its
-country or languages), to the vocabularies, or a bulk write that sends no signal
-(`snapshot_changed()`) starts a new generation: the next ranking reads
+logged too: embeddings.services.vectors_stored), and a change to an organisation
+(its country, languages or status) logs its listings. A change to the
+vocabularies from their side, or a bulk write that sends no signal
+(`snapshot_changed()`), starts a new generation: the next ranking reads
 everything again. As a last guard against a write that bypassed both, a snapshot
 older than `MAX_AGE` is read again whole.
 """
 
 import datetime
 import logging
-import secrets
 import threading
 import time
 
 import numpy as np
-from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import connection
 
-from core.counts import cache_generation
+from core.changelog import ChangeLog
 from embeddings.encoders import encoder_name
 from embeddings.models import ListingVector
 from listings.models import Listing, ListingKind, ListingRole, ListingStatus
@@ -39,9 +38,6 @@ from members.models import Organisation
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "matcher:open-listings"
-# Logged changes read one by one; beyond this many, reading everything is cheaper.
-LOG_READ_MAX = 2000
-LOG_SECONDS = 24 * 3600
 # A write that sent no signal is seen at worst this late (as core.counts.SECONDS).
 MAX_AGE = 15 * 60
 
@@ -59,53 +55,37 @@ def days_of(value: datetime.date) -> int:
     return (value - EPOCH).days
 
 
-# --- the change log --------------------------------------------------------
+# --- the change log (core.changelog) -----------------------------------------
 
-
-def _counter_key(token: str) -> str:
-    return f"{GENERATION_KEY}:{token}:n"
+changes = ChangeLog(GENERATION_KEY, name="the matcher's open listings")
 
 
 def listing_changed_record(listing_id: int) -> None:
     """Log a change of this listing, now and again once committed."""
-    _log(listing_id)
-    transaction.on_commit(lambda: _log(listing_id))
+    changes.record([int(listing_id)])
 
 
-def _log(listing_id: int) -> None:
-    try:
-        token = cache_generation(GENERATION_KEY)
-        key = _counter_key(token)
-        cache.add(key, 0, None)
-        n = cache.incr(key)
-        cache.set(f"{GENERATION_KEY}:{token}:{n}", int(listing_id), LOG_SECONDS)
-    except ValueError:  # evicted between add and incr: everyone reads everything
-        snapshot_changed()
-    except Exception:  # the shared cache away: a save must not fail for it (MAX_AGE)
-        logger.warning("The matcher's change log is unreachable", exc_info=True)
+def listings_changed_record(listing_ids) -> None:
+    """Log a change of these listings (beyond what the log is read for, everyone
+    reads everything)."""
+    changes.record(int(pk) for pk in listing_ids)
+
+
+def organisation_changed_record(organisation_id: int) -> None:
+    """An organisation's country, languages or status are read with each of its
+    listings: log its listings, so that a profile edit costs a few rows, not a
+    reading of every open listing in every process."""
+    listings_changed_record(
+        Listing.objects.filter(organisation_id=organisation_id)
+        .order_by()
+        .values_list("pk", flat=True)[: changes.read_max + 1]
+    )
 
 
 def snapshot_changed() -> None:
     """Every process reads all the open listings again at its next ranking: after
-    a change the log cannot follow (an organisation, a bulk insert, `update()`)."""
-    try:
-        cache.set(GENERATION_KEY, secrets.token_hex(4), None)
-    except Exception:
-        logger.warning("The matcher's change log is unreachable", exc_info=True)
-
-
-def _changes_since(token: str, seen: int, last: int) -> list[int] | None:
-    """The listing ids logged after `seen` up to `last`; None when they cannot
-    all be read (expired, too many): read everything."""
-    if last <= seen:
-        return []
-    if last - seen > LOG_READ_MAX:
-        return None
-    keys = [f"{GENERATION_KEY}:{token}:{n}" for n in range(seen + 1, last + 1)]
-    found = cache.get_many(keys)
-    if len(found) < len(keys):
-        return None
-    return sorted(set(found.values()))
+    a change the log cannot follow (a bulk insert, `update()`)."""
+    changes.restart()
 
 
 # --- the columns -----------------------------------------------------------
@@ -114,7 +94,10 @@ def _changes_since(token: str, seen: int, last: int) -> list[int] | None:
 class Columns:
     """The open listings' columns, rows sorted by id. Themes and the working
     languages that count for the language rule (the listing's own, else its
-    organisation's) are kept as (row, id) pairs."""
+    organisation's) are kept as bitmasks, one bit per id (`bits` names each
+    id's bit, shared by every generation of the columns): the rules ask of tens
+    of thousands of rows at once how many of the request's themes each holds,
+    which a `&` and a count of bits answer over a few 64-bit words a row."""
 
     SCALARS = {
         "pk": np.int64,
@@ -130,16 +113,17 @@ class Columns:
         "stamp": np.int64,
         "has_vector": np.bool_,
     }
-    PAIRS = ("theme", "spoken")
+    SETS = ("theme", "spoken")
 
     def __init__(self, rows: list | None = None, org_languages: dict | None = None, codes=None):
-        self.codes = codes if codes is not None else {}
+        self.codes = codes if codes is not None else {"theme": {}, "spoken": {}, "country": {}}
         rows = sorted(rows or [])
         org_languages = org_languages or {}
         n = len(rows)
         for name, dtype in self.SCALARS.items():
             setattr(self, name, np.zeros(n, dtype=dtype))
-        themes, spoken = [], []
+        held = {"theme": [], "spoken": []}
+        countries = self.codes["country"]
         for i, (
             pk,
             org,
@@ -155,16 +139,28 @@ class Columns:
             self.pk[i], self.organisation[i], self.role[i] = pk, org, ROLES[role]
             self.is_request[i] = kind == ListingKind.REQUEST
             self.start[i], self.end[i], self.duration[i] = _days(start), _days(end), duration
-            self.country[i] = self.codes.setdefault(str(country), len(self.codes))
+            self.country[i] = countries.setdefault(str(country), len(countries))
             self.theme_count[i] = len(theme_ids)
-            themes += [(i, t) for t in theme_ids]
+            held["theme"] += [(i, t) for t in theme_ids]
             said = language_ids or org_languages.get(org, ())
             self.states_language[i] = bool(said)
-            spoken += [(i, t) for t in said]
-        for name, pairs in (("theme", themes), ("spoken", spoken)):
-            array = np.array(pairs, dtype=np.int64).reshape(-1, 2)
-            setattr(self, f"{name}_row", array[:, 0].copy())
-            setattr(self, f"{name}_id", array[:, 1].copy())
+            held["spoken"] += [(i, t) for t in said]
+        for name in self.SETS:
+            setattr(self, f"{name}_bits", self._bitmask(name, n, held[name]))
+
+    def _bitmask(self, name: str, n: int, pairs: list) -> np.ndarray:
+        """(n, words) uint64: the bit of each (row, id) pair set."""
+        bit = self.codes[name]
+        for _row, pk in pairs:
+            bit.setdefault(int(pk), len(bit))
+        out = np.zeros((n, _words(len(bit))), dtype=np.uint64)
+        if pairs:
+            rows, pks = np.array(pairs, dtype=np.int64).T
+            at = np.array([bit[pk] for pk in pks.tolist()], dtype=np.int64)
+            np.bitwise_or.at(
+                out, (rows, at // 64), np.left_shift(np.uint64(1), (at % 64).astype(np.uint64))
+            )
+        return out
 
     def __len__(self) -> int:
         return len(self.pk)
@@ -173,13 +169,25 @@ class Columns:
     def nbytes(self) -> int:
         return sum(
             getattr(self, name).nbytes
-            for name in [*self.SCALARS, *(f"{p}_{c}" for p in self.PAIRS for c in ("row", "id"))]
+            for name in [*self.SCALARS, *(f"{s}_bits" for s in self.SETS)]
         )
 
-    def counts(self, pair: str, wanted) -> np.ndarray:
-        """Per row, how many of the `wanted` ids it holds among its `pair` ids."""
-        rows, ids = getattr(self, f"{pair}_row"), getattr(self, f"{pair}_id")
-        return np.bincount(rows[np.isin(ids, list(wanted))], minlength=len(self))
+    def mask(self, name: str, wanted) -> np.ndarray:
+        """The bits of these ids, as one row of `<name>_bits`; ids no listing holds
+        have no bit (no row would match them)."""
+        bit = self.codes[name]
+        out = np.zeros(getattr(self, f"{name}_bits").shape[1], dtype=np.uint64)
+        for pk in wanted:
+            at = bit.get(int(pk))
+            if at is not None and at // 64 < len(out):
+                out[at // 64] |= np.uint64(1) << np.uint64(at % 64)
+        return out
+
+    def counts(self, name: str, wanted, rows: np.ndarray) -> np.ndarray:
+        """Per row of `rows`, how many of the `wanted` ids it holds among its
+        `name` ids (its themes, the languages it speaks)."""
+        held = getattr(self, f"{name}_bits")[rows] & self.mask(name, wanted)
+        return np.bitwise_count(held).sum(axis=1, dtype=np.int64)
 
     def rows_of(self, pks: np.ndarray) -> np.ndarray:
         """The row of each id, -1 where the id is not held."""
@@ -189,35 +197,38 @@ class Columns:
         return np.where(self.pk[at] == pks, at, -1)
 
     def replaced(self, drop_pks, fresh: "Columns") -> "Columns":
-        """These columns without the rows of `drop_pks`, with `fresh`'s rows added."""
+        """These columns without the rows of `drop_pks`, with `fresh`'s rows added
+        (`fresh` made with these columns' `codes`)."""
         keep = ~np.isin(self.pk, np.asarray(drop_pks, dtype=np.int64))
         out = Columns(codes=self.codes)
-        new_row = np.cumsum(keep) - 1
         for name in self.SCALARS:
             setattr(out, name, np.concatenate([getattr(self, name)[keep], getattr(fresh, name)]))
-        base = int(keep.sum())
-        for pair in self.PAIRS:
-            rows, ids = getattr(self, f"{pair}_row"), getattr(self, f"{pair}_id")
-            held = keep[rows]
+        for name in self.SETS:
+            # New ids may have needed a new word: the older rows have it empty.
+            old, new = getattr(self, f"{name}_bits")[keep], getattr(fresh, f"{name}_bits")
+            words = max(old.shape[1], new.shape[1])
             setattr(
-                out,
-                f"{pair}_row",
-                np.concatenate([new_row[rows[held]], getattr(fresh, f"{pair}_row") + base]),
+                out, f"{name}_bits", np.concatenate([_widened(old, words), _widened(new, words)])
             )
-            setattr(out, f"{pair}_id", np.concatenate([ids[held], getattr(fresh, f"{pair}_id")]))
         return out._sorted()
 
     def _sorted(self) -> "Columns":
         order = np.argsort(self.pk, kind="stable")
         if np.all(order == np.arange(len(order))):
             return self
-        position = np.empty_like(order)
-        position[order] = np.arange(len(order))
-        for name in self.SCALARS:
+        for name in [*self.SCALARS, *(f"{s}_bits" for s in self.SETS)]:
             setattr(self, name, getattr(self, name)[order])
-        for pair in self.PAIRS:
-            setattr(self, f"{pair}_row", position[getattr(self, f"{pair}_row")])
         return self
+
+
+def _words(bits: int) -> int:
+    return max(1, -(-bits // 64))
+
+
+def _widened(bits: np.ndarray, words: int) -> np.ndarray:
+    if bits.shape[1] == words:
+        return bits
+    return np.pad(bits, ((0, 0), (0, words - bits.shape[1])))
 
 
 def _read_rows(ids: list[int] | None) -> tuple[list, dict]:
@@ -271,24 +282,23 @@ class OpenListings:
         """The columns, brought up to date with the database first."""
         with self._lock:
             try:
-                token = cache_generation(GENERATION_KEY)
                 # The log's position before reading: a change logged meanwhile
                 # is read again next time.
-                last = cache.get(_counter_key(token), 0)
+                token, last = changes.position()
                 same = (token, encoder_name(), connection.settings_dict["NAME"]) == (
                     self._token,
                     self._encoder,
                     self._alias,
                 )
                 young = time.monotonic() - self._loaded_at < MAX_AGE
-                changed = _changes_since(token, self._seen, last) if same and young else None
+                changed = changes.since(token, self._seen, last) if same and young else None
             except Exception:  # the shared cache away: read everything, every time
                 logger.warning("The matcher's change log is unreachable", exc_info=True)
                 token, last, changed = None, 0, None
             if changed is None:
                 self._load_all()
             elif changed:
-                self._load_some(changed)
+                self._load_some(sorted(set(changed)))
             self._token, self._seen = token, last
             return self.columns
 

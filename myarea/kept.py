@@ -3,7 +3,7 @@
 The member area reads five lists across every app and an organisation's first
 steps: a dozen round trips to the database on every visit, most of the page's
 time at the partnership's full size (docs/performance.md). The rendered part is
-kept in the shared cache under the person's id and language, stamped with
+kept per person and language (core.kept), stamped with
 
 - the figures' generation (core.counts): any change to a listing, an
   organisation, an exchange or a case study;
@@ -12,64 +12,36 @@ kept in the shared cache under the person's id and language, stamped with
   organisation's themes (connected in MyAreaConfig.ready());
 - the day (what closes within two weeks, exchanges that have started) and the
   organisation the person acts for.
-
-A stamp that differs from the current one renders again, so a change shows on
-the next visit. The key holds the person's id: one person's part is never
-served to another.
 """
 
-import secrets
-
 from django.conf import settings
-from django.core.cache import cache
-from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 
-from core.counts import GENERATION_KEY, cache_generation
+from core.counts import GENERATION_KEY, changes_connect, token_renew
+from core.kept import kept_html
 
 AREA_GENERATION_KEY = "myarea:generation"
-# Nothing is kept longer than this, whatever happens (a change through update()).
-SECONDS = 15 * 60
 
 
 def area_changed(**kwargs):
-    """A new generation now (this request sees its own change) and after the
-    commit (nothing rendered meanwhile from the old data stays)."""
-
-    def new_generation():
-        cache.set(AREA_GENERATION_KEY, secrets.token_hex(4), None)
-
-    new_generation()
-    transaction.on_commit(new_generation)
+    """A new generation of the member area (core.counts.token_renew)."""
+    token_renew(AREA_GENERATION_KEY)
 
 
 def area_changes_with(*models, m2m=()):
-    for model in models:
-        label = model._meta.label
-        post_save.connect(area_changed, sender=model, dispatch_uid=f"myarea.save.{label}")
-        post_delete.connect(area_changed, sender=model, dispatch_uid=f"myarea.delete.{label}")
-    for through in m2m:
-        label = through._meta.label
-        m2m_changed.connect(area_changed, sender=through, dispatch_uid=f"myarea.m2m.{label}")
+    changes_connect(area_changed, *models, m2m=m2m, uid="myarea")
 
 
 def waiting_html(*, user, organisation, render) -> str:
     """The person's first steps and to-do as HTML, from the cache while nothing
     they show has changed; `render()` renders them otherwise."""
     language = translation.get_language() or settings.LANGUAGE_CODE
-    key = f"myarea:{user.pk}:{language}"
-    # One round trip: the kept part and the generations it must match.
-    found = cache.get_many([key, GENERATION_KEY, AREA_GENERATION_KEY])
-    figures = found.get(GENERATION_KEY) or cache_generation(GENERATION_KEY)
-    area = found.get(AREA_GENERATION_KEY) or cache_generation(AREA_GENERATION_KEY)
-    stamp = (figures, area, timezone.localdate().isoformat(), getattr(organisation, "pk", None))
-    kept = found.get(key)
-    if kept is not None and kept[0] == stamp:
-        html = kept[1]
-    else:
-        html = render()
-        cache.set(key, (stamp, html), SECONDS)
+    html = kept_html(
+        f"myarea:{user.pk}:{language}",
+        generations=[GENERATION_KEY, AREA_GENERATION_KEY],
+        stamp=(timezone.localdate().isoformat(), getattr(organisation, "pk", None)),
+        render=render,
+    )
     # Rendered by our template, which escapes what it shows.
     return mark_safe(html)  # noqa: S308

@@ -7,9 +7,7 @@ class TaxonomyConfig(AppConfig):
     verbose_name = _("Taxonomies")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
-
-        from core.counts import counts_change_with
+        from core.counts import changes_connect, counts_change_with
 
         from .models import Format, Language, TargetGroup, Theme
         from .selectors import term_names_changed
@@ -18,9 +16,4 @@ class TaxonomyConfig(AppConfig):
         # cache (core.counts' generation: the teaser, the public pages).
         counts_change_with(Theme, Format, TargetGroup, Language)
 
-        for model in (Theme, Format, TargetGroup, Language):
-            label = model._meta.label
-            post_save.connect(term_names_changed, sender=model, dispatch_uid=f"names.save.{label}")
-            post_delete.connect(
-                term_names_changed, sender=model, dispatch_uid=f"names.delete.{label}"
-            )
+        changes_connect(term_names_changed, Theme, Format, TargetGroup, Language, uid="names")

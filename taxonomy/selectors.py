@@ -5,7 +5,6 @@ for the places that hold ids, not terms (a stored match reason), for lookups
 across a relation (`exchange__theme__name`), which modeltranslation does not
 rewrite, and for sorting names the way a reader of that language expects."""
 
-import secrets
 import unicodedata
 
 from django.conf import settings
@@ -14,7 +13,7 @@ from django.db.models import CharField, F, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils import translation
 
-from core.counts import cache_generation
+from core.counts import cache_generation, token_renew
 
 VERSION_KEY = "taxonomy:names:version"
 # A change made with update() (a migration) sends no signal: at worst this old.
@@ -58,4 +57,4 @@ def term_names(model) -> dict[int, str]:
 
 
 def term_names_changed(**kwargs):
-    cache.set(VERSION_KEY, secrets.token_hex(4), None)
+    token_renew(VERSION_KEY)

@@ -21,7 +21,7 @@ ENV_EXAMPLE = ROOT / ".env.example"
 SETTINGS_SOURCE = (ROOT / "earlall_rsp" / "settings.py").read_text()
 ENV_SOURCE = (ROOT / "earlall_rsp" / "env.py").read_text()
 
-SERVICES = {"db", "redis", "web", "worker", "beat", "mailpit"}
+SERVICES = {"db", "redis", "cache", "web", "worker", "beat", "mailpit"}
 APP_SERVICES = ("web", "worker", "beat")
 SETTINGS_VARIABLE = re.compile(
     r'env_(?:str|bool|int|list|url|database|email|cache)\(\s*"([A-Z0-9_]+)"'
@@ -101,7 +101,7 @@ def exec_or_shell(argument: str) -> str:
     return argument
 
 
-def test_the_six_services_are_declared(services):
+def test_the_seven_services_are_declared(services):
     assert set(services) == SERVICES
 
 
@@ -198,9 +198,12 @@ def test_app_services_refuse_to_start_without_a_secret_key(services, name):
 
 
 @pytest.mark.parametrize("name", APP_SERVICES)
-def test_app_services_share_the_redis_cache(services, name):
-    cache_url = as_dict(services[name].get("environment"))["CACHE_URL"]
-    assert urlsplit(cache_url).hostname == "redis"
+def test_app_services_share_a_cache_apart_from_the_broker(services, name):
+    environment = as_dict(services[name].get("environment"))
+    cache_url = environment["CACHE_URL"]
+    assert urlsplit(cache_url).scheme == "redis"
+    assert urlsplit(cache_url).hostname == "cache"
+    assert urlsplit(environment["CELERY_BROKER_URL"]).hostname == "redis"
 
 
 def test_app_services_share_one_environment(services):
@@ -216,16 +219,24 @@ def test_every_variable_given_to_the_app_is_read_by_the_settings(services, name)
 
 
 @pytest.mark.parametrize("name", APP_SERVICES)
-def test_app_services_wait_for_healthy_db_and_redis(services, name):
+def test_app_services_wait_for_healthy_db_broker_and_cache(services, name):
     depends_on = services[name]["depends_on"]
     assert isinstance(depends_on, dict), "use the long form, with conditions"
-    for dependency in ("db", "redis"):
+    for dependency in ("db", "redis", "cache"):
         assert depends_on[dependency]["condition"] == "service_healthy"
         assert services[dependency].get("healthcheck", {}).get("test")
 
 
 def test_redis_refuses_writes_rather_than_evicting_tasks(services):
     assert re.search(r"--maxmemory-policy\s+noeviction", as_text(services["redis"]["command"]))
+
+
+def test_the_cache_is_bounded_and_evicts_the_least_used_keys(services):
+    command = as_text(services["cache"]["command"])
+    assert re.search(r"--maxmemory\s+\d+[mg]b", command)
+    assert re.search(r"--maxmemory-policy\s+allkeys-lru", command)
+    # Nothing in it needs to survive a restart.
+    assert "volumes" not in services["cache"]
 
 
 def test_postgres_is_16_with_a_volume(services):

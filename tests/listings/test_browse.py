@@ -1,11 +1,16 @@
 """Members browse the open requests and offers; visitors see a teaser."""
 
 import datetime
+import re
 
 import pytest
+from django.test import Client
 
+from core.kept import CSRF_PLACEHOLDER
 from listings.models import ListingRole, ListingStatus
 from tests.factories import (
+    ExpressionOfInterestFactory,
+    MembershipFactory,
     OfferFactory,
     OrganisationFactory,
     RequestFactory,
@@ -192,7 +197,11 @@ def test_browse_query_count_does_not_grow_with_listings(
         response = alice_client.get("/listings/?theme=gender-equality&sort=closing")
     assert len(response.context["page_obj"]) == 25
     # The filter form comes rendered from the cache: no query for its vocabularies.
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(8):
+        alice_client.get("/listings/?theme=gender-equality&sort=closing&page=2")
+    # The filters, the results and the save form all come rendered from the cache:
+    # the session, the person, their memberships and the unread count.
+    with django_assert_max_num_queries(4):
         alice_client.get("/listings/?theme=gender-equality&sort=closing&page=2")
 
 
@@ -255,6 +264,54 @@ def test_my_listings_paginates_by_25_in_workflow_order(charlie_client, centre_va
     second = charlie_client.get("/listings/mine/?page=2")
     assert list(second.context["groups"]) == [ListingStatus.OPEN]
     assert len(second.context["groups"][ListingStatus.OPEN]) == 5
+    # Any other text, or a page beyond those kept, is rendered as the paginator says.
+    assert "Page 1 of 2" in charlie_client.get("/listings/mine/?page=x").text
+    assert "Page 2 of 2" in charlie_client.get("/listings/mine/?page=99").text
+
+
+def test_my_listings_shows_a_change_at_once(
+    charlie_client, charlie, centre_val_de_loire, boras, django_assert_max_num_queries
+):
+    listing = RequestFactory(organisation=centre_val_de_loire, title="Guidance exchange")
+    RequestFactory(organisation=boras, title="Borås apprenticeships")
+    assert "Guidance exchange" in charlie_client.get("/listings/mine/").text  # now kept
+    with django_assert_max_num_queries(5):  # no listing read: the person and the nav
+        assert "Guidance exchange" in charlie_client.get("/listings/mine/").text
+    listing.title = "Guidance exchange, renamed"
+    listing.save()
+    assert "Guidance exchange, renamed" in charlie_client.get("/listings/mine/").text
+    # An interest of an organisation that already exists: no figure changes.
+    ExpressionOfInterestFactory(listing=listing, organisation=boras)
+    assert "1 expression of interest" in charlie_client.get("/listings/mine/").text
+    # Charlie joins Borås: its listings are theirs too.
+    MembershipFactory(user=charlie, organisation=boras)
+    assert "Borås apprenticeships" in charlie_client.get("/listings/mine/").text
+
+
+def test_my_listings_kept_for_one_member_are_never_shown_to_another(
+    client, alice, charlie, centre_val_de_loire
+):
+    RequestFactory(organisation=centre_val_de_loire, title="Orléans guidance visit")
+    client.force_login(charlie)
+    assert "Orléans guidance visit" in client.get("/listings/mine/").text
+    client.force_login(alice)
+    assert "Orléans guidance visit" not in client.get("/listings/mine/").text
+
+
+def test_my_listings_kept_carry_each_visitors_own_csrf_token(charlie, centre_val_de_loire):
+    listing = RequestFactory(organisation=centre_val_de_loire, status=ListingStatus.DRAFT)
+    first = Client(enforce_csrf_checks=True)
+    first.force_login(charlie)
+    first.get("/listings/mine/")  # kept with a placeholder for the token
+    second = Client(enforce_csrf_checks=True)
+    second.force_login(charlie)
+    page = second.get("/listings/mine/").text
+    assert CSRF_PLACEHOLDER not in page
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    response = second.post(f"/listings/{listing.reference}/submit/", {"csrfmiddlewaretoken": token})
+    assert response.status_code == 302
+    listing.refresh_from_db()
+    assert listing.status == ListingStatus.SUBMITTED
 
 
 def test_my_listings_needs_a_member_organisation(client, stranger):
@@ -323,6 +380,16 @@ def test_browse_results_kept_for_one_member_show_nothing_of_theirs_to_another(
     assert "Charlie Chartier" in page and "Alice Andersson" not in page
     # The secretariat's export link is beside the results, never kept with them.
     assert "Export as CSV" not in page
+
+
+def test_browse_keeps_the_form_that_saves_a_search_per_query(alice_client, taxonomy):
+    RequestFactory(title="Guidance exchange")
+    alice_client.get("/listings/?kind=request")
+    alice_client.get("/listings/?kind=offer")
+    page = alice_client.get("/listings/?kind=offer").text  # kept
+    assert 'name="query" value="kind=offer"' in page
+    assert "kind=request" not in page
+    assert "Save this search" not in alice_client.get("/listings/").text
 
 
 def test_browse_results_are_kept_per_language(client, alice, charlie, taxonomy):

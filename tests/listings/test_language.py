@@ -144,3 +144,37 @@ def test_existing_listings_get_their_language_from_the_backfill(centre_val_de_lo
     finnish.refresh_from_db()
     chosen.refresh_from_db()
     assert (finnish.language, chosen.language) == ("fi", "ca")
+
+
+def admin_post(client, listing, **changes):
+    """The listing's admin change form posted back as it is shown, with `changes`."""
+    url = f"/admin/listings/listing/{listing.pk}/change/"
+    page = client.get(url)
+    form = page.context["adminform"].form
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        if isinstance(value, list | tuple):
+            data[name] = [getattr(v, "pk", v) for v in value]
+        elif value is not None:
+            data[name] = getattr(value, "pk", value)
+    for inline in page.context["inline_admin_formsets"]:
+        management = inline.formset.management_form
+        data |= {management.add_prefix(k): v for k, v in management.initial.items()}
+    return client.post(url, {**data, **changes})
+
+
+def test_the_secretariat_rewrites_a_listing_in_the_admin_and_its_language_is_detected_again(
+    secretariat_client, centre_val_de_loire
+):
+    listing = RequestFactory(organisation=centre_val_de_loire, language="en")
+
+    response = admin_post(secretariat_client, listing, description=DESCRIPTIONS["de"])
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    listing.refresh_from_db()
+    assert listing.language == "de"
+
+    # Corrected by hand, the language stays as chosen.
+    admin_post(secretariat_client, listing, language="lb")
+    listing.refresh_from_db()
+    assert listing.language == "lb"

@@ -16,7 +16,8 @@ from embeddings.models import ListingVector
 from embeddings.selectors import similarities
 from listings.models import Listing, ListingKind, ListingRole, ListingStatus
 from matchmaking import rules
-from matchmaking.matcher import order, rank, ranking, tag_ids
+from matchmaking.candidates import tag_ids
+from matchmaking.matcher import order, rank, ranking
 from matchmaking.models import Answer, MatchParty
 from matchmaking.signals import Context, score
 from members.models import Organisation

@@ -1,6 +1,6 @@
 """How fast the key pages are, as a share of a bare view, and how many queries they run.
 
-    manage.py benchmark_pages [--rounds 3] [--duration 5] [--connections 3]
+    manage.py benchmark_pages [--rounds 3] [--duration 5] [--connections 3] [--page "my listings"]
     manage.py benchmark_pages --test-client [--rounds 3] [--requests 10]
 
 By default it starts gunicorn as the Dockerfile does (3 sync workers, the
@@ -96,6 +96,12 @@ class Command(BaseCommand):
         parser.add_argument("--member", help="e-mail of a member to sign in as")
         parser.add_argument("--visitors", action="store_true", help="only the visitors' pages")
         parser.add_argument(
+            "--page",
+            action="append",
+            default=[],
+            help="only the pages whose name holds this text (again for more pages)",
+        )
+        parser.add_argument(
             "--test-client", action="store_true", help="time through the test client instead"
         )
         parser.add_argument("--requests", type=int, default=10, help="(test client) per round")
@@ -111,6 +117,8 @@ class Command(BaseCommand):
         pages = _pages(member)
         if options["visitors"]:
             pages = [page for page in pages if page[1] is None]
+        if options["page"]:
+            pages = [page for page in pages if any(text in page[0] for text in options["page"])]
         self.stdout.write(
             f"database: {connection.vendor} {settings.DATABASES['default']['NAME']}; "
             f"cache: {settings.CACHES['default']['BACKEND']}; signed in as {member}; "
