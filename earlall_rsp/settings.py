@@ -438,6 +438,10 @@ CELERY_BEAT_SCHEDULE["events-reminders"] = {
 # A bare view at /benchmark/bare/ for `benchmark_pages` (docs/performance.md),
 # which turns it on for the server it starts; never needed in production.
 BENCHMARK_BARE_VIEW = env_bool("BENCHMARK_BARE_VIEW", False)
+# Web and worker processes read what they keep in memory (the matcher's open
+# listings and vectors, the dashboard's columns) in the background as they start,
+# not at someone's first request (core.warmup).
+WARM_UP_AT_START = env_bool("WARM_UP_AT_START", not DEBUG)
 # How long each process serves a visitor's page it keeps before asking the shared
 # cache whether anything changed (core.pagecache); 0: always ask.
 PAGE_CACHE_LOCAL_MS = env_int("PAGE_CACHE_LOCAL_MS", 1000)

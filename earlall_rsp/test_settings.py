@@ -16,6 +16,10 @@ os.environ.setdefault("EMAIL_URL", "memorymail://")
 # Language offsets a developer learnt in var/ must not change what the tests see.
 os.environ.setdefault("EMBEDDINGS_OFFSETS_DIR", tempfile.mkdtemp(prefix="rsp-offsets-"))
 
+# Each test reads what it needs; a thread reading the columns at a worker's start
+# would race the tests' own database.
+os.environ.setdefault("WARM_UP_AT_START", "false")
+
 from .settings import *  # noqa: E402,F403
 from .settings import DATABASES  # noqa: E402
 

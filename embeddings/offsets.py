@@ -186,6 +186,30 @@ def hubness_taken_away(similarity: float, listing_id: int, hubness: dict) -> flo
     return similarity - HUB_SHARE * hubness.get(listing_id, 0.0)
 
 
+# The hubness dict in use as sorted arrays, made once per learnt file: (dict, ids, values).
+_hub_arrays: tuple = (None, np.zeros(0, dtype=np.int64), np.zeros(0))
+
+
+def hubness_taken_away_of(similarities: np.ndarray, ids: np.ndarray, hubness: dict) -> np.ndarray:
+    """`hubness_taken_away` for many candidates at once (the matcher's pre-score
+    over tens of thousands of survivors): the same figures, no loop in Python."""
+    global _hub_arrays
+    similarities = np.asarray(similarities, dtype=np.float64)
+    if not hubness or not len(ids):
+        return similarities
+    known, keys, values = _hub_arrays
+    if known is not hubness:
+        keys = np.fromiter(hubness.keys(), dtype=np.int64, count=len(hubness))
+        values = np.fromiter(hubness.values(), dtype=np.float64, count=len(hubness))
+        order = np.argsort(keys)
+        keys, values = keys[order], values[order]
+        _hub_arrays = (hubness, keys, values)
+    ids = np.asarray(ids, dtype=np.int64)
+    at = np.minimum(np.searchsorted(keys, ids), len(keys) - 1)
+    hub = np.where(keys[at] == ids, values[at], 0.0)
+    return similarities - HUB_SHARE * hub
+
+
 def _learnt() -> dict:
     if _override is not None:
         return _override

@@ -61,3 +61,12 @@ class MatchmakingConfig(AppConfig):
             uid="snapshot-tags",
         )
         vectors_stored.connect(receivers.snapshot_vectors_stored, dispatch_uid="snapshot-vectors")
+
+        from core.warmup import keeps
+        from embeddings.index import index
+
+        from .snapshot import open_listings
+
+        # Read by the first ranking otherwise: 1-3 s at full size (core.warmup).
+        keeps("the matcher's open listings", open_listings.current)
+        keeps("the listings' vectors", index.refresh)

@@ -38,6 +38,7 @@ from django.db.models import (
 from django.db.models.expressions import RawSQL
 
 from embeddings.encoders import closeness_of, encoder_name
+from embeddings.offsets import hubness_taken_away_of
 from embeddings.selectors import listing_vector, similarities
 from listings.models import Listing
 from listings.models import ListingStatus as Status
@@ -372,7 +373,8 @@ def preselect(ctx: Context, rows: np.ndarray, cap: int | None) -> Preselected:
         # Each term as signals.score computes it (its own `dice` for the themes).
         w = ctx.weights
         themes = dice_of(shared[kept], len(ctx.themes), theirs[kept])
-        as_float = kept_sims.astype(np.float64)
+        # Read less close when close to every request, as the score reads it.
+        as_float = hubness_taken_away_of(kept_sims, pk[kept], ctx.hubness)
         missing = np.isnan(as_float)
         text = np.where(missing, ctx.text_fallback(as_float), closeness_of(as_float))
         prescore = (

@@ -24,7 +24,7 @@ from .reasons import reason
 TRACK_RECORD_FULL = 3
 # Change it whenever what a signal measures changes (a new formula, a new rule):
 # every stored ranking is then read as missing until computed again.
-SIGNALS_VERSION = "2026-12-01 hubness taken from the text, abroad first"
+SIGNALS_VERSION = "2026-12-01 hubness taken from the text in the pre-score too, abroad first"
 
 
 @dataclass

@@ -170,3 +170,17 @@ def test_hubness_is_learnt_with_the_offsets_and_read_by_every_process():
     first = learnt.offsets_path().read_bytes()
     learnt.language_offsets_learn()
     assert learnt.offsets_path().read_bytes() == first
+
+
+def test_hubness_taken_away_of_many_is_each_ones_hubness_taken_away():
+    import numpy as np
+
+    from embeddings.offsets import hubness_taken_away, hubness_taken_away_of
+
+    hubness = {3: 0.2, 7: -0.1, 11: 0.05}
+    ids = np.array([11, 2, 7, 3, 12])
+    sims = np.array([0.5, 0.4, np.nan, 0.3, 0.1])
+    many = hubness_taken_away_of(sims, ids, hubness)
+    one_by_one = [hubness_taken_away(s, int(i), hubness) for s, i in zip(sims, ids, strict=True)]
+    np.testing.assert_allclose(many, one_by_one)
+    np.testing.assert_array_equal(hubness_taken_away_of(sims, ids, {}), sims)

@@ -296,3 +296,19 @@ def test_ranking_takes_as_many_queries_whatever_the_number_of_listings(
         )
     with django_assert_max_num_queries(len(few.captured_queries)):
         ranking(request)
+
+
+def test_beyond_the_cap_a_hub_is_pre_scored_as_the_score_reads_it(every_rule):
+    """A listing close to every request (a hub, embeddings.offsets) is read less
+    close by the score; the pre-score that keeps the best `cap` of many survivors
+    reads it so too, so it does not take the place of one the score puts higher."""
+    from embeddings.offsets import offsets_use
+
+    request, _listings = every_rule
+    (first,) = ranking(request, cap=1).candidates
+    try:
+        offsets_use({}, key="hub", hubness={first.listing.pk: 2.0})
+        (now,) = ranking(request, cap=1).candidates
+    finally:
+        offsets_use(None)
+    assert now.listing.pk != first.listing.pk
