@@ -8,11 +8,12 @@
 """
 
 import os
-from importlib import import_module
 
+import numpy as np
 import pytest
 from django.apps import apps
 from django.core.cache import cache
+from django.db import connection
 from django.utils import translation
 
 from core.secretariat import sync_secretariat_group
@@ -40,23 +41,72 @@ def _empty_cache():
     cache.clear()
 
 
+# The vocabularies' tables as migrate left them, read once per process.
+VOCABULARIES = ("taxonomy.Theme", "taxonomy.Format", "taxonomy.TargetGroup", "taxonomy.Language")
+_as_migrated: dict[str, tuple[str, list[tuple]]] = {}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, and a copy of the rows its migrations ship (every
+    column but the id), taken before any test runs."""
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        for label in VOCABULARIES:
+            meta = apps.get_model(label)._meta
+            columns = [f.column for f in meta.concrete_fields if not f.primary_key]
+            # Raw SQL, names from the models' meta: the ORM would read and write
+            # `name` in the active language (django-modeltranslation).
+            table = connection.ops.quote_name(meta.db_table)
+            names = ", ".join(connection.ops.quote_name(column) for column in columns)
+            cursor.execute(f"SELECT {names} FROM {table}")  # noqa: S608
+            values = ", ".join(["%s"] * len(columns))
+            insert = f"INSERT INTO {table} ({names}) VALUES ({values})"  # noqa: S608
+            _as_migrated[label] = (insert, cursor.fetchall())
+    return django_db_setup
+
+
 @pytest.fixture(autouse=True)
 def _shipped_vocabularies(request):
     """A transactional test (the browser journeys, the real-worker tests) flushes
     the database when it ends, vocabularies the migrations ship included; the
-    tests that run after it on the same worker get them back, as migrate gives them."""
+    tests that run after it on the same worker get them back, as migrate gave them
+    (the rows read after migrate, under new ids: the migrations' own functions
+    took a second for each test)."""
     if request.node.get_closest_marker("django_db") is None and not (
         {"db", "transactional_db"} & set(request.fixturenames)
     ):
         return
     request.getfixturevalue("_django_db_helper")
-    from taxonomy.models import Theme
+    with connection.cursor() as cursor:
+        for label, (insert, rows) in _as_migrated.items():
+            if rows and not apps.get_model(label)._base_manager.exists():
+                cursor.executemany(insert, rows)
 
-    if not Theme.objects.exists():
-        import_module("taxonomy.migrations.0003_vocabularies").add_vocabularies(apps, None)
-        import_module("taxonomy.migrations.0005_vocabulary_translations").add_translations(
-            apps, None
-        )
+
+@pytest.fixture(scope="session", autouse=True)
+def _model_vectors_once_per_text():
+    """The sentence model gives a text the same vector every time, alone or in any
+    batch (bit for bit), and the suite asks it for the same texts hundreds of times
+    (the Borås case in every matcher test, the demo's listings in every load of it):
+    each process runs the model once per text and keeps the vector. What the
+    encoder does with the model's vectors (titles, centre, language offsets) still
+    runs on every call."""
+    from embeddings.encoders import MultilingualE5Small
+
+    model_vectors = MultilingualE5Small.model_vectors
+    kept: dict[str, np.ndarray] = {}
+
+    def once_per_text(self, texts):
+        new = [text for text in dict.fromkeys(texts) if text not in kept]
+        if new:
+            kept.update(zip(new, model_vectors(self, new), strict=True))
+        if not texts:
+            return model_vectors(self, texts)
+        return np.stack([kept[text] for text in texts])  # a new array: callers change it
+
+    MultilingualE5Small.model_vectors = once_per_text
+    yield
+    MultilingualE5Small.model_vectors = model_vectors
 
 
 @pytest.fixture(autouse=True)

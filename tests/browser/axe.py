@@ -15,8 +15,9 @@ language and English for pages seen in French, after choosing it in the
 header's language menu as a person does (it saves a member's profile, sets a
 cookie for a visitor). A page the journey already saw in both is not opened
 again, nor a kind of page (its route and the names of its query's fields) that
-the same person already saw in that language earlier in the run: the same
-template with other rows costs seconds and finds nothing new.
+the same person already saw in that language earlier in the run, on either
+pytest-xdist worker: the same template with other rows costs seconds and finds
+nothing new.
 
 A test fails on any violation of the WCAG 2.0 and 2.1 A and AA rules.
 
@@ -25,9 +26,12 @@ axe-core-<version>.min.js (and its LICENSE as LICENSE-axe-core.txt), remove the
 old file and change AXE_VERSION.
 """
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from tests.run_files import locked
 
 from .revisit import Seen, kind_of_page, other_language, revisit, who_is_signed_in
 
@@ -37,8 +41,42 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 HOOK = (Path(__file__).parent / "axe_hook.js").read_text().replace("TAGS", repr(WCAG_TAGS))
 
-# (who, kind of page, language) already checked in this process, by any test.
-CHECKED_KINDS: set[tuple[str, str, str]] = set()
+
+class CheckedKinds:
+    """The (who, kind of page, language) already checked in this run, by any test
+    of any pytest-xdist worker: the workers share them through a file of the run
+    (tests.run_files), so that a kind one worker checked the other does not open
+    again."""
+
+    def __init__(self):
+        self.path: Path | None = None
+        self._here: set[tuple[str, str, str]] = set()
+
+    def claim(self, checked: list[tuple], wanted: list[tuple]) -> list[tuple]:
+        """Note `checked` as checked; of `wanted`, in order, those nobody checked
+        yet, noted as checked too (by the caller, who checks them next)."""
+        if self.path is None:
+            return self._claim(self._here, checked, wanted)
+        with locked(self.path), self.path.open("a+", encoding="utf-8") as shared:
+            shared.seek(0)
+            known = {tuple(json.loads(line)) for line in shared}
+            before = set(known)
+            claimed = self._claim(known, checked, wanted)
+            shared.writelines(json.dumps(kind) + "\n" for kind in known - before)
+        return claimed
+
+    @staticmethod
+    def _claim(known: set, checked: list[tuple], wanted: list[tuple]) -> list[tuple]:
+        known.update(checked)
+        claimed = []
+        for kind in wanted:
+            if kind not in known:
+                known.add(kind)
+                claimed.append(kind)
+        return claimed
+
+
+CHECKED_KINDS = CheckedKinds()
 
 
 @dataclass
@@ -51,15 +89,20 @@ class AxeAudit:
     # (who, url, language) of each page checked, in the order first seen.
     seen: dict[tuple[str, str, str], Seen] = field(default_factory=dict)
     _got: dict[int, set[str]] = field(default_factory=dict)  # the URLs each context loaded with GET
+    _revisiting: dict[int, str] = field(default_factory=dict)  # who is in each second-language one
 
-    def attach(self, context, options: dict | None = None, who: str = "") -> None:
+    def attach(self, context, options: dict | None = None, only: str = "") -> None:
         """Check every page of the context; `options` (those it was made with) also
-        notes its pages for the second language, `who` names the person re-opening them."""
+        notes its pages for the second language. A context of the second language
+        checks only the pages shown in that language, `only`: the others, on the
+        way to its language menu, were checked as the journey went."""
+        if only:
+            context.add_init_script(script=f"window.__axeOnly = {json.dumps(only)};")
         context.add_init_script(script=AXE_SOURCE + "\n" + HOOK)
         context.expose_binding(
             "__axeReport",
             lambda source, url, lang, violations: self._report(
-                source, url, lang, violations, options, who
+                source, url, lang, violations, options
             ),
         )
         if options is not None:
@@ -84,10 +127,11 @@ class AxeAudit:
         ):
             self._got.setdefault(id(context), set()).add(response.url.split("#")[0])
 
-    def _report(self, source, url, lang, violations, options, who) -> None:
+    def _report(self, source, url, lang, violations, options) -> None:
         url = url.split("#")[0]
         lang = (lang or "").split("-")[0].lower()
         self.checked.append(url)
+        who = self._revisiting.get(id(source["context"]), "")
         if options is not None:
             who, session = who_is_signed_in(source["context"])
             if url in self._got.get(id(source["context"]), ()):
@@ -107,27 +151,37 @@ class AxeAudit:
 
     def revisit_in_other_language(self, browser) -> None:
         """Each person opens the pages they saw again, in the other language."""
-        groups: dict[tuple[str, str], list[Seen]] = {}
-        for seen in self.seen.values():
-            CHECKED_KINDS.add((seen.who, kind_of_page(seen.url), seen.lang))
+        checked = [(seen.who, kind_of_page(seen.url), seen.lang) for seen in self.seen.values()]
+        wanted = {}  # the first page of each kind not yet seen in the other language
         for seen in self.seen.values():
             target = other_language(seen.lang)
-            kind = (seen.who, kind_of_page(seen.url), target)
-            if (seen.who, seen.url, target) not in self.seen and kind not in CHECKED_KINDS:
-                CHECKED_KINDS.add(kind)
-                groups.setdefault((seen.who, target), []).append(seen)
-        for (who, target), pages in groups.items():
-            context = browser.new_context(**pages[0].options)
-            self.attach(context, who=who)
-            try:
+            if (seen.who, seen.url, target) not in self.seen:
+                wanted.setdefault((seen.who, kind_of_page(seen.url), target), seen)
+        groups: dict[tuple[str, str], list[Seen]] = {}
+        for kind in CHECKED_KINDS.claim(checked, list(wanted)):
+            seen = wanted[kind]
+            groups.setdefault((seen.who, kind[2]), []).append(seen)
+        # One context for the people who saw pages with the same options (viewport,
+        # locale…) and want the same language: each starting a context cost Chromium
+        # more than the pages they open; they take turns in it with their own cookies.
+        contexts = {}
+        try:
+            for (who, target), pages in groups.items():
+                key = (target, json.dumps(pages[0].options, sort_keys=True, default=str))
+                if key not in contexts:
+                    contexts[key] = browser.new_context(**pages[0].options)
+                    self.attach(contexts[key], only=target)
+                context = contexts[key]
+                self._revisiting[id(context)] = who
                 failure = revisit(context, pages, target, settle)
-            finally:
+                if failure:
+                    origin = "{0.scheme}://{0.netloc}".format(urlsplit(pages[0].url))
+                    where = f"{origin} ({who or 'a visitor'})"
+                    problem = {"id": "language-menu", "impact": "-", "help": failure, "nodes": []}
+                    self.violations.append((where, problem))
+        finally:
+            for context in contexts.values():
                 context.close()
-            if failure:
-                origin = "{0.scheme}://{0.netloc}".format(urlsplit(pages[0].url))
-                where = f"{origin} ({who or 'a visitor'})"
-                problem = {"id": "language-menu", "impact": "-", "help": failure, "nodes": []}
-                self.violations.append((where, problem))
 
     def report(self) -> str:
         lines = []

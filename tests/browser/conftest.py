@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from .axe import AxeAudit
+from tests.run_files import run_file
+
+from .axe import CHECKED_KINDS, AxeAudit
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots"
@@ -55,13 +57,15 @@ class AuditedBrowser:
 
 
 @pytest.fixture(scope="session")
-def chromium():
+def chromium(tmp_path_factory):
     if not Path(CHROMIUM).exists():
         message = f"Chromium not found at {CHROMIUM}: browser journeys not run"
         if os.environ.get("REQUIRE_BROWSER") == "1":
             pytest.fail(message)
         pytest.skip(message)
     from playwright.sync_api import sync_playwright
+
+    CHECKED_KINDS.path = run_file(tmp_path_factory, "axe-checked-kinds.jsonl")
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(

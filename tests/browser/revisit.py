@@ -82,13 +82,24 @@ def choose_language(page, code: str) -> None:
         page.locator(f"form[aria-labelledby=language-menu] button[value={code}]").click()
 
 
+def someone_else(context, page, origin: str) -> None:
+    """Forget the person who used the context before: their cookies (session,
+    language) and what the site's scripts kept in the browser."""
+    if page.url.startswith(origin):
+        page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+    context.clear_cookies()
+
+
 def revisit(context, pages: list[Seen], target: str, settle) -> str:
-    """Open each page again in `target` as the person who saw it; what went wrong
-    in changing the language, if anything."""
+    """Open each page again in `target` as the person who saw it (in a context that
+    others may have used before); what went wrong in changing the language, if
+    anything."""
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(pages[0].url))
-    be_them_again(context, pages[-1].session, origin)
-    page = context.new_page()
+    page = context.pages[0] if context.pages else context.new_page()
     page.set_default_timeout(10_000)
+    settle(page)
+    someone_else(context, page, origin)
+    be_them_again(context, pages[-1].session, origin)
     for seen in pages:
         settle(page)
         page.goto(seen.url)
