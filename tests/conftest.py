@@ -12,6 +12,7 @@ import os
 import numpy as np
 import pytest
 from django.apps import apps
+from django.core import management
 from django.core.cache import cache
 from django.db import connection
 from django.utils import translation
@@ -19,6 +20,7 @@ from django.utils import translation
 from core.secretariat import sync_secretariat_group
 from members.models import Role
 
+from .db_template import migrate_or_copy
 from .factories import MembershipFactory, OrganisationFactory, UserFactory
 from .otp import totp_device, verified_login
 
@@ -47,9 +49,18 @@ _as_migrated: dict[str, tuple[str, list[tuple]]] = {}
 
 
 @pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings):
+    # Until the test database is made (django_db_setup): SQLite's migrated copy
+    # is kept between runs (tests/db_template.py).
+    management.call_command = migrate_or_copy(management.call_command)
+
+
+@pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The test database, and a copy of the rows its migrations ship (every
     column but the id), taken before any test runs."""
+    call_command = management.call_command
+    management.call_command = getattr(call_command, "__wrapped__", call_command)
     with django_db_blocker.unblock(), connection.cursor() as cursor:
         for label in VOCABULARIES:
             meta = apps.get_model(label)._meta
