@@ -15,8 +15,11 @@ Matching rules, on text lower-cased and stripped of accents (so "égalité",
 - an entry with a space is a phrase looked for as it stands.
 """
 
+import hashlib
 import re
+import threading
 import unicodedata
+from collections import OrderedDict
 from functools import lru_cache
 
 from django.utils.translation import gettext_lazy as _
@@ -611,10 +614,31 @@ def _compiled():
 WORD = re.compile(r"\w+")
 
 
-# Descriptions change rarely and are ranked again and again: remember the answer.
-@lru_cache(maxsize=50_000)
+# Descriptions change rarely and are ranked again and again: remember the answer,
+# under a digest of the text rather than the text itself (100,000 descriptions of a
+# kilobyte each would hold some 100 MB in every process; their digests 3 MB).
+REMEMBERED = 100_000
+_remembered: OrderedDict = OrderedDict()
+_remembered_lock = threading.Lock()
+
+
 def concepts_in(text: str) -> frozenset:
     """The concepts a text speaks of."""
+    key = hashlib.blake2b(text.encode(), digest_size=16).digest()
+    with _remembered_lock:
+        found = _remembered.get(key)
+        if found is not None:
+            _remembered.move_to_end(key)
+            return found
+    found = _concepts_of(text)
+    with _remembered_lock:
+        _remembered[key] = found
+        if len(_remembered) > REMEMBERED:
+            _remembered.popitem(last=False)
+    return found
+
+
+def _concepts_of(text: str) -> frozenset:
     prefixes, exact, phrases, lengths = _compiled()
     flat = normalise(text)
     found = set()

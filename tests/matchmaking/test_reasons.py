@@ -189,3 +189,18 @@ def test_members_read_no_similarity_figure_and_a_weak_one_is_not_called_related(
 def test_the_secretariats_curation_keeps_the_similarity_figure():
     marked = reasons_marked([reason("text_related", similarity=0.32)], figures=True)
     assert marked == [("the descriptions are related (similarity 0.32)", True)]
+
+
+def test_the_concepts_of_a_text_are_remembered_by_its_digest_and_bounded(monkeypatch):
+    from matchmaking import concepts
+
+    monkeypatch.setattr(concepts, "REMEMBERED", 2)
+    monkeypatch.setattr(concepts, "_remembered", concepts.OrderedDict())
+    text = "Apprentices in construction: gender equality in guidance."
+    first = concepts.concepts_in(text)
+    assert first and concepts.concepts_in(text) is first
+    concepts.concepts_in("Heat pumps for installers.")
+    concepts.concepts_in("Hospitality and tourism placements.")
+    assert len(concepts._remembered) == 2
+    assert all(isinstance(key, bytes) and len(key) == 16 for key in concepts._remembered)
+    assert concepts.concepts_in(text) == first
