@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from core.spreadsheets import sheet_title
+
 from .models import Event, Meeting, Registration
 
 
@@ -97,7 +99,7 @@ def as_csv(headers: list, rows: list) -> str:
 def as_xlsx(title: str, headers: list, rows: list) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = title[:31]  # Excel's limit
+    sheet.title = sheet_title(title)
     sheet.append(headers)
     for row in rows:
         sheet.append(row)

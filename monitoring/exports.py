@@ -10,6 +10,7 @@ from django_countries import countries
 from openpyxl import Workbook
 
 from core.figure_sections import figure_sections
+from core.spreadsheets import sheet_title
 from taxonomy.models import KpiCategory
 
 from .selectors import CATEGORIES, kpis_for, years_with_exchanges
@@ -125,8 +126,7 @@ def _save(workbook) -> bytes:
 
 
 def _sheet(workbook, title, headers, rows):
-    # Excel refuses sheet titles over 31 characters.
-    sheet = workbook.create_sheet(title)
+    sheet = workbook.create_sheet(sheet_title(title))
     sheet.append(headers)
     for row in rows:
         sheet.append(row)

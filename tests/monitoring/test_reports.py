@@ -5,11 +5,14 @@ import io
 import json
 
 import pytest
+from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import translation
 from openpyxl import load_workbook
 
-from monitoring.exports import datasets
+from core.spreadsheets import sheet_title
+from monitoring.exports import datasets, datasets_xlsx, pact_report_xlsx
 from monitoring.selectors import kpis_for
 
 pytestmark = pytest.mark.django_db
@@ -121,3 +124,21 @@ def test_kpis_command_prints_readable_figures(partnership):
 def test_kpis_command_refuses_an_unknown_theme(partnership):
     with pytest.raises(CommandError, match="No theme with the slug 'cooking'"):
         call_command("kpis", "--theme", "cooking")
+
+
+@pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
+def test_every_sheet_title_of_the_exports_is_one_excel_accepts(language, partnership):
+    """Excel refuses a sheet title over 31 characters or with []:*?/\\ (a translated
+    title is often longer: Swedish's "people who benefited" is 39)."""
+    with translation.override(language):
+        books = [pact_report_xlsx(), datasets_xlsx(datasets(kpis_for()))]
+    for book in books:
+        for title in load_workbook(io.BytesIO(book)).sheetnames:
+            assert len(title) <= 31 and not set("[]:*?/\\") & set(title), (language, title)
+
+
+def test_a_sheet_title_is_cut_to_what_excel_accepts():
+    assert (
+        sheet_title("Personer som har fått ta del av utbyten") == "Personer som har fått ta del av"
+    )
+    assert sheet_title("Requests/offers: [2025]") == "Requests-offers- -2025-"
