@@ -34,16 +34,21 @@ def with_tags(qs) -> list:
     # Deferred: django-countries cleans a multiple country field slowly, and the
     # candidates' own preferences play no part in their score.
     listings = list(qs.select_related("organisation").defer("preferred_countries"))
+    found = _other_tags(listings)
+    for listing in listings:
+        _tags_set(listing, found)
+    return listings
+
+
+def _other_tags(listings) -> dict:
+    """Formats, target groups and, for listings that name no working language,
+    their organisation's, in one query (themes and languages are on the row)."""
     silent = {listing.organisation_id for listing in listings if not listing.language_ids}
-    # Themes and languages are on the listing's row; the rest in one query.
-    found = tag_ids(
+    return tag_ids(
         [listing.pk for listing in listings],
         names=("formats", "target_groups"),
         organisations=silent,
     )
-    for listing in listings:
-        _tags_set(listing, found)
-    return listings
 
 
 def _tags_set(listing, found: dict) -> None:
@@ -175,12 +180,7 @@ def listing_values(ids: list) -> list[ListingValues]:
             if not listing.language_ids and spoken:
                 found["organisations"][org] = set(spoken)
     if not arrays:
-        silent = {listing.organisation_id for listing in listings if not listing.language_ids}
-        found = tag_ids(
-            [listing.pk for listing in listings],
-            names=("formats", "target_groups"),
-            organisations=silent,
-        )
+        found = _other_tags(listings)
     for listing in listings:
         _tags_set(listing, found)
     return listings
