@@ -7,7 +7,7 @@ size. Instead, each change appends what changed (a listing's id, "match:12") to
 a log in the shared cache (Redis in production, as core.counts), at once and
 again after the commit, so that a process that read the row before the commit
 reads it again. Before using its columns a process asks the log's position and
-reads again only what was appended since its last look.
+reads again only what was appended since its last look (`Follower`, one per kept copy).
 
 Everything is read again when the log cannot say what changed: a new token (the
 cache emptied, `restart()` after a bulk write or a change of many rows), more
@@ -17,6 +17,7 @@ everything, every time: slow, but right.
 """
 
 import logging
+import time
 
 from django.core.cache import cache
 from django.db import transaction
@@ -98,3 +99,45 @@ class ChangeLog:
         if len(found) < len(keys):
             return None
         return [found[key] for key in keys]
+
+
+class Follower:
+    """One process's place in a log, for what it keeps from the rows the log
+    names (the matcher's open listings, the dashboard's columns): before each
+    use, `follow` says whether to read everything again or only what changed."""
+
+    def __init__(self, log: ChangeLog, *, max_age: float):
+        self.log = log
+        # A write that told nobody is seen at worst this late.
+        self.max_age = max_age
+        self.reset()
+
+    def reset(self) -> None:
+        self._key = None
+        self._seen = 0
+        self._read_at = 0.0
+
+    def follow(self, key, *, read_all, read_some) -> None:
+        """Call `read_all()` when the log cannot say what changed (the first
+        look, another log or `key()`, kept longer than `max_age`, entries
+        missing) or `read_some(entries)` with what was logged since the last
+        look. `key()` names what else the kept rows depend on (the database,
+        the encoder). The caller holds its own lock."""
+        try:
+            # The log's position before reading: a change logged meanwhile is
+            # read again next time.
+            token, last = self.log.position()
+            current = (token, *key())
+            young = time.monotonic() - self._read_at < self.max_age
+            found = (
+                self.log.since(token, self._seen, last) if current == self._key and young else None
+            )
+        except Exception:  # the shared cache away: read everything, every time
+            logger.warning("The change log of %s is unreachable", self.log.name, exc_info=True)
+            current, last, found = None, 0, None
+        if found is None:
+            read_all()
+            self._read_at = time.monotonic()
+        elif found:
+            read_some(found)
+        self._key, self._seen = current, last

@@ -22,20 +22,16 @@ older than `MAX_AGE` is read again whole.
 """
 
 import datetime
-import logging
 import threading
-import time
 
 import numpy as np
 from django.db import connection
 
-from core.changelog import ChangeLog
+from core.changelog import ChangeLog, Follower
 from embeddings.encoders import encoder_name
 from embeddings.models import ListingVector
 from listings.models import Listing, ListingKind, ListingRole, ListingStatus
 from members.models import Organisation
-
-logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "matcher:open-listings"
 # A write that sent no signal is seen at worst this late (as core.counts.SECONDS).
@@ -268,46 +264,28 @@ class OpenListings:
 
     def __init__(self):
         self._lock = threading.Lock()
+        self._follower = Follower(changes, max_age=MAX_AGE)
         self.clear()
 
     def clear(self) -> None:
         self.columns = Columns()
-        self._token = None
-        self._seen = 0
-        self._loaded_at = 0.0
         self._encoder = None
-        self._alias = None
+        self._follower.reset()
 
     def current(self) -> Columns:
         """The columns, brought up to date with the database first."""
         with self._lock:
-            try:
-                # The log's position before reading: a change logged meanwhile
-                # is read again next time.
-                token, last = changes.position()
-                same = (token, encoder_name(), connection.settings_dict["NAME"]) == (
-                    self._token,
-                    self._encoder,
-                    self._alias,
-                )
-                young = time.monotonic() - self._loaded_at < MAX_AGE
-                changed = changes.since(token, self._seen, last) if same and young else None
-            except Exception:  # the shared cache away: read everything, every time
-                logger.warning("The matcher's change log is unreachable", exc_info=True)
-                token, last, changed = None, 0, None
-            if changed is None:
-                self._load_all()
-            elif changed:
-                self._load_some(sorted(set(changed)))
-            self._token, self._seen = token, last
+            self._follower.follow(
+                lambda: (encoder_name(), connection.settings_dict["NAME"]),
+                read_all=self._load_all,
+                read_some=lambda changed: self._load_some(sorted(set(changed))),
+            )
             return self.columns
 
     def _load_all(self) -> None:
         self._encoder = encoder_name()
-        self._alias = connection.settings_dict["NAME"]
         self.columns = Columns(*_read_rows(None))
         self._stamps(ListingVector.objects.all())
-        self._loaded_at = time.monotonic()
 
     def _load_some(self, ids: list[int]) -> None:
         rows, org_languages = _read_rows(ids)

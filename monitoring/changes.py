@@ -18,7 +18,6 @@ nobody is seen at worst this late, as core.counts' figures).
 """
 
 from core.changelog import ChangeLog
-from core.counts import BULK_KEY, cache_generation
 
 LOG = ChangeLog("monitoring:columns", name="the dashboard's columns")
 # A write that told nobody is seen at worst this late (as core.counts.SECONDS).
@@ -38,17 +37,6 @@ def organisations_changed() -> None:
 def restart() -> None:
     """Every process reads everything again at its next figures."""
     LOG.restart()
-
-
-def position() -> tuple[str, int, str]:
-    """(the log's token, how many entries it holds, core.counts' bulk token)."""
-    token, last = LOG.position()
-    return token, last, cache_generation(BULK_KEY)
-
-
-def since(token: str, seen: int, last: int) -> list[str] | None:
-    """The entries after `seen` up to `last`; None when they cannot all be read."""
-    return LOG.since(token, seen, last)
 
 
 def by_kind(entries: list[str]) -> tuple[bool, dict[str, set[int]]]:

@@ -21,9 +21,7 @@ compares them).
 
 import copy
 import datetime
-import logging
 import threading
-import time
 
 import numpy as np
 from django.db import connection
@@ -31,6 +29,8 @@ from django.db.models import Case, IntegerField, Value, When
 from django.db.models.functions import Coalesce, Ord, Substr, TruncDate
 from django.utils import timezone
 
+from core.changelog import Follower
+from core.counts import BULK_KEY, cache_generation
 from exchanges.models import (
     Exchange,
     ExchangeOrganisation,
@@ -43,8 +43,6 @@ from matchmaking.models import Match, MatchParty, MatchStatus
 from members.models import Organisation
 
 from . import changes
-
-logger = logging.getLogger(__name__)
 
 EPOCH = datetime.date(1970, 1, 1)
 NO_MATCH = -1
@@ -341,43 +339,36 @@ class _Kept:
 
     def __init__(self):
         self._lock = threading.Lock()
+        self._follower = Follower(changes.LOG, max_age=changes.MAX_AGE)
         self.clear()
 
     def clear(self) -> None:
         self._columns = None
-        self._key = None
-        self._seen = 0
-        self._loaded_at = 0.0
+        self._follower.reset()
 
     def current(self) -> Columns:
         with self._lock:
-            try:
-                token, last, bulk = changes.position()
-                key = (
-                    token,
-                    bulk,
+            self._follower.follow(
+                lambda: (
+                    cache_generation(BULK_KEY),
                     connection.settings_dict["NAME"],
                     timezone.get_current_timezone_name(),
-                )
-                young = time.monotonic() - self._loaded_at < changes.MAX_AGE
-                found = None
-                if self._columns is not None and key == self._key and young:
-                    found = changes.since(token, self._seen, last)
-            except Exception:  # the shared cache away: read everything, every time
-                logger.warning("The monitoring columns' change log is unreachable", exc_info=True)
-                key, last, found = None, 0, None
-            if found is None:
-                self._columns = Columns()
-                self._loaded_at = time.monotonic()
-            elif found:
-                organisations, ids = changes.by_kind(found)
-                # A copy: a thread still counting over the columns keeps them whole.
-                columns = copy.copy(self._columns)
-                columns.rows, columns.pairs = dict(columns.rows), dict(columns.pairs)
-                columns.changed(organisations=organisations, ids=ids)
-                self._columns = columns
-            self._key, self._seen = key, last
+                ),
+                read_all=self._read_all,
+                read_some=self._read_some,
+            )
             return self._columns
+
+    def _read_all(self) -> None:
+        self._columns = Columns()
+
+    def _read_some(self, found: list) -> None:
+        organisations, ids = changes.by_kind(found)
+        # A copy: a thread still counting over the columns keeps them whole.
+        columns = copy.copy(self._columns)
+        columns.rows, columns.pairs = dict(columns.rows), dict(columns.pairs)
+        columns.changed(organisations=organisations, ids=ids)
+        self._columns = columns
 
 
 kept = _Kept()

@@ -52,3 +52,24 @@ def test_a_save_goes_on_when_the_cache_is_away(log, monkeypatch, caplog):
     monkeypatch.setattr(cache, "incr", away)
     log.record([1])
     assert "change log of the test's rows is unreachable" in caplog.text
+
+
+def test_a_follower_reads_everything_first_then_what_changed_then_everything_for_a_new_key(log):
+    from core.changelog import Follower
+
+    follower, reads, key = Follower(log, max_age=60), [], ["db-1"]
+
+    def look():
+        follower.follow(
+            lambda: tuple(key),
+            read_all=lambda: reads.append("all"),
+            read_some=lambda entries: reads.append(entries),
+        )
+
+    look()
+    look()
+    log.record([5])
+    look()
+    key[0] = "db-2"
+    look()
+    assert reads == ["all", [5], "all"]
