@@ -18,8 +18,7 @@ def _freeze_what_is_loaded(**kwargs):
     # As earlall_rsp.wsgi: the objects loaded at start are left out of the
     # collector's full passes (the stored rankings are computed here).
     gc.freeze()
-    # The stored rankings are computed here: the matcher's columns, read in the
-    # background (core.warmup).
+    # The matcher's columns, which those rankings read, in the background (core.warmup).
     from core.warmup import warm_up_in_background
 
     warm_up_in_background()
