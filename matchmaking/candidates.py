@@ -226,6 +226,14 @@ class ListingPages:
         self.read = {}
 
     def listing(self, position: int) -> Listing:
+        found = self.get(position)
+        if found is None:
+            pk = self.values[position].pk
+            raise Listing.DoesNotExist(f"Listing {pk} was ranked, then deleted")
+        return found
+
+    def get(self, position: int) -> Listing | None:
+        """The listing at this position, or None if it was deleted since."""
         pk = self.values[position].pk
         if pk not in self.read:
             start = position - position % PAGE
@@ -235,9 +243,7 @@ class ListingPages:
             for v in page:
                 if v.pk in found:
                     self.read[v.pk] = _with_tags_of(found[v.pk], v)
-        if pk not in self.read:  # deleted since it was ranked
-            raise Listing.DoesNotExist(f"Listing {pk} was ranked, then deleted")
-        return self.read[pk]
+        return self.read.get(pk)
 
 
 def _with_tags_of(listing: Listing, values: ListingValues) -> Listing:
@@ -279,3 +285,23 @@ class ComputedCandidate(Candidate):
         # Values: what it was scored from, the listing itself read when asked for.
         self.values = value
         self._listing = value if isinstance(value, Listing) else None
+
+    @property
+    def still_listed(self) -> bool:
+        if self._listing is None:
+            self._listing = self._pages.get(self._position)
+        return self._listing is not None
+
+
+def listed(candidates: list, limit: int | None = None) -> list:
+    """The first `limit` candidates (all if None) whose listing still exists.
+
+    A listing the secretariat deletes between its ranking and its display is
+    left out, not a failed page; only the pages of those kept are read."""
+    kept = []
+    for c in candidates:
+        if limit is not None and len(kept) >= limit:
+            break
+        if getattr(c, "still_listed", True):
+            kept.append(c)
+    return kept

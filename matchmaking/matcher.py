@@ -442,6 +442,7 @@ def scored(ctx: Context, *, roles=None, cap=CANDIDATE_CAP, role=None) -> tuple[l
 def rank(request: Listing, *, limit: int | None = None, weights=None) -> list[Candidate]:
     """The candidates for a request, best first."""
     ranked = ranking(request, weights=weights).candidates
+    # Lazy: each listing is read when asked for (`candidates.listed` for display).
     return ranked[:limit] if limit else ranked
 
 

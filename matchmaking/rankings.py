@@ -23,6 +23,7 @@ from embeddings.offsets import learnt_offsets
 from listings.models import Listing, ListingKind, ListingStatus
 
 from . import rules
+from .candidates import listed
 from .matcher import ranking, survivors
 from .models import MatchingWeights, RankedCandidate, StoredRanking
 from .signals import SIGNALS_VERSION, Candidate
@@ -68,7 +69,7 @@ def ranking_store(*, request: Listing) -> StoredRanking | None:
             signals=c.signals,
             reasons=c.reasons,
         )
-        for n, c in enumerate(found.candidates[:KEPT], 1)
+        for n, c in enumerate(listed(found.candidates, KEPT), 1)
     )
     return stored
 
@@ -107,8 +108,7 @@ def ranking_for(request: Listing, *, limit: int | None = None) -> list:
     if found is None:
         if ranking_store(request=request) is None:
             # Not open (already matched, closed): nothing to keep, computed as asked.
-            ranked = ranking(request).candidates
-            return ranked[:limit] if limit else ranked
+            return listed(ranking(request).candidates, limit or None)
         found = ranking_stored(request, limit=limit) or []
     return found
 

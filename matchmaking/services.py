@@ -26,7 +26,7 @@ from .calibration import (
     decision_record_declined,
     decisions_record_confirmed,
 )
-from .candidates import with_tags
+from .candidates import listed, with_tags
 from .matcher import rank
 from .models import (
     MATCH_LIVE,
@@ -183,7 +183,7 @@ def _create_match(request: Listing, partners: list, by, message: str) -> Match:
     # The stored one when current: computing it here would make the secretariat
     # wait on the matcher while it confirms (the desk's 300 ms budget).
     stored = ranking_stored(request) or []
-    ranked = stored[:LEFT_OUT_RECORDED] or rank(request, limit=LEFT_OUT_RECORDED)
+    ranked = stored[:LEFT_OUT_RECORDED] or listed(rank(request), LEFT_OUT_RECORDED)
     scored = {c.listing.pk: c for c in stored}
     match = Match(request=request, message=message, confirmed_by=by)
     match._history_user = by

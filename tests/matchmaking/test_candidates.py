@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from listings.models import Listing
-from matchmaking.candidates import listing_values, with_tags
-from matchmaking.matcher import LeftOutList, rank
+from matchmaking.candidates import listed, listing_values, with_tags
+from matchmaking.matcher import LeftOutList, rank, ranking
 from tests.factories import (
     FormatFactory,
     LanguageFactory,
@@ -93,3 +93,43 @@ def test_the_closest_left_out_by_each_rule_are_picked_from_the_arrays():
         (2, "language"),
         (7, "dates"),
     ]
+
+
+def _two_hosts():
+    english = LanguageFactory(code="en", name="English")
+    request = RequestFactory(languages=[english])
+    offers = [
+        OfferFactory(
+            organisation=OrganisationFactory(name=name),
+            languages=[english],
+            earliest_start=request.earliest_start,
+            latest_end=request.latest_end,
+        )
+        for name in ("Host A", "Host B")
+    ]
+    return request, offers
+
+
+def test_a_listing_deleted_after_its_ranking_is_left_out_not_a_crash():
+    request, (first, second) = _two_hosts()
+    ranked = ranking(request).candidates
+    Listing.objects.filter(pk=first.pk).delete()  # by the secretariat, meanwhile
+    assert [c.listing.pk for c in listed(ranked)] == [second.pk]
+    assert [c.listing.pk for c in listed(ranked, 1)] == [second.pk]
+    with pytest.raises(Listing.DoesNotExist):
+        ranked[0].listing  # read directly, it still says what happened  # noqa: B018
+
+
+def test_a_stored_ranking_keeps_only_the_listings_still_there(monkeypatch):
+    from matchmaking import rankings
+
+    request, (first, second) = _two_hosts()
+
+    def ranked_then_deleted(request):
+        found = ranking(request)
+        Listing.objects.filter(pk=first.pk).delete()
+        return found
+
+    monkeypatch.setattr(rankings, "ranking", ranked_then_deleted)
+    stored = rankings.ranking_store(request=request)
+    assert [e.listing_id for e in stored.entries.order_by("position")] == [second.pk]

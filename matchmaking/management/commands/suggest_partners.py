@@ -6,6 +6,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from listings.models import Listing
+from matchmaking.candidates import listed
 from matchmaking.groups import proposals, reciprocal, rings
 from matchmaking.matcher import left_out_named, ranking
 from matchmaking.reasons import reasons_text
@@ -25,9 +26,10 @@ class Command(BaseCommand):
         except Listing.DoesNotExist as exc:
             raise CommandError(f"No request or offer with the reference {reference}.") from exc
         found = ranking(request)
-        ranked = found.candidates[:limit]
-        groups = proposals(request, found.candidates)
-        ring_list = rings(request, found.candidates)
+        candidates = listed(found.candidates)
+        ranked = candidates[:limit]
+        groups = proposals(request, candidates)
+        ring_list = rings(request, candidates)
         left_out = left_out_named(found.left_out)
         if json:
             self.stdout.write(_json(request, ranked, groups, ring_list, left_out))
@@ -45,7 +47,7 @@ class Command(BaseCommand):
             names = " + ".join(str(m.organisation) for m in group.members)
             host = "" if group.host else f" (hosted by {request.organisation})"
             self.stdout.write(f"Group {group.score:.1f}: {names}{host}")
-        for candidate in reciprocal(request, found.candidates):
+        for candidate in reciprocal(request, candidates):
             self.stdout.write(f"Reciprocal: {candidate.organisation} could later come to you")
         for host, third in ring_list:
             me = request.organisation
