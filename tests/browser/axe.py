@@ -15,9 +15,12 @@ language and English for pages seen in French, after choosing it in the
 header's language menu as a person does (it saves a member's profile, sets a
 cookie for a visitor). A page the journey already saw in both is not opened
 again, nor a kind of page (its route and the names of its query's fields) that
-the same person already saw in that language earlier in the run, on either
-pytest-xdist worker: the same template with other rows costs seconds and finds
-nothing new.
+someone of the same role (the secretariat, a coordinator, a contact, a visitor)
+already saw in that language earlier in the run, on either pytest-xdist worker:
+the same template with other rows costs seconds and finds nothing new. Every
+state of every page is checked in the language the journey saw it in; the
+second language checks what a translation changes (longer words, another
+`lang`, translated labels), which one page of each kind shows.
 
 A test fails on any violation of the WCAG 2.0 and 2.1 A and AA rules.
 
@@ -43,7 +46,7 @@ HOOK = (Path(__file__).parent / "axe_hook.js").read_text().replace("TAGS", repr(
 
 
 class CheckedKinds:
-    """The (who, kind of page, language) already checked in this run, by any test
+    """The (role, kind of page, language) already checked in this run, by any test
     of any pytest-xdist worker: the workers share them through a file of the run
     (tests.run_files), so that a kind one worker checked the other does not open
     again."""
@@ -133,10 +136,10 @@ class AxeAudit:
         self.checked.append(url)
         who = self._revisiting.get(id(source["context"]), "")
         if options is not None:
-            who, session = who_is_signed_in(source["context"])
+            who, role, session = who_is_signed_in(source["context"])
             if url in self._got.get(id(source["context"]), ()):
                 key = (who, url, lang)
-                self.seen.setdefault(key, Seen(url, lang, who, session, options))
+                self.seen.setdefault(key, Seen(url, lang, who, role, session, options))
                 self.seen[key].session = session  # the latest, which a later step may have changed
         where = f"{url} ({lang or 'no language'}, {who or 'a visitor'})"
         self.violations.extend((where, v) for v in violations)
@@ -151,12 +154,12 @@ class AxeAudit:
 
     def revisit_in_other_language(self, browser) -> None:
         """Each person opens the pages they saw again, in the other language."""
-        checked = [(seen.who, kind_of_page(seen.url), seen.lang) for seen in self.seen.values()]
+        checked = [(seen.role, kind_of_page(seen.url), seen.lang) for seen in self.seen.values()]
         wanted = {}  # the first page of each kind not yet seen in the other language
         for seen in self.seen.values():
             target = other_language(seen.lang)
             if (seen.who, seen.url, target) not in self.seen:
-                wanted.setdefault((seen.who, kind_of_page(seen.url), target), seen)
+                wanted.setdefault((seen.role, kind_of_page(seen.url), target), seen)
         groups: dict[tuple[str, str], list[Seen]] = {}
         for kind in CHECKED_KINDS.claim(checked, list(wanted)):
             seen = wanted[kind]

@@ -19,6 +19,7 @@ class Seen:
     url: str
     lang: str
     who: str  # the signed-in person's e-mail address, "" for a visitor
+    role: str  # what they may see: "secretariat", "coordinator", "contact", "" for a visitor
     session: dict  # a copy of their session, to be them again
     options: dict  # those of the browser context they used (viewport, locale…)
 
@@ -39,19 +40,30 @@ def other_language(lang: str) -> str:
     return "en" if lang == "fr" else "fr"
 
 
-def who_is_signed_in(context) -> tuple[str, dict]:
-    """The person whose session the context holds, and a copy of that session."""
+def who_is_signed_in(context) -> tuple[str, str, dict]:
+    """The person whose session the context holds, their role and a copy of that
+    session."""
     store = import_module(settings.SESSION_ENGINE).SessionStore
     for cookie in context.cookies():
         if cookie["name"] == settings.SESSION_COOKIE_NAME:
             session = dict(store(session_key=cookie["value"]).load())
             user_id = session.get(SESSION_KEY)
-            who = ""
+            user = None
             if user_id is not None:
                 user = get_user_model()._default_manager.filter(pk=user_id).first()
-                who = user.email if user else ""
-            return who, session
-    return "", {}
+            return (user.email if user else ""), role_of(user), session
+    return "", "", {}
+
+
+def role_of(user) -> str:
+    """What a person's pages show besides their own rows: the secretariat's
+    tools, a coordinator's, a contact's, or a visitor's."""
+    if user is None:
+        return ""
+    if user.is_staff:
+        return "secretariat"
+    roles = set(user.memberships.values_list("role", flat=True))
+    return "coordinator" if "coordinator" in roles else "contact"
 
 
 def be_them_again(context, session: dict, origin: str) -> None:
