@@ -39,7 +39,9 @@ def _errors(value):
             if field is None or field.is_hidden:
                 yield {"message": message, "label": "", "anchor": ""}
             else:
-                yield {"message": message, "label": field.label, "anchor": _anchor(field)}
+                # A label written as a sentence ends with a full stop: "….: message" otherwise.
+                label = str(field.label or "").rstrip(" .:")
+                yield {"message": message, "label": label, "anchor": _anchor(field)}
 
 
 def _anchor(field) -> str:

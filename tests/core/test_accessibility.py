@@ -200,3 +200,11 @@ def test_the_error_summary_lists_the_errors_in_the_order_of_the_form(client, db)
     html = response.text.split('id="error-summary"')[1]
     positions = [html.index(f'id="{anchor}"') for anchor in anchors]
     assert positions == sorted(positions)
+
+
+def test_a_label_written_as_a_sentence_is_not_followed_by_two_marks(client, db):
+    # "…to run the partnership.: You must accept…" in the summary.
+    response = client.post("/members/join/", {"name": "School"})
+    summary = response.text.split('id="error-summary"')[1].split("</div>")[0]
+    assert "run the partnership:" in summary
+    assert ".:" not in summary
