@@ -67,4 +67,7 @@ def inbox_text(kind: str, context: dict, *, body: bool = True) -> tuple[str, str
     except Exception:  # one broken template must not take the whole inbox down
         logger.exception("Cannot render %s for the inbox", kind)
         return kind.replace("_", " ").capitalize(), ""
-    return " ".join(subject.split()), text
+    # render_to_string marks its result safe, but the text body is written with
+    # autoescape off (it is plain text): what members typed is in it raw. The page
+    # must escape it, so it gets a plain str (str() would keep the mark).
+    return " ".join(subject.split()), str.__str__(text)
