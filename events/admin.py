@@ -102,6 +102,8 @@ class EventAdmin(SimpleHistoryAdmin):
         """Slots down, tables across: who meets where, each meeting one click
         from its page (where it is moved)."""
         event = get_object_or_404(Event, pk=pk)
+        if not self.has_view_permission(request, event):
+            raise PermissionDenied
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
@@ -115,6 +117,9 @@ class EventAdmin(SimpleHistoryAdmin):
 
     def export_view(self, request, pk, what, fmt):
         event = get_object_or_404(Event, pk=pk)
+        # Who comes, with their e-mail addresses: for those who may see the event.
+        if not self.has_view_permission(request, event):
+            raise PermissionDenied
         makers = {"agenda": exports.agenda_table, "attendees": exports.attendees_table}
         if what not in makers or fmt not in ("csv", "xlsx"):
             raise Http404
@@ -303,6 +308,8 @@ class MeetingAdmin(SimpleHistoryAdmin):
             ),
             pk=pk,
         )
+        if not self.has_view_permission(request, meeting):
+            raise PermissionDenied
         if request.method == "POST":
             if not self.has_change_permission(request, meeting):
                 raise PermissionDenied

@@ -113,3 +113,22 @@ def test_names_typed_as_formulas_stay_text_in_the_attendee_exports(
     assert row[3].startswith("'@SUM(1+1)")
     cell = load_workbook(io.BytesIO(export("xlsx"))).active["A2"]
     assert cell.data_type == "s" and cell.value == f"'{boras.name}"
+
+
+def test_staff_without_the_events_permissions_cannot_open_the_grid_or_the_exports(
+    client, met, secretariat
+):
+    from tests.factories import UserFactory
+    from tests.otp import totp_device, verified_login
+
+    # Staff, past the second factor, but not in the Secretariat group.
+    colleague = UserFactory(email="intern@earlall.example", is_staff=True)
+    totp_device(colleague)
+    verified_login(client, colleague)
+    urls = [
+        reverse("admin:events_event_schedule", args=[met.event_id]),
+        reverse("admin:events_event_export", args=[met.event_id, "attendees", "csv"]),
+        reverse("admin:events_event_export", args=[met.event_id, "agenda", "xlsx"]),
+        reverse("admin:events_meeting_follow_up_match", args=[met.pk]),
+    ]
+    assert [client.get(url).status_code for url in urls] == [403] * 4
