@@ -98,10 +98,10 @@ class CaseStudyAdmin(DecisionsMixin, SimpleHistoryAdmin):
         if changed:
             self.message_user(request, done % {"n": changed}, messages.SUCCESS)
 
-    @admin.action(description=_("Publish the selected case studies"))
+    @admin.action(description=_("Publish the selected case studies"), permissions=["change"])
     def publish(self, request, queryset):
         self._run(request, queryset, case_study_publish, _("%(n)s case study(ies) published."))
 
-    @admin.action(description=_("Unpublish the selected case studies"))
+    @admin.action(description=_("Unpublish the selected case studies"), permissions=["change"])
     def unpublish(self, request, queryset):
         self._run(request, queryset, case_study_unpublish, _("%(n)s case study(ies) unpublished."))

@@ -134,7 +134,7 @@ class EventAdmin(SimpleHistoryAdmin):
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
 
-    @admin.action(description=_("Cancel (everyone registered is told)"))
+    @admin.action(description=_("Cancel (everyone registered is told)"), permissions=["change"])
     def cancel_events(self, request, queryset):
         for event in queryset:
             try:
@@ -146,7 +146,10 @@ class EventAdmin(SimpleHistoryAdmin):
                     request, _("%(event)s is cancelled.") % {"event": event}, messages.SUCCESS
                 )
 
-    @admin.action(description=_("Build the schedule (places new accepted meetings only)"))
+    @admin.action(
+        description=_("Build the schedule (places new accepted meetings only)"),
+        permissions=["change"],
+    )
     def build_schedule(self, request, queryset):
         for event in queryset:
             result = schedule_build(event=event)
@@ -168,7 +171,10 @@ class RegistrationAdmin(SimpleHistoryAdmin):
     raw_id_fields = ["organisation", "listings", "people"]
     actions = ["cancel_registrations", "propose_meetings"]
 
-    @admin.action(description=_("Propose that the selected organisations meet (each pair)"))
+    @admin.action(
+        description=_("Propose that the selected organisations meet (each pair)"),
+        permissions=["change"],
+    )
     def propose_meetings(self, request, queryset):
         chosen = list(queryset.select_related("organisation", "event").order_by("pk"))
         proposed, refused = 0, []
@@ -191,7 +197,7 @@ class RegistrationAdmin(SimpleHistoryAdmin):
         for line in refused:
             self.message_user(request, line, messages.WARNING)
 
-    @admin.action(description=_("Cancel (the waiting list moves up)"))
+    @admin.action(description=_("Cancel (the waiting list moves up)"), permissions=["change"])
     def cancel_registrations(self, request, queryset):
         for registration in queryset.select_related("organisation"):
             promoted = registration_cancel(registration=registration)

@@ -151,7 +151,7 @@ class ListingAdmin(DecisionsMixin, SimpleHistoryAdmin):
             },
         )
 
-    @admin.action(description=_("Publish the selected submissions"))
+    @admin.action(description=_("Publish the selected submissions"), permissions=["change"])
     def publish_selected(self, request, queryset):
         published = 0
         for listing in queryset:
@@ -166,7 +166,9 @@ class ListingAdmin(DecisionsMixin, SimpleHistoryAdmin):
             % {"n": published},
         )
 
-    @admin.action(description=_("Return the selected submissions with a comment"))
+    @admin.action(
+        description=_("Return the selected submissions with a comment"), permissions=["change"]
+    )
     def return_selected(self, request, queryset):
         return self._return_form(request, list(queryset))
 

@@ -258,11 +258,11 @@ class WeightsProposalAdmin(SimpleHistoryAdmin):
             format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", rows),
         )
 
-    @admin.action(description=gettext_lazy("Accept the proposed weights"))
+    @admin.action(description=gettext_lazy("Accept the proposed weights"), permissions=["change"])
     def accept(self, request, queryset):
         self._decide(request, queryset, proposal_accept, _("Weights accepted."))
 
-    @admin.action(description=gettext_lazy("Reject the proposed weights"))
+    @admin.action(description=gettext_lazy("Reject the proposed weights"), permissions=["change"])
     def reject(self, request, queryset):
         self._decide(request, queryset, proposal_reject, _("Proposal rejected."))
 

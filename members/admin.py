@@ -122,13 +122,15 @@ class OrganisationAdmin(DecisionsMixin, SimpleHistoryAdmin):
     inlines = [MembershipInline]
     date_hierarchy = "created_at"
 
-    @admin.action(description=_("Approve the selected applications"))
+    @admin.action(description=_("Approve the selected applications"), permissions=["change"])
     def approve_applications(self, request, queryset):
         self.apply(
             request, queryset, services.application_approve, _t("%(n)d application(s) approved.")
         )
 
-    @admin.action(description=_("Reject the selected applications (with a reason)"))
+    @admin.action(
+        description=_("Reject the selected applications (with a reason)"), permissions=["change"]
+    )
     def reject_applications(self, request, queryset):
         form = RejectionForm(request.POST if "reason" in request.POST else None)
         if form.is_valid():
@@ -158,11 +160,11 @@ class OrganisationAdmin(DecisionsMixin, SimpleHistoryAdmin):
             },
         )
 
-    @admin.action(description=_("Suspend the selected members"))
+    @admin.action(description=_("Suspend the selected members"), permissions=["change"])
     def suspend_memberships(self, request, queryset):
         self.apply(request, queryset, services.membership_suspend, _t("%(n)d member(s) suspended."))
 
-    @admin.action(description=_("Reinstate the selected suspended members"))
+    @admin.action(description=_("Reinstate the selected suspended members"), permissions=["change"])
     def reinstate_memberships(self, request, queryset):
         self.apply(
             request, queryset, services.membership_reinstate, _t("%(n)d member(s) reinstated.")
