@@ -71,3 +71,16 @@ def test_a_suspended_listings_contact_cannot_accept_its_match_either(
     assert response.status_code == 403
     party.refresh_from_db()
     assert party.answer == Answer.PENDING
+
+
+def test_the_emailed_renew_link_does_not_reopen_a_suspended_organisations_listing(
+    client, suspended
+):
+    from listings.services import listing_link_token
+
+    listing = RequestFactory(organisation=suspended, status=ListingStatus.EXPIRED)
+    link = f"/listings/link/{listing_link_token(listing, 'renew')}/"
+    page = client.post(link, follow=True).text
+    assert "is not an active member: its listings cannot be renewed" in page
+    listing.refresh_from_db()
+    assert listing.status == ListingStatus.EXPIRED and not listing.renewed
