@@ -15,6 +15,10 @@ PASSWORD_RESET_PER_ADDRESS = "10/h"  # noqa: S105 (a rate, not a password)
 # A victim receives at most three reset e-mails an hour, whoever asks.
 PASSWORD_RESET_PER_EMAIL = "3/h"  # noqa: S105
 JOIN_PER_ADDRESS = "5/h"
+# The pages that ask a signed-in person for their password again (change it,
+# confirm a new address, delete the account): someone holding a stolen session
+# must not learn the password there by trying, where Axes does not count.
+PASSWORD_CHECK_PER_ACCOUNT = "10/h"  # noqa: S105
 
 
 def posted_email(group, request) -> str:
@@ -38,3 +42,7 @@ def password_reset_throttled(view):
 
 def join_throttled(view):
     return per_address(JOIN_PER_ADDRESS)(view)
+
+
+def password_check_throttled(view):
+    return ratelimit(key="user", rate=PASSWORD_CHECK_PER_ACCOUNT, method="POST", block=True)(view)

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from core.pagecache import visitor_page_cached
 from core.pagination import filtered_page
 from core.refusals import refusal_text
-from core.throttles import join_throttled
+from core.throttles import join_throttled, password_check_throttled
 
 from . import selectors, services
 from .filters import DirectoryFilter
@@ -291,6 +291,7 @@ def account(request):
 
 
 @login_required
+@password_check_throttled
 def email_confirm(request, token):
     try:
         change = services.email_change_from_token(token=token, user=request.user)
@@ -323,6 +324,7 @@ def account_data(request):
 
 
 @login_required
+@password_check_throttled
 def account_delete(request):
     form = AccountDeleteForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
