@@ -19,6 +19,10 @@ JOIN_PER_ADDRESS = "5/h"
 # confirm a new address, delete the account): someone holding a stolen session
 # must not learn the password there by trying, where Axes does not count.
 PASSWORD_CHECK_PER_ACCOUNT = "10/h"  # noqa: S105
+# The forms that send an e-mail to an address the person types (inviting a
+# colleague, changing one's address): the site must not become anyone's way to
+# mail strangers, or to flood someone's mailbox.
+MAIL_TO_TYPED_ADDRESS_PER_ACCOUNT = "20/h"
 
 
 def posted_email(group, request) -> str:
@@ -46,3 +50,9 @@ def join_throttled(view):
 
 def password_check_throttled(view):
     return ratelimit(key="user", rate=PASSWORD_CHECK_PER_ACCOUNT, method="POST", block=True)(view)
+
+
+def mail_to_typed_address_throttled(view):
+    return ratelimit(key="user", rate=MAIL_TO_TYPED_ADDRESS_PER_ACCOUNT, method="POST", block=True)(
+        view
+    )
