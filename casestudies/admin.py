@@ -1,10 +1,10 @@
 from django.contrib import admin, messages
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_decisions import OPTIONAL, Decision, DecisionsMixin
 from core.forms import written_in_field
+from core.history_admin import SimpleHistoryAdmin
 from core.workflow import TransitionNotAllowed
 
 from .models import CaseStudy, CaseStudyStatus, Lesson, Photo, Testimonial

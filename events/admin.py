@@ -12,9 +12,9 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_decisions import staff_only
+from core.history_admin import SimpleHistoryAdmin
 from core.refusals import REFUSALS, refusal_text
 
 from . import exports, selectors

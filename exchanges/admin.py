@@ -9,9 +9,9 @@ from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_decisions import Decision
+from core.history_admin import SimpleHistoryAdmin
 from core.refusals import REFUSALS, refusal_text
 from matchmaking import admin as matchmaking_admin
 from matchmaking.models import Match, MatchStatus

@@ -9,10 +9,10 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_decisions import REQUIRED, Decision, DecisionsMixin
 from core.forms import written_in_field
+from core.history_admin import SimpleHistoryAdmin
 from core.refusals import REFUSALS, refusal_text
 from core.workflow import TransitionNotAllowed
 

@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_decisions import REQUIRED, Decision, DecisionsMixin, staff_only
+from core.history_admin import SimpleHistoryAdmin
 
 from .calibration import proposal_accept, proposal_reject
 from .curation import curate_view

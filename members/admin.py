@@ -4,9 +4,9 @@ from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_decisions import OPTIONAL, REQUIRED, Decision, DecisionsMixin
+from core.history_admin import SimpleHistoryAdmin
 from core.refusals import REFUSALS
 from core.workflow import TransitionNotAllowed
 
