@@ -84,3 +84,33 @@ def test_the_emailed_renew_link_does_not_reopen_a_suspended_organisations_listin
     assert "is not an active member: its listings cannot be renewed" in page
     listing.refresh_from_db()
     assert listing.status == ListingStatus.EXPIRED and not listing.renewed
+
+
+def test_a_suspended_organisations_coordinator_cannot_report_its_exchange(
+    alice_client, suspended, centre_val_de_loire
+):
+    import datetime
+
+    from tests.factories import exchange_between
+
+    exchange = exchange_between(
+        host=suspended,
+        sender=centre_val_de_loire,
+        start_date=datetime.date.today() - datetime.timedelta(days=3),
+        end_date=datetime.date.today() - datetime.timedelta(days=1),
+    )
+    response = alice_client.post(
+        f"/exchanges/{exchange.pk}/report/",
+        {"participants_total": 5, "staff": 5, "learners": 0, "fewer_opportunities": 0},
+    )
+    assert response.status_code == 403
+    exchange.refresh_from_db()
+    assert exchange.participants_total is None
+
+
+def test_my_area_lists_nothing_a_suspended_organisation_cannot_act_on(alice, suspended):
+    from myarea.selectors import member_to_do
+
+    RequestFactory(organisation=suspended, status=ListingStatus.DRAFT)
+    to_do = member_to_do(user=alice)
+    assert to_do["listings"].count == 0 and to_do["reports"].count == 0
