@@ -1,10 +1,10 @@
 from django.contrib import admin, messages
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_decisions import OPTIONAL, Decision, DecisionsMixin
 from core.forms import written_in_field
+from core.history_admin import SimpleHistoryAdmin
 from core.workflow import TransitionNotAllowed
 
 from .models import CaseStudy, CaseStudyStatus, Lesson, Photo, Testimonial
@@ -98,10 +98,10 @@ class CaseStudyAdmin(DecisionsMixin, SimpleHistoryAdmin):
         if changed:
             self.message_user(request, done % {"n": changed}, messages.SUCCESS)
 
-    @admin.action(description=_("Publish the selected case studies"))
+    @admin.action(description=_("Publish the selected case studies"), permissions=["change"])
     def publish(self, request, queryset):
         self._run(request, queryset, case_study_publish, _("%(n)s case study(ies) published."))
 
-    @admin.action(description=_("Unpublish the selected case studies"))
+    @admin.action(description=_("Unpublish the selected case studies"), permissions=["change"])
     def unpublish(self, request, queryset):
         self._run(request, queryset, case_study_unpublish, _("%(n)s case study(ies) unpublished."))

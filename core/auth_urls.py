@@ -8,7 +8,7 @@ from django.urls import path
 
 from . import two_factor
 from .forms import SignInForm
-from .throttles import password_reset_throttled, sign_in_throttled
+from .throttles import password_check_throttled, password_reset_throttled, sign_in_throttled
 
 urlpatterns = [
     path(
@@ -20,7 +20,11 @@ urlpatterns = [
     ),
     path("logout/", auth.LogoutView.as_view(), name="logout"),
     path("two-factor/", two_factor.two_factor, name="two-factor"),
-    path("password/change/", auth.PasswordChangeView.as_view(), name="password_change"),
+    path(
+        "password/change/",
+        password_check_throttled(auth.PasswordChangeView.as_view()),
+        name="password_change",
+    ),
     path(
         "password/change/done/",
         auth.PasswordChangeDoneView.as_view(),

@@ -15,6 +15,14 @@ PASSWORD_RESET_PER_ADDRESS = "10/h"  # noqa: S105 (a rate, not a password)
 # A victim receives at most three reset e-mails an hour, whoever asks.
 PASSWORD_RESET_PER_EMAIL = "3/h"  # noqa: S105
 JOIN_PER_ADDRESS = "5/h"
+# The pages that ask a signed-in person for their password again (change it,
+# confirm a new address, delete the account): someone holding a stolen session
+# must not learn the password there by trying, where Axes does not count.
+PASSWORD_CHECK_PER_ACCOUNT = "10/h"  # noqa: S105
+# The forms that send an e-mail to an address the person types (inviting a
+# colleague, changing one's address): the site must not become anyone's way to
+# mail strangers, or to flood someone's mailbox.
+MAIL_TO_TYPED_ADDRESS_PER_ACCOUNT = "20/h"
 
 
 def posted_email(group, request) -> str:
@@ -38,3 +46,13 @@ def password_reset_throttled(view):
 
 def join_throttled(view):
     return per_address(JOIN_PER_ADDRESS)(view)
+
+
+def password_check_throttled(view):
+    return ratelimit(key="user", rate=PASSWORD_CHECK_PER_ACCOUNT, method="POST", block=True)(view)
+
+
+def mail_to_typed_address_throttled(view):
+    return ratelimit(key="user", rate=MAIL_TO_TYPED_ADDRESS_PER_ACCOUNT, method="POST", block=True)(
+        view
+    )

@@ -12,9 +12,9 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_decisions import staff_only
+from core.history_admin import SimpleHistoryAdmin
 from core.refusals import REFUSALS, refusal_text
 
 from . import exports, selectors
@@ -102,6 +102,8 @@ class EventAdmin(SimpleHistoryAdmin):
         """Slots down, tables across: who meets where, each meeting one click
         from its page (where it is moved)."""
         event = get_object_or_404(Event, pk=pk)
+        if not self.has_view_permission(request, event):
+            raise PermissionDenied
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
@@ -115,6 +117,9 @@ class EventAdmin(SimpleHistoryAdmin):
 
     def export_view(self, request, pk, what, fmt):
         event = get_object_or_404(Event, pk=pk)
+        # Who comes, with their e-mail addresses: for those who may see the event.
+        if not self.has_view_permission(request, event):
+            raise PermissionDenied
         makers = {"agenda": exports.agenda_table, "attendees": exports.attendees_table}
         if what not in makers or fmt not in ("csv", "xlsx"):
             raise Http404
@@ -129,7 +134,7 @@ class EventAdmin(SimpleHistoryAdmin):
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
 
-    @admin.action(description=_("Cancel (everyone registered is told)"))
+    @admin.action(description=_("Cancel (everyone registered is told)"), permissions=["change"])
     def cancel_events(self, request, queryset):
         for event in queryset:
             try:
@@ -141,7 +146,10 @@ class EventAdmin(SimpleHistoryAdmin):
                     request, _("%(event)s is cancelled.") % {"event": event}, messages.SUCCESS
                 )
 
-    @admin.action(description=_("Build the schedule (places new accepted meetings only)"))
+    @admin.action(
+        description=_("Build the schedule (places new accepted meetings only)"),
+        permissions=["change"],
+    )
     def build_schedule(self, request, queryset):
         for event in queryset:
             result = schedule_build(event=event)
@@ -163,7 +171,10 @@ class RegistrationAdmin(SimpleHistoryAdmin):
     raw_id_fields = ["organisation", "listings", "people"]
     actions = ["cancel_registrations", "propose_meetings"]
 
-    @admin.action(description=_("Propose that the selected organisations meet (each pair)"))
+    @admin.action(
+        description=_("Propose that the selected organisations meet (each pair)"),
+        permissions=["change"],
+    )
     def propose_meetings(self, request, queryset):
         chosen = list(queryset.select_related("organisation", "event").order_by("pk"))
         proposed, refused = 0, []
@@ -186,7 +197,7 @@ class RegistrationAdmin(SimpleHistoryAdmin):
         for line in refused:
             self.message_user(request, line, messages.WARNING)
 
-    @admin.action(description=_("Cancel (the waiting list moves up)"))
+    @admin.action(description=_("Cancel (the waiting list moves up)"), permissions=["change"])
     def cancel_registrations(self, request, queryset):
         for registration in queryset.select_related("organisation"):
             promoted = registration_cancel(registration=registration)
@@ -303,6 +314,8 @@ class MeetingAdmin(SimpleHistoryAdmin):
             ),
             pk=pk,
         )
+        if not self.has_view_permission(request, meeting):
+            raise PermissionDenied
         if request.method == "POST":
             if not self.has_change_permission(request, meeting):
                 raise PermissionDenied

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from core.spreadsheets import sheet_title
+from core.spreadsheets import row_safe, sheet_title
 
 from .models import Event, Meeting, Registration
 
@@ -92,7 +92,8 @@ def as_csv(headers: list, rows: list) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(headers)
-    writer.writerows(rows)
+    # Names and titles typed by members: never run as formulas.
+    writer.writerows(row_safe(row) for row in rows)
     return out.getvalue()
 
 
@@ -102,7 +103,7 @@ def as_xlsx(title: str, headers: list, rows: list) -> bytes:
     sheet.title = sheet_title(title)
     sheet.append(headers)
     for row in rows:
-        sheet.append(row)
+        sheet.append(row_safe(row))
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

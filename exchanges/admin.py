@@ -9,9 +9,9 @@ from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_decisions import Decision
+from core.history_admin import SimpleHistoryAdmin
 from core.refusals import REFUSALS, refusal_text
 from matchmaking import admin as matchmaking_admin
 from matchmaking.models import Match, MatchStatus
@@ -140,11 +140,14 @@ class ExchangeAdmin(SimpleHistoryAdmin):
         for line in refused:
             self.message_user(request, line, messages.ERROR)
 
-    @admin.action(description=_("Mark completed (needs the figures; starts the case study)"))
+    @admin.action(
+        description=_("Mark completed (needs the figures; starts the case study)"),
+        permissions=["change"],
+    )
     def complete_exchanges(self, request, queryset):
         self._run(request, queryset, exchange_complete, _("%(n)s exchange(s) completed."))
 
-    @admin.action(description=_("Mark cancelled"))
+    @admin.action(description=_("Mark cancelled"), permissions=["change"])
     def cancel_exchanges(self, request, queryset):
         self._run(request, queryset, exchange_cancel, _("%(n)s exchange(s) cancelled."))
 
@@ -167,7 +170,9 @@ class MatchAdmin(matchmaking_admin.MatchAdmin):
     actions = ["create_exchanges"]
     decisions = [CREATE_EXCHANGE, *matchmaking_admin.MATCH_DECISIONS]
 
-    @admin.action(description=_("Create the exchange from the accepted match"))
+    @admin.action(
+        description=_("Create the exchange from the accepted match"), permissions=["change"]
+    )
     def create_exchanges(self, request, queryset):
         for match in queryset:
             self._create_exchange(request, match)

@@ -9,10 +9,10 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_decisions import REQUIRED, Decision, DecisionsMixin
 from core.forms import written_in_field
+from core.history_admin import SimpleHistoryAdmin
 from core.refusals import REFUSALS, refusal_text
 from core.workflow import TransitionNotAllowed
 
@@ -151,7 +151,7 @@ class ListingAdmin(DecisionsMixin, SimpleHistoryAdmin):
             },
         )
 
-    @admin.action(description=_("Publish the selected submissions"))
+    @admin.action(description=_("Publish the selected submissions"), permissions=["change"])
     def publish_selected(self, request, queryset):
         published = 0
         for listing in queryset:
@@ -166,7 +166,9 @@ class ListingAdmin(DecisionsMixin, SimpleHistoryAdmin):
             % {"n": published},
         )
 
-    @admin.action(description=_("Return the selected submissions with a comment"))
+    @admin.action(
+        description=_("Return the selected submissions with a comment"), permissions=["change"]
+    )
     def return_selected(self, request, queryset):
         return self._return_form(request, list(queryset))
 

@@ -6,6 +6,8 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.http import HttpResponse
 from django.utils import timezone
 
+from core.spreadsheets import cell_safe
+
 from .filters import ExportFilter
 from .models import Listing
 
@@ -28,12 +30,6 @@ COLUMNS = [
 ]
 
 
-def safe(value):
-    """Spreadsheets run cells that start with = + - @ as formulas: defuse them."""
-    text = str(value)
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
-
-
 @staff_member_required
 def export_csv(request):
     queryset = (
@@ -48,5 +44,5 @@ def export_csv(request):
     writer = csv.writer(response)
     writer.writerow([name for name, _ in COLUMNS])
     for listing in listings:
-        writer.writerow([safe(get(listing)) for _, get in COLUMNS])
+        writer.writerow([cell_safe(str(get(listing))) for _, get in COLUMNS])
     return response

@@ -2,7 +2,12 @@
 
 import rules
 
-from members.permissions import is_member_of, is_partnership_member, is_secretariat
+from members.permissions import (
+    is_active_organisation,
+    is_member_of,
+    is_partnership_member,
+    is_secretariat,
+)
 
 from .models import ListingStatus
 
@@ -16,6 +21,11 @@ def is_of_my_organisation(user, listing) -> bool:
 
 
 @rules.predicate
+def is_of_an_active_organisation(user, listing) -> bool:
+    return is_active_organisation(user, listing.organisation)
+
+
+@rules.predicate
 def is_public(_user, listing) -> bool:
     return listing.status in PUBLIC_STATUSES
 
@@ -26,5 +36,6 @@ rules.add_rule(
 )
 # Edit, submit, withdraw, close, renew, the interest settings: whether the listing's
 # status allows each is the workflow's say (selectors.OWNER_ACTIONS), not a permission.
-rules.add_rule("listings.change_listing", is_of_my_organisation)
+# A suspended organisation's people still see its listings, and change none.
+rules.add_rule("listings.change_listing", is_of_my_organisation & is_of_an_active_organisation)
 rules.add_rule("listings.add_listing", is_partnership_member)

@@ -348,6 +348,12 @@ def listing_renew(*, listing: Listing, by, today=None) -> Listing:
     today = today or timezone.localdate()
     if listing.renewed:
         raise ValidationError(_("This listing has already been renewed once."))
+    if not listing.organisation.is_active_member:
+        # Also through the link of the "still current?" email, which needs no sign-in.
+        raise ValidationError(
+            _("%(organisation)s is not an active member: its listings cannot be renewed.")
+            % {"organisation": listing.organisation}
+        )
     new_expiry = today + datetime.timedelta(days=MAX_EXPIRY_DAYS // 4)
     changes = {"renewed": True, "expires_on": new_expiry}
     if listing.status == ListingStatus.EXPIRED:

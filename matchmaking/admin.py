@@ -12,9 +12,9 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_decisions import REQUIRED, Decision, DecisionsMixin, staff_only
+from core.history_admin import SimpleHistoryAdmin
 
 from .calibration import proposal_accept, proposal_reject
 from .curation import curate_view
@@ -264,11 +264,11 @@ class WeightsProposalAdmin(SimpleHistoryAdmin):
             format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", rows),
         )
 
-    @admin.action(description=gettext_lazy("Accept the proposed weights"))
+    @admin.action(description=gettext_lazy("Accept the proposed weights"), permissions=["change"])
     def accept(self, request, queryset):
         self._decide(request, queryset, proposal_accept, _("Weights accepted."))
 
-    @admin.action(description=gettext_lazy("Reject the proposed weights"))
+    @admin.action(description=gettext_lazy("Reject the proposed weights"), permissions=["change"])
     def reject(self, request, queryset):
         self._decide(request, queryset, proposal_reject, _("Proposal rejected."))
 

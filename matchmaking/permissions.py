@@ -2,7 +2,7 @@
 
 import rules
 
-from members.permissions import is_coordinator_of
+from members.permissions import is_active_organisation, is_coordinator_of
 
 
 @rules.predicate
@@ -16,6 +16,14 @@ def is_party_contact(user, party) -> bool:
     return party.listing is not None and party.listing.contact_id == user.pk
 
 
+@rules.predicate
+def is_party_active(user, party) -> bool:
+    return is_active_organisation(user, party.organisation)
+
+
 # Accept or decline for a party: whether it still waits for an answer is the
 # workflow's say (views.answerable), not a permission.
-rules.add_rule("matchmaking.answer_for_party", is_party_coordinator | is_party_contact)
+# A suspended organisation answers for nobody, not even through its contact person.
+rules.add_rule(
+    "matchmaking.answer_for_party", (is_party_coordinator | is_party_contact) & is_party_active
+)

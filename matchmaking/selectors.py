@@ -4,6 +4,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404
 
 from listings.models import ExpressionOfInterest, Listing
+from members.models import MembershipStatus
 from members.selectors import (
     coordinators_by_organisation,
     organisations_coordinated_by,
@@ -38,6 +39,7 @@ def parties_to_answer(user):
     return (
         MatchParty.objects.filter(answer=Answer.PENDING, match__status=MatchStatus.CONFIRMED)
         .filter(coordinator | Q(listing__contact=user))
+        .filter(organisation__status=MembershipStatus.ACTIVE)
         .distinct()
         .select_related("match__request", "organisation")
         .order_by("match__confirmed_at", "pk")

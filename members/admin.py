@@ -4,9 +4,9 @@ from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_decisions import OPTIONAL, REQUIRED, Decision, DecisionsMixin
+from core.history_admin import SimpleHistoryAdmin
 from core.refusals import REFUSALS
 from core.workflow import TransitionNotAllowed
 
@@ -127,13 +127,15 @@ class OrganisationAdmin(DecisionsMixin, SimpleHistoryAdmin):
         # "View on site" would lead to a 404, so the button is not shown.
         return obj.get_absolute_url() if obj.status == MembershipStatus.ACTIVE else None
 
-    @admin.action(description=_("Approve the selected applications"))
+    @admin.action(description=_("Approve the selected applications"), permissions=["change"])
     def approve_applications(self, request, queryset):
         self.apply(
             request, queryset, services.application_approve, _t("%(n)d application(s) approved.")
         )
 
-    @admin.action(description=_("Reject the selected applications (with a reason)"))
+    @admin.action(
+        description=_("Reject the selected applications (with a reason)"), permissions=["change"]
+    )
     def reject_applications(self, request, queryset):
         form = RejectionForm(request.POST if "reason" in request.POST else None)
         if form.is_valid():
@@ -163,11 +165,11 @@ class OrganisationAdmin(DecisionsMixin, SimpleHistoryAdmin):
             },
         )
 
-    @admin.action(description=_("Suspend the selected members"))
+    @admin.action(description=_("Suspend the selected members"), permissions=["change"])
     def suspend_memberships(self, request, queryset):
         self.apply(request, queryset, services.membership_suspend, _t("%(n)d member(s) suspended."))
 
-    @admin.action(description=_("Reinstate the selected suspended members"))
+    @admin.action(description=_("Reinstate the selected suspended members"), permissions=["change"])
     def reinstate_memberships(self, request, queryset):
         self.apply(
             request, queryset, services.membership_reinstate, _t("%(n)d member(s) reinstated.")

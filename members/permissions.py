@@ -33,6 +33,14 @@ def is_member_of(user, organisation) -> bool:
 
 
 @rules.predicate
+def is_active_organisation(_user, organisation) -> bool:
+    """An active member of the partnership: the people of a suspended (or not yet
+    approved) organisation keep its page but act for it nowhere else
+    (selectors.current_organisation)."""
+    return organisation is not None and organisation.is_active_member
+
+
+@rules.predicate
 def is_coordinator_of(user, organisation) -> bool:
     membership = places_of(user).get(getattr(organisation, "pk", None))
     return membership is not None and membership.is_coordinator

@@ -14,7 +14,11 @@ from django.views.decorators.http import require_POST
 from core.pagecache import visitor_page_cached
 from core.pagination import filtered_page
 from core.refusals import refusal_text
-from core.throttles import join_throttled
+from core.throttles import (
+    join_throttled,
+    mail_to_typed_address_throttled,
+    password_check_throttled,
+)
 
 from . import selectors, services
 from .filters import DirectoryFilter
@@ -154,6 +158,7 @@ def organisation_edit(request, slug):
 
 
 @login_required
+@mail_to_typed_address_throttled
 def colleague_invite(request, slug):
     organisation = coordinator_membership(request, slug).organisation
     form = InvitationForm(request.POST or None)
@@ -269,6 +274,7 @@ def invitation_accept(request, token):
 
 
 @login_required
+@mail_to_typed_address_throttled
 def account(request):
     form = AccountForm(request.POST or None, instance=services.User.objects.get(pk=request.user.pk))
     if request.method == "POST" and form.is_valid():
@@ -291,6 +297,7 @@ def account(request):
 
 
 @login_required
+@password_check_throttled
 def email_confirm(request, token):
     try:
         change = services.email_change_from_token(token=token, user=request.user)
@@ -323,6 +330,7 @@ def account_data(request):
 
 
 @login_required
+@password_check_throttled
 def account_delete(request):
     form = AccountDeleteForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():

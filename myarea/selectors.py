@@ -35,13 +35,17 @@ def member_to_do(*, user, today=None, memberships=None) -> dict:
     person's memberships when the page has them already (two queries fewer)."""
     today = today or timezone.localdate()
     if memberships is None:
-        memberships = list(user.memberships.all())
+        memberships = list(user.memberships.select_related("organisation"))
     organisations = [m.organisation_id for m in memberships]
-    coordinated = [m.organisation_id for m in memberships if m.is_coordinator]
+    # What only an active member's people may act on (members.permissions).
+    acting = [m for m in memberships if m.organisation.is_active_member]
+    coordinated = [m.organisation_id for m in acting if m.is_coordinator]
     return {
         "matches": _waiting(parties_to_answer(user)),
         "interests": _waiting(listings_with_interest(organisations)),
-        "listings": _waiting(listings_needing_care(organisations, today=today)),
+        "listings": _waiting(
+            listings_needing_care([m.organisation_id for m in acting], today=today)
+        ),
         # Only a coordinator reports (the rule exchanges.report_exchange).
         "reports": _waiting(exchanges_to_report(coordinated, today=today)),
         "case_studies": _waiting(case_study_drafts_of(organisations)),

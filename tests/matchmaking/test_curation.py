@@ -434,3 +434,14 @@ def test_confirming_hands_the_emails_to_the_queue_and_sends_none_itself(
     assert len(batches) == 1
     assert sorted(batches[0]) == sorted(rows.values_list("pk", flat=True))
     assert len(batches[0]) == 3
+
+
+def test_markup_in_a_members_title_shows_as_text_in_the_previewed_emails(
+    secretariat_client, case, parties
+):
+    case.boras_offer.title = "<h1>Your session expired</h1><form action='/x'>"
+    case.boras_offer.save()
+    response = post(secretariat_client, case.request, partners=[case.boras_offer])
+    assert response.status_code == 200
+    assert "<h1>Your session expired</h1>" not in response.text
+    assert "&lt;h1&gt;Your session expired&lt;/h1&gt;" in response.text
