@@ -3,6 +3,7 @@
 import csv
 
 from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.utils import timezone
 
@@ -32,6 +33,9 @@ COLUMNS = [
 
 @staff_member_required
 def export_csv(request):
+    # Every listing, drafts included: for the staff who may view listings in the admin.
+    if not request.user.has_perm("listings.view_listing"):
+        raise PermissionDenied
     queryset = (
         Listing.objects.select_related("organisation")
         .prefetch_related("themes", "formats")

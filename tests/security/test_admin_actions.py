@@ -43,3 +43,12 @@ def test_every_admin_action_asks_for_a_permission_beyond_viewing():
         if not getattr(func, "allowed_permissions", None)
     ]
     assert not lacking, f"actions anyone who may view the list can run: {lacking}"
+
+
+def test_staff_who_may_not_view_listings_cannot_export_them(client, viewer):
+    from tests.factories import RequestFactory
+
+    RequestFactory(title="A draft nobody outside should read", status="draft")
+    response = client.get("/listings/export.csv")
+    assert response.status_code == 403
+    assert b"A draft nobody outside" not in response.content
