@@ -219,3 +219,19 @@ def test_withdraw_and_close_ask_first_on_a_page_of_their_own(charlie_client, our
 def test_another_organisation_cannot_open_the_withdraw_page(alice_client, ours):
     listing = ours(status=ListingStatus.OPEN)
     assert alice_client.get(f"/listings/{listing.reference}/withdraw/").status_code in (403, 404)
+
+
+def test_a_matched_listing_leads_its_owner_to_the_match(charlie_client, ours):
+    # The owner of a matched request saw its status and an interest count, and
+    # no way on to the partners the secretariat had found.
+    listing = ours(status=ListingStatus.MATCHED)
+
+    html = charlie_client.get(listing.get_absolute_url()).text
+
+    assert 'data-testid="matched-note"' in html
+    assert 'href="/matches/"' in html
+
+
+def test_an_open_listing_has_no_match_note(charlie_client, ours):
+    html = charlie_client.get(ours(status=ListingStatus.OPEN).get_absolute_url()).text
+    assert 'data-testid="matched-note"' not in html
