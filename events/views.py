@@ -23,7 +23,12 @@ from .models import Meeting, MeetingRequest, Registration, RegistrationStatus
 
 
 def event_list(request):
-    return render(request, "events/list.html", {"events": selectors.events_public()})
+    # What is still to come first; the events that took place after it, latest first.
+    now = timezone.now()
+    events = sorted(selectors.events_public(), key=lambda event: event.starts_at)
+    upcoming = [event for event in events if event.ends_at >= now]
+    past = [event for event in reversed(events) if event.ends_at < now]
+    return render(request, "events/list.html", {"events": upcoming, "past_events": past})
 
 
 def event_detail(request, pk):

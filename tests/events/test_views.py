@@ -230,3 +230,21 @@ def test_an_open_event_offers_registration(client, event):
     page = client.get(event.get_absolute_url()).content.decode()
     assert reverse("events:register", args=[event.pk]) in page
     assert "has closed" not in page
+
+
+def test_events_that_took_place_are_listed_apart_after_those_to_come(client, event):
+    # The 2024 session headed the list as if it were still to come.
+    Event.objects.create(
+        title="Session of last year",
+        starts_at=timezone.now() - datetime.timedelta(days=400),
+        ends_at=timezone.now() - datetime.timedelta(days=400, hours=-3),
+        registration_deadline=timezone.now() - datetime.timedelta(days=407),
+        status=EventStatus.PUBLISHED,
+    )
+
+    html = client.get(reverse("events:list")).content.decode()
+
+    upcoming, past = html.split('data-testid="past-events"')
+    assert "RSP matchmaking day in Borås" in upcoming
+    assert "Session of last year" not in upcoming
+    assert "Session of last year" in past
