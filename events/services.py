@@ -34,6 +34,15 @@ class EventError(Refusal):
     """A refusal, in words the person can act on."""
 
 
+def registration_refusal(*, event: Event, now=None) -> str | None:
+    """Why the event takes no registration now, in words for its page; None when open."""
+    try:
+        _check_open(event, now or timezone.now())
+    except EventError as refusal:
+        return str(refusal)
+    return None
+
+
 def _check_open(event: Event, now) -> None:
     if event.status != EventStatus.PUBLISHED:
         raise EventError(_("This event is not open for registration."))

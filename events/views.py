@@ -29,7 +29,11 @@ def event_list(request):
 def event_detail(request, pk):
     event = selectors.event_public(pk, user=request.user)
     registration = selectors.registration_for(event, request.user)
-    context = {"event": event, "registration": registration}
+    context = {
+        "event": event,
+        "registration": registration,
+        "registration_refusal": services.registration_refusal(event=event),
+    }
     if registration and registration.status == RegistrationStatus.REGISTERED:
         context.update(
             attendees=selectors.attendees(event),
@@ -49,6 +53,11 @@ def event_register(request, pk):
         raise PermissionDenied(_("Only member organisations of the partnership can register."))
     if organisation is None:
         raise Http404
+    refusal = services.registration_refusal(event=event)
+    if refusal and request.method != "POST":
+        # Said before the form is filled in, not after.
+        messages.error(request, refusal)
+        return redirect(event)
     # Back from describing a new request or offer: it comes ticked.
     brought = request.GET.get("listing")
     initial = {}

@@ -4,10 +4,11 @@ commands call these functions."""
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from core.counts import counts_changed
@@ -117,7 +118,6 @@ def exchange_planned_notify(*, exchange: Exchange, parties: list) -> None:
         "end_date": exchange.end_date.isoformat(),
         "reporting_opens": exchange.reporting_opens_on.isoformat(),
         "city": exchange.city,
-        "country": exchange.country.name,
         "host": host,
         "organisations": [o.organisation.name for o in roles.values()],
         "exchange_url": absolute_url(exchange.get_absolute_url()),
@@ -125,11 +125,19 @@ def exchange_planned_notify(*, exchange: Exchange, parties: list) -> None:
     }
     for party in parties:
         for user in party_contacts(party):
+            # The country in the recipient's language, as the e-mail around it.
+            with translation.override(user.language or settings.LANGUAGE_CODE):
+                country = str(exchange.country.name)
             notification_record(
                 kind="exchange_planned",
                 recipient=user,
                 about=exchange,
-                context={**common, "name": user.full_name, "organisation": party.organisation.name},
+                context={
+                    **common,
+                    "country": country,
+                    "name": user.full_name,
+                    "organisation": party.organisation.name,
+                },
             )
 
 

@@ -39,7 +39,8 @@ def listing_context(listing: Listing) -> dict:
     return {
         "reference": listing.reference,
         "title": listing.title,
-        "kind": listing.get_kind_display(),
+        # The code: each e-mail names the kind in its reader's language (listing_words).
+        "kind": listing.kind,
         "organisation": listing.organisation.name,
         "url": absolute_url(listing.get_absolute_url()),
         "admin_url": absolute_url(reverse("admin:listings_listing_change", args=[listing.pk])),

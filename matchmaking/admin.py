@@ -6,6 +6,7 @@ which sits above matchmaking."""
 from django.contrib import admin, messages
 from django.db.models import Count, Q
 from django.shortcuts import redirect
+from django.template.defaultfilters import floatformat
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -39,7 +40,7 @@ class MatchPartyInline(admin.TabularInline):
         "organisation",
         "role",
         "listing",
-        "score",
+        "score_display",
         "reasons_display",
         "answer",
         "answered_by",
@@ -51,6 +52,11 @@ class MatchPartyInline(admin.TabularInline):
 
     def has_add_permission(self, request, obj=None):
         return False
+
+    @admin.display(description=MatchParty._meta.get_field("score").verbose_name)
+    def score_display(self, obj):
+        # One decimal, as the curation page ranks them (the raw float had fourteen).
+        return None if obj.score is None else floatformat(obj.score, 1)
 
     @admin.display(description=gettext_lazy("reasons"))
     def reasons_display(self, obj):

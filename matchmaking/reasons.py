@@ -18,6 +18,7 @@ import logging
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django_countries import countries
 
 from taxonomy.models import Format, Language, TargetGroup, Theme
 from taxonomy.selectors import sort_key, term_names
@@ -175,6 +176,9 @@ def _params(params: dict) -> dict:
             pass
     if isinstance(params.get("concepts"), list):
         params["concepts"] = ", ".join(_concept(str(c)) for c in params["concepts"])
+    code = params.pop("country_code", None)
+    if isinstance(code, str) and countries.name(code):
+        params["country"] = countries.name(code)
     for name, model in TERMS.items():
         named = _term_names(model, params.pop(f"{name}_ids", None))
         if named:

@@ -212,7 +212,15 @@ def score(ctx: Context, listing: Listing, sim: float, role: str | None = None):
     country = listing.organisation.country.code
     signals["preferred_country"] = 1.0 if country in ctx.preferred else 0.0
     if signals["preferred_country"]:
-        why.append(reason("preferred_country", country=listing.organisation.country.name))
+        # The code, named in the reader's language when shown (the English
+        # name stays beside it for what reads reasons without this version).
+        why.append(
+            reason(
+                "preferred_country",
+                country=listing.organisation.country.name,
+                country_code=country,
+            )
+        )
     signals["different_country"] = 1.0 if country != ctx.country else 0.0
     why.append(
         reason("different_country")

@@ -122,6 +122,11 @@ class OrganisationAdmin(DecisionsMixin, SimpleHistoryAdmin):
     inlines = [MembershipInline]
     date_hierarchy = "created_at"
 
+    def view_on_site(self, obj):
+        # Applicants, rejected and suspended organisations have no public page:
+        # "View on site" would lead to a 404, so the button is not shown.
+        return obj.get_absolute_url() if obj.status == MembershipStatus.ACTIVE else None
+
     @admin.action(description=_("Approve the selected applications"), permissions=["change"])
     def approve_applications(self, request, queryset):
         self.apply(

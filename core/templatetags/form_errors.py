@@ -30,13 +30,18 @@ def _errors(value):
         for form in value.forms:
             yield from _errors(form)
         return
-    for name, messages in value.errors.items():
+    # In the order of the form, form-wide errors first: the model's own checks run
+    # after clean() and would list their field's error after those below it.
+    order = {name: position for position, name in enumerate(value.fields)}
+    for name, messages in sorted(value.errors.items(), key=lambda item: order.get(item[0], -1)):
         field = value[name] if name in value.fields else None
         for message in messages:
             if field is None or field.is_hidden:
                 yield {"message": message, "label": "", "anchor": ""}
             else:
-                yield {"message": message, "label": field.label, "anchor": _anchor(field)}
+                # A label written as a sentence ends with a full stop: "….: message" otherwise.
+                label = str(field.label or "").rstrip(" .:")
+                yield {"message": message, "label": label, "anchor": _anchor(field)}
 
 
 def _anchor(field) -> str:

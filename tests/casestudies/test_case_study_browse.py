@@ -306,3 +306,16 @@ def test_a_list_typed_in_the_story_reads_as_a_list_not_hyphens(client):
     )
     assert "<p>Then they prepared the visit.</p>" in text
     assert "- Borås" not in text
+
+
+def test_lessons_for_one_side_only_show_no_empty_heading_for_the_other(client):
+    # A case study drafted through the form often has lessons for the host only.
+    (case_study,) = published(1)
+    LessonFactory(case_study=case_study, audience="host", text="Female role models matter")
+
+    response = client.get(case_study.get_absolute_url())
+
+    assert response.status_code == 200
+    assert "Female role models matter" in response.text
+    assert 'data-section="lessons-host"' in response.text
+    assert 'data-section="lessons-participants"' not in response.text

@@ -188,3 +188,23 @@ def test_a_wrong_password_on_account_deletion_gets_the_summary(client, db):
     response = client.post("/members/account/delete/", {"password": "wrong"})
     assert re.search(r"<title>Error: ", response.text)
     assert 'href="#id_password"' in response.text
+
+
+def test_the_error_summary_lists_the_errors_in_the_order_of_the_form(client, db):
+    # The Erasmus+ ID, checked with the model after the rest, came last in the
+    # summary although it is near the top of the form.
+    response = client.post("/members/join/", {"name": "School", "oid": "X123"})
+    summary = response.text.split('id="error-summary"')[1].split("</div>")[0]
+    anchors = re.findall(r'href="#([^"]+)"', summary)
+    assert "id_oid" in anchors and "id_email" in anchors
+    html = response.text.split('id="error-summary"')[1]
+    positions = [html.index(f'id="{anchor}"') for anchor in anchors]
+    assert positions == sorted(positions)
+
+
+def test_a_label_written_as_a_sentence_is_not_followed_by_two_marks(client, db):
+    # "…to run the partnership.: You must accept…" in the summary.
+    response = client.post("/members/join/", {"name": "School"})
+    summary = response.text.split('id="error-summary"')[1].split("</div>")[0]
+    assert "run the partnership:" in summary
+    assert ".:" not in summary

@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from events.models import Event, EventStatus, MeetingRequest, MeetingRequestStatus, Registration
 from events.services import event_register, meeting_answer, meeting_request, schedule_build
@@ -205,3 +206,27 @@ def test_after_the_meeting_each_side_marks_follow_up_on_its_agenda(
     assert (
         MeetingSeat.objects.get(meeting=meeting, organisation=centre_val_de_loire).follow_up is None
     )
+
+
+def test_an_event_past_its_deadline_says_registration_closed_instead_of_offering_it(
+    alice_client, event, alice
+):
+    # The 2024 session still offered "Register your organisation": the form was
+    # filled in, then refused.
+    event.registration_deadline = timezone.now() - datetime.timedelta(days=1)
+    event.save()
+
+    page = alice_client.get(event.get_absolute_url()).content.decode()
+    assert "Registration for this event has closed." in page
+    assert reverse("events:register", args=[event.pk]) not in page
+
+    form = alice_client.get(reverse("events:register", args=[event.pk]), follow=True)
+    assert form.redirect_chain[-1][0] == event.get_absolute_url()
+    assert "Registration for this event has closed." in form.content.decode()
+    assert not Registration.objects.exists()
+
+
+def test_an_open_event_offers_registration(client, event):
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert reverse("events:register", args=[event.pk]) in page
+    assert "has closed" not in page

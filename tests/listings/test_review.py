@@ -143,3 +143,45 @@ def test_listing_admin_list_query_count_is_bounded(
         response = secretariat_client.get("/admin/listings/listing/?status__exact=submitted")
     assert response.status_code == 200
     assert "30 requests and offers" in response.text
+
+
+def test_the_owner_reads_the_kind_of_listing_in_their_own_language(
+    secretariat_client, submitted, charlie, mailoutbox, django_capture_on_commit_callbacks
+):
+    # The secretariat acts in English; a French owner read "Votre request est ouverte".
+    charlie.language = "fr"
+    charlie.save(update_fields=["language"])
+    with django_capture_on_commit_callbacks(execute=True):
+        secretariat_client.post(f"/admin/listings/listing/{submitted.pk}/decide/publish/")
+
+    [mail] = mailoutbox
+    assert mail.subject.startswith("Votre demande est ouverte")
+    assert "request" not in mail.subject
+
+
+def test_the_secretariat_reads_the_kind_of_a_submission_in_its_language(
+    client,
+    centre_val_de_loire,
+    charlie,
+    secretariat,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+):
+    # A Swedish member's submission reached the secretariat as "New förfrågan to review".
+    draft = RequestFactory(
+        organisation=centre_val_de_loire,
+        contact=charlie,
+        created_by=charlie,
+        title="Guidance",
+        status=ListingStatus.DRAFT,
+    )
+    charlie.language = "sv"
+    charlie.save(update_fields=["language"])
+    client.force_login(charlie)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/listings/{draft.reference}/submit/")
+    draft.refresh_from_db()
+    assert draft.status == ListingStatus.SUBMITTED
+
+    [mail] = [m for m in mailoutbox if m.to == [secretariat.email]]
+    assert mail.subject == "New request to review: Guidance"

@@ -95,3 +95,20 @@ def test_cancel_a_match_reopens_the_listings(secretariat_client, secretariat, ca
         assert listing.status == ListingStatus.OPEN
     # The request can be matched again.
     match_confirm(request=case.request, partners=[case.escola_offer], by=secretariat)
+
+
+def test_the_match_page_shows_each_partys_score_as_the_curation_page_does(
+    secretariat_client, secretariat, case
+):
+    # It showed "110.02054169915972" where the curation page said 110.0.
+    match = match_confirm(request=case.request, partners=[case.boras_offer], by=secretariat)
+    party = match.parties.get(listing=case.boras_offer)
+    party.score = 110.02054169915972
+    party.save(update_fields=["score"])
+
+    page = secretariat_client.get(
+        reverse("admin:matchmaking_match_change", args=[match.pk])
+    ).content.decode()
+
+    assert "110.0" in page
+    assert "110.02054169915972" not in page

@@ -2,6 +2,7 @@
 and says why."""
 
 import pytest
+from django.utils import translation
 
 from listings.models import ListingKind, ListingRole, ListingStatus
 from matchmaking.matcher import left_out_named, rank, ranking
@@ -214,3 +215,14 @@ def test_a_partner_abroad_comes_before_a_closer_partner_at_home():
     ranked = rank(request)
     assert names(ranked)[:2] == ["Abroad", "Aaa At home"]
     assert "same country" in reasons_text(ranked[1].reasons)
+
+
+def test_a_preferred_country_is_named_in_the_readers_language(case):
+    # Reasons are stored once and read by every party in their own language:
+    # the French requester read "dans un pays souhaité : Sweden".
+    boras = next(c for c in rank(case.request) if c.listing == case.boras_offer)
+    assert "in a preferred country: Sweden" in reasons_text(boras.reasons)
+    with translation.override("fr"):
+        french = [t for t in reasons_text(boras.reasons) if "Suède" in t or "Sweden" in t]
+    assert len(french) == 1
+    assert "Suède" in french[0]

@@ -13,6 +13,7 @@ from matchmaking.services import (
     match_answer,
     match_confirm,
 )
+from notifications.emails import render
 from notifications.models import Notification
 from taxonomy.models import Theme
 from tests.factories import MembershipFactory, UserFactory
@@ -206,3 +207,21 @@ def test_match_confirm_does_not_judge_a_co_participant_as_a_host(confirmed):
     escola = confirmed.parties.get(organisation__name="Institut Escola del Treball")
     assert escola.role == PartyRole.PARTICIPANT
     assert not [r for r in escola.reasons if r["code"].startswith("capacity")]
+
+
+def test_the_exchange_planned_e_mail_names_the_country_in_the_readers_language(
+    confirmed, secretariat, escola_user, alice
+):
+    # The Catalan partner read "a Borås (Sweden)" in an e-mail otherwise in Catalan.
+    escola_user.language = "ca"
+    escola_user.save(update_fields=["language"])
+    accept_all(confirmed)
+    exchange_create_from_match(match=confirmed, by=secretariat)
+
+    def text_for(user):
+        notification = Notification.objects.get(kind="exchange_planned", recipient=user)
+        _, text, _ = render("exchange_planned", notification.context, notification.language)
+        return text
+
+    assert "Borås (Suècia)" in text_for(escola_user)
+    assert "Borås (Sweden)" in text_for(alice)

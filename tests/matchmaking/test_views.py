@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from listings.models import ListingStatus
 from matchmaking.models import Answer, MatchStatus
@@ -238,3 +239,14 @@ def test_the_decline_page_does_not_grow_in_queries(
 ):
     with django_assert_max_num_queries(15):
         alice_client.get(decline_page(match))
+
+
+def test_the_confirmation_date_ends_its_sentence_before_the_next_steps(alice_client, match):
+    # It read "confirmed on 7 October 2024 Everyone accepted, and the exchange…".
+    match.status = MatchStatus.ACCEPTED
+    match.save(update_fields=["status"])
+    when = timezone.localtime(match.confirmed_at).strftime("%-d %B %Y")
+
+    html = alice_client.get(detail(match)).content.decode()
+
+    assert f"confirmed on {when}." in html

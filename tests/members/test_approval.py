@@ -188,3 +188,15 @@ def test_the_admin_list_of_invitations_answers(secretariat_client, alice, boras)
     )
     response = secretariat_client.get("/admin/members/invitation/")
     assert "dana@boras.example" in response.text
+
+
+def test_view_on_site_is_offered_for_active_members_only(secretariat_client, application, boras):
+    # An applicant has no public page: the button led the secretariat to a 404.
+    page = secretariat_client.get(f"{CHANGELIST}{application.pk}/change/")
+    assert page.status_code == 200
+    assert "View on site" not in page.text
+
+    member = secretariat_client.get(f"{CHANGELIST}{boras.pk}/change/")
+    assert f'href="{boras.get_absolute_url()}"' in member.text
+    assert "View on site" in member.text
+    assert secretariat_client.get(boras.get_absolute_url()).status_code == 200

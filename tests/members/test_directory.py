@@ -165,3 +165,14 @@ def test_a_nonsense_filter_shows_an_explanation_not_an_error(client, listed):
     response = client.get("/members/?country=XX&theme=nope&page=99")
     assert response.status_code == 200
     assert "Select a valid choice" in response.text
+
+
+def test_an_open_listing_on_an_organisation_page_opens_its_page(client, alice, charlie, boras):
+    # The partner's open offer was plain text: no way on to read it or say "interested".
+    listing = RequestFactory(organisation=boras, title="Exchange on gender equality")
+    client.force_login(charlie)
+
+    response = client.get("/members/organisations/boras/")
+
+    assert f'href="{listing.get_absolute_url()}">Exchange on gender equality</a>' in response.text
+    assert client.get(listing.get_absolute_url()).status_code == 200

@@ -22,6 +22,7 @@ from tests.factories import (
     exchange_between,
     in_days,
 )
+from tests.otp import verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -205,3 +206,25 @@ def test_my_area_again_reads_only_the_person_and_the_navigation(
     with django_assert_max_num_queries(5):
         response = alice_client.get("/my/")
     assert "6 matches wait for your answer" in response.text
+
+
+@pytest.mark.parametrize("who", ["secretariat", "no_organisation"])
+def test_my_area_offers_only_pages_that_open_for_the_person(client, secretariat, who):
+    # The secretariat's "My listings" and "My saved searches" answered 403.
+    if who == "secretariat":
+        verified_login(client, secretariat)
+    else:
+        client.force_login(UserFactory())
+
+    html = client.get("/my/").text
+
+    assert 'href="/listings/mine/"' not in html
+    assert 'href="/listings/searches/"' not in html
+    assert 'href="/listings/"' in html
+    assert client.get("/listings/mine/").status_code == 403
+
+
+def test_a_member_keeps_the_links_to_their_listings_and_searches(alice_client):
+    html = alice_client.get("/my/").text
+    assert 'href="/listings/mine/"' in html
+    assert 'href="/listings/searches/"' in html
