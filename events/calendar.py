@@ -23,6 +23,9 @@ def _escape(text: str) -> str:
         .replace(",", "\\,")
         .replace("\r\n", "\\n")
         .replace("\n", "\\n")
+        # A lone carriage return ends a line for some readers: a name typed with
+        # one must not add a property to someone else's calendar.
+        .replace("\r", "\\n")
     )
 
 

@@ -132,3 +132,14 @@ def test_staff_without_the_events_permissions_cannot_open_the_grid_or_the_export
         reverse("admin:events_meeting_follow_up_match", args=[met.pk]),
     ]
     assert [client.get(url).status_code for url in urls] == [403] * 4
+
+
+def test_a_partners_name_with_a_carriage_return_adds_nothing_to_my_calendar(
+    client, met, alice, centre_val_de_loire
+):
+    centre_val_de_loire.name = "Centre\rATTENDEE:mailto:evil@example.org\rX-INJECTED:1"
+    centre_val_de_loire.save()
+    client.force_login(alice)
+    ics = client.get(reverse("events:agenda-ics", args=[met.event_id])).content.decode()
+    lines = ics.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    assert not any(line.startswith(("ATTENDEE:mailto:evil", "X-INJECTED")) for line in lines)
