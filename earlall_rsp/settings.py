@@ -435,6 +435,9 @@ CELERY_BEAT_SCHEDULE["events-reminders"] = {
     "schedule": crontab(minute=37),
 }
 
+# `seed_demo` creates accounts whose password the README publishes: it refuses
+# unless this is on (by default only in development).
+DEMO_DATA = env_bool("DEMO_DATA", DEBUG)
 # A bare view at /benchmark/bare/ for `benchmark_pages` (docs/performance.md),
 # which turns it on for the server it starts; never needed in production.
 BENCHMARK_BARE_VIEW = env_bool("BENCHMARK_BARE_VIEW", False)

@@ -168,11 +168,11 @@ def test_settings_production_without_a_shared_cache_fails_the_deployment_check()
     assert "django_ratelimit.E003" in result.stderr + result.stdout
 
 
-def test_settings_production_turns_on_https_and_hsts():
+def test_settings_production_turns_on_https_and_hsts_and_takes_no_demo_data():
     script = (
         "import django; django.setup(); from django.conf import settings as s; "
         "print(s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS, s.SESSION_COOKIE_SECURE, "
-        "s.SECURE_PROXY_SSL_HEADER)"
+        "s.SECURE_PROXY_SSL_HEADER, s.DEMO_DATA)"
     )
     result = subprocess.run(  # noqa: S603
         [sys.executable, "-c", script],
@@ -183,7 +183,8 @@ def test_settings_production_turns_on_https_and_hsts():
         timeout=60,
     )
     # The X-Forwarded-Proto header is believed only behind a declared proxy.
-    assert result.stdout.split() == ["True", "31536000", "True", "None"], result.stderr
+    # seed_demo refuses (its people have a published password).
+    assert result.stdout.split() == ["True", "31536000", "True", "None", "False"], result.stderr
 
 
 def test_the_readme_names_every_setting_read_from_the_environment():

@@ -4,6 +4,7 @@ python manage.py seed_demo            # safe to run again, after any walk
 python manage.py seed_demo --reset    # delete the demo data and load it afresh
 """
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import Count
@@ -49,6 +50,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, quiet=False, reset=False, interactive=True, **options):
+        if not settings.DEMO_DATA:
+            raise CommandError(
+                "This installation does not take demo data: it creates people whose "
+                "password is published in the README. Set DEMO_DATA=true (on by default "
+                "when DEBUG is) to load it on a machine nobody else can reach."
+            )
         if reset and interactive and input(RESET_WARNING).strip().lower() != "yes":
             raise CommandError("Reset cancelled: nothing was changed.")
         # One transaction: a mistake in the data leaves the database as it was.
