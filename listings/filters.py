@@ -2,6 +2,7 @@
 
 import django_filters
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries import countries
 
 from core.counts import country_choices, counts_cached
@@ -51,8 +52,10 @@ class ListingFilter(django_filters.FilterSet):
     role = django_filters.ChoiceFilter(
         label=_("Organisations that"),
         choices=[
-            (ListingRole.HOST, _("host visitors")),
-            (ListingRole.SEND, _("send participants abroad")),
+            # After "Organisations that": a verb that agrees with them, where a
+            # listing's "We want to …" takes the infinitive (ROLE_WORDS).
+            (ListingRole.HOST, pgettext_lazy("organisations that", "host visitors")),
+            (ListingRole.SEND, pgettext_lazy("organisations that", "send participants abroad")),
         ],
         method="filter_role",
     )

@@ -74,3 +74,17 @@ def test_browse_filters_by_what_organisations_do(alice_client, centre_val_de_loi
     hosting = alice_client.get("/listings/?role=host").text
     assert host.title in hosting and either.title in hosting
     assert sender.title not in hosting
+
+
+def test_in_french_a_listing_says_what_we_want_and_the_filter_what_organisations_do(
+    alice_client, alice, centre_val_de_loire
+):
+    """One English phrase, two French grammars: "Nous voulons envoyer…" on the
+    listing, "Organismes qui envoient…" in the browse filter."""
+    listing = RequestFactory(organisation=centre_val_de_loire, role="send")
+    alice.language = "fr"
+    alice.save(update_fields=["language"])
+    page = alice_client.get(listing.get_absolute_url()).text
+    assert 'data-testid="listing-role">envoyer des participants à l&#x27;étranger<' in page
+    browse = alice_client.get("/listings/").text
+    assert '<option value="send">envoient des participants à l&#x27;étranger</option>' in browse
