@@ -114,6 +114,14 @@ class ListingQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status=ListingStatus.OPEN)
 
+    def proposable(self):
+        """Open listings of active members: those the matcher proposes. A
+        suspended organisation's listings stay open (reinstated, it finds them
+        as they were) but it answers for nobody, so it is proposed to nobody."""
+        from members.models import MembershipStatus
+
+        return self.open().filter(organisation__status=MembershipStatus.ACTIVE)
+
 
 class Listing(models.Model):
     # From each status, the statuses it may move to: core.workflow.change_status

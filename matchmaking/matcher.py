@@ -41,7 +41,6 @@ from embeddings.encoders import closeness_of, encoder_name
 from embeddings.offsets import hubness_taken_away_of
 from embeddings.selectors import listing_vector, similarities
 from listings.models import Listing
-from listings.models import ListingStatus as Status
 from members.models import Organisation
 
 from . import rules
@@ -157,8 +156,8 @@ def _partners(request: Listing, roles=None):
         return None
     span = datetime.timedelta(days=need)
     qs = (
-        Listing.objects.filter(
-            status=Status.OPEN,
+        Listing.objects.proposable()
+        .filter(
             role__in=roles or rules.COMPLEMENT[request.role],
             # The overlap of the two windows holds the request's stay: with the
             # request's window fixed, two comparisons with constants (index-friendly)...

@@ -30,7 +30,7 @@ from django.db import connection
 from core.changelog import ChangeLog, Follower
 from embeddings.encoders import encoder_name
 from embeddings.models import ListingVector
-from listings.models import Listing, ListingKind, ListingRole, ListingStatus
+from listings.models import Listing, ListingKind, ListingRole
 from members.models import Organisation
 
 GENERATION_KEY = "matcher:open-listings"
@@ -230,7 +230,7 @@ def _widened(bits: np.ndarray, words: int) -> np.ndarray:
 def _read_rows(ids: list[int] | None) -> tuple[list, dict]:
     """The open listings' rows (all, or among `ids`) and their organisations'
     working languages."""
-    qs = Listing.objects.filter(status=ListingStatus.OPEN)
+    qs = Listing.objects.proposable()
     if ids is not None:
         qs = qs.filter(pk__in=ids)
     rows = list(
