@@ -21,7 +21,7 @@ class NewListingsFeed(Feed):
 
     def items(self):
         return (
-            Listing.objects.open()
+            Listing.objects.proposable()
             .select_related("organisation")
             .prefetch_related("themes")
             .order_by("-published_at", "-pk")[:FEED_SIZE]

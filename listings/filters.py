@@ -21,7 +21,7 @@ def listing_countries() -> list[tuple[str, str]]:
         counts_cached(
             "listing-countries",
             lambda: set(
-                Listing.objects.open()
+                Listing.objects.proposable()
                 .order_by()
                 .values_list("organisation__country", flat=True)
                 .distinct()

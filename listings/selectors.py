@@ -14,6 +14,7 @@ from django_countries import countries as django_countries
 
 from core.counts import GENERATION_KEY, counts_cached, token_renew
 from core.kept import kept_html, kept_many
+from members.models import MembershipStatus
 from members.selectors import acting_organisations, responsible_for
 from taxonomy.models import Theme
 from taxonomy.selectors import sort_key, term_names
@@ -44,7 +45,7 @@ def listing_actions(listing: Listing) -> list[str]:
 
 def listings_browse():
     return (
-        Listing.objects.open()
+        Listing.objects.proposable()
         .select_related("organisation")
         .prefetch_related("themes", "formats")
         .order_by("-published_at", "-pk")
@@ -140,13 +141,21 @@ def teaser_counts() -> dict:
 def _teaser_counts() -> dict:
     themes = (
         Theme.objects.filter(active=True)
-        .annotate(total=Count("listing", filter=Q(listing__status=ListingStatus.OPEN)))
+        .annotate(
+            total=Count(
+                "listing",
+                filter=Q(
+                    listing__status=ListingStatus.OPEN,
+                    listing__organisation__status=MembershipStatus.ACTIVE,
+                ),
+            )
+        )
         .filter(total__gt=0)
         .order_by()
         .values_list("pk", "total")
     )
     countries = (
-        Listing.objects.open()
+        Listing.objects.proposable()
         .values("organisation__country")
         .annotate(total=Count("pk"))
         .order_by("-total", "organisation__country")
@@ -155,7 +164,7 @@ def _teaser_counts() -> dict:
     return {
         "themes": list(themes),
         "countries": [(row["organisation__country"], row["total"]) for row in countries],
-        "total": Listing.objects.open().count(),
+        "total": Listing.objects.proposable().count(),
     }
 
 

@@ -489,6 +489,12 @@ def interest_check(*, listing: Listing, organisation) -> None:
         raise ValidationError(_("Only an open request or offer takes expressions of interest."))
     if organisation is None:
         raise ValidationError(_("Only member organisations can express interest."))
+    if not listing.organisation.is_active_member:
+        # Suspended: it answers for nobody (members.permissions), so it hears from nobody.
+        raise ValidationError(
+            _("%(organisation)s is not an active member: it takes no expressions of interest.")
+            % {"organisation": listing.organisation.name}
+        )
     if organisation.pk == listing.organisation_id:
         raise ValidationError(
             _("Your organisation cannot express interest in its own request.")

@@ -114,3 +114,27 @@ def test_my_area_lists_nothing_a_suspended_organisation_cannot_act_on(alice, sus
     RequestFactory(organisation=suspended, status=ListingStatus.DRAFT)
     to_do = member_to_do(user=alice)
     assert to_do["listings"].count == 0 and to_do["reports"].count == 0
+
+
+def test_a_suspended_organisations_listing_leaves_browse_and_takes_no_interest(
+    client, charlie, suspended
+):
+    client.force_login(charlie)
+    charlie_client = client
+    listing = RequestFactory(organisation=suspended, title="Guidance week in Borås")
+    assert "Guidance week in Borås" not in charlie_client.get("/listings/").text
+    response = charlie_client.post(
+        f"/listings/{listing.reference}/interest/",
+        {
+            "role": "host",
+            "what_we_bring": "A programme.",
+            "who_takes_part": "Two counsellors.",
+            "when": "Spring",
+        },
+    )
+    assert "is not an active member: it takes no expressions of interest" in response.text
+    assert not listing.interests.exists()
+    # Reinstated, it is back in browse as it was.
+    suspended.status = MembershipStatus.ACTIVE
+    suspended.save()
+    assert "Guidance week in Borås" in charlie_client.get("/listings/").text
