@@ -47,3 +47,11 @@ def test_public_summary_is_cached_until_what_it_counts_changes(
         assert public_summary()["exchanges"] == 3
     ExchangeFactory(status=ExchangeStatus.COMPLETED, participants_total=4)
     assert public_summary()["exchanges"] == 4
+
+
+def test_home_page_writes_the_share_as_its_language_does(client, partnership):
+    """German and French put a space before the per cent sign, as in the target
+    beside it: "23,8 %" next to "Zielwert 20 %", not "23,8%"."""
+    text = client.get("/", HTTP_ACCEPT_LANGUAGE="de").text
+    assert "23,8\u00a0%" in text or "23,8 %" in text
+    assert "Zielwert 20 %" in text
