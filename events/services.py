@@ -34,13 +34,21 @@ class EventError(Refusal):
     """A refusal, in words the person can act on."""
 
 
-def registration_refusal(*, event: Event, now=None) -> str | None:
-    """Why the event takes no registration now, in words for its page; None when open."""
+def registration_refusal(*, event: Event, organisation=None, now=None) -> str | None:
+    """Why the event takes no registration now (from this organisation, if
+    given), in words for its page; None when open."""
     try:
         _check_open(event, now or timezone.now())
+        if organisation is not None:
+            _check_not_registered(event, organisation)
     except EventError as refusal:
         return str(refusal)
     return None
+
+
+def _check_not_registered(event: Event, organisation) -> None:
+    if Registration.objects.filter(event=event, organisation=organisation).exists():
+        raise EventError(_("Your organisation is already registered for this event."))
 
 
 def _check_open(event: Event, now) -> None:
@@ -90,8 +98,7 @@ def event_register(
         raise EventError(_("Only member organisations of the partnership can register."))
     if not rules.test_rule("events.register_organisation", by, organisation):
         raise EventError(_("Only people of the organisation can register it."))
-    if Registration.objects.filter(event=event, organisation=organisation).exists():
-        raise EventError(_("Your organisation is already registered for this event."))
+    _check_not_registered(event, organisation)
     _check_people(event, organisation, people)
     listings = list(listings)
     for listing in listings:

@@ -58,16 +58,17 @@ def event_register(request, pk):
         raise PermissionDenied(_("Only member organisations of the partnership can register."))
     if organisation is None:
         raise Http404
-    refusal = services.registration_refusal(event=event)
-    if refusal and request.method != "POST":
-        # Said before the form is filled in, not after.
-        messages.error(request, refusal)
-        return redirect(event)
-    # Back from describing a new request or offer: it comes ticked.
+    # Back from describing a new request or offer: it comes ticked (another
+    # organisation's is a 404, whatever else is said).
     brought = request.GET.get("listing")
     initial = {}
     if brought:
         initial["listings"] = [selectors.listing_to_bring(organisation, brought)]
+    refusal = services.registration_refusal(event=event, organisation=organisation)
+    if refusal and request.method != "POST":
+        # Said before the form is filled in, not after.
+        messages.error(request, refusal)
+        return redirect(event)
     form = RegistrationForm(request.POST or None, organisation=organisation, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:

@@ -248,3 +248,14 @@ def test_events_that_took_place_are_listed_apart_after_those_to_come(client, eve
     assert "RSP matchmaking day in Borås" in upcoming
     assert "Session of last year" not in upcoming
     assert "Session of last year" in past
+
+
+def test_an_organisation_already_registered_is_told_so_before_the_form(
+    alice_client, event, register, boras, alice
+):
+    # Opened by its address, the form was shown, filled in, then refused.
+    register(event, boras, alice)
+    form = alice_client.get(reverse("events:register", args=[event.pk]), follow=True)
+    assert form.redirect_chain[-1][0] == event.get_absolute_url()
+    assert "Your organisation is already registered for this event." in form.content.decode()
+    assert Registration.objects.filter(event=event, organisation=boras).count() == 1
