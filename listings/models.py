@@ -115,12 +115,23 @@ class ListingQuerySet(models.QuerySet):
         return self.filter(status=ListingStatus.OPEN)
 
     def proposable(self):
-        """Open listings of active members: those the matcher proposes. A
-        suspended organisation's listings stay open (reinstated, it finds them
-        as they were) but it answers for nobody, so it is proposed to nobody."""
-        from members.models import MembershipStatus
+        """Open listings of active members: those the matcher proposes and browse
+        shows. A suspended organisation's listings stay open (reinstated, it finds
+        them as they were) but it answers for nobody, so it is proposed to nobody."""
+        return self.filter(proposable_q())
 
-        return self.open().filter(organisation__status=MembershipStatus.ACTIVE)
+
+def proposable_q(prefix: str = "") -> Q:
+    """The rule of `ListingQuerySet.proposable`, read from another model through
+    `prefix` (e.g. "listing__")."""
+    from members.models import MembershipStatus
+
+    return Q(
+        **{
+            f"{prefix}status": ListingStatus.OPEN,
+            f"{prefix}organisation__status": MembershipStatus.ACTIVE,
+        }
+    )
 
 
 class Listing(models.Model):

@@ -14,12 +14,11 @@ from django_countries import countries as django_countries
 
 from core.counts import GENERATION_KEY, counts_cached, token_renew
 from core.kept import kept_html, kept_many
-from members.models import MembershipStatus
 from members.selectors import acting_organisations, responsible_for
 from taxonomy.models import Theme
 from taxonomy.selectors import sort_key, term_names
 
-from .models import Listing, ListingStatus, SavedSearch
+from .models import Listing, ListingStatus, SavedSearch, proposable_q
 
 MINE_GENERATION_KEY = "listings:mine:generation"
 # A listing closing within this many days asks "still current?" (as the email does).
@@ -141,15 +140,7 @@ def teaser_counts() -> dict:
 def _teaser_counts() -> dict:
     themes = (
         Theme.objects.filter(active=True)
-        .annotate(
-            total=Count(
-                "listing",
-                filter=Q(
-                    listing__status=ListingStatus.OPEN,
-                    listing__organisation__status=MembershipStatus.ACTIVE,
-                ),
-            )
-        )
+        .annotate(total=Count("listing", filter=proposable_q("listing__")))
         .filter(total__gt=0)
         .order_by()
         .values_list("pk", "total")

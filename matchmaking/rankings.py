@@ -20,8 +20,7 @@ from django.db.models import Q
 
 from embeddings.encoders import encoder_name
 from embeddings.offsets import learnt_offsets
-from listings.models import Listing, ListingKind, ListingStatus
-from members.models import MembershipStatus
+from listings.models import Listing, ListingKind, ListingStatus, proposable_q
 
 from . import rules
 from .candidates import listed
@@ -84,12 +83,7 @@ def ranking_stored(request: Listing, *, limit: int | None = None) -> list | None
     if not fresh:
         return None
     entries = (
-        RankedCandidate.objects.filter(
-            # Still proposable (Listing.objects.proposable), on the join made anyway.
-            ranking_id=request.pk,
-            listing__status=ListingStatus.OPEN,
-            listing__organisation__status=MembershipStatus.ACTIVE,
-        )
+        RankedCandidate.objects.filter(proposable_q("listing__"), ranking_id=request.pk)
         .select_related("listing__organisation")
         .order_by("position")
     )
