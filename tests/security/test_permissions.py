@@ -183,7 +183,11 @@ RULES = {
     "events:detail": ({"pk": "event"}, (200,) * 8),
     # The secretariat registers nobody from the site: it acts for no organisation.
     # A suspended or not yet approved organisation acts for nobody (one current_organisation).
-    "events:register": ({"pk": "event"}, ("login", 200, 200, 200, 403, 403, 404, 404)),
+    # Borås is registered already: its people are told so on the event's page.
+    "events:register": (
+        {"pk": "event"},
+        ("login", "redirect", "redirect", 200, 403, 403, 404, 404),
+    ),
     # Where the listing form comes back: only with a listing of one's own (none here).
     "events:bring": ({"pk": "event"}, ("login", 404, 404, 404, 404, 404, 404, 404)),
     "events:meeting-ask": (
