@@ -178,6 +178,13 @@ def _create_match(request: Listing, partners: list, by, message: str) -> Match:
             raise _not_open(
                 listing, _("%(reference)s is %(status)s: only open listings can be matched.")
             )
+    for listing in [request, *listings.values()]:
+        # A suspended organisation answers for nobody (members.permissions).
+        if not listing.organisation.is_active_member:
+            raise MatchError(
+                _("%(organisation)s is not an active member: it cannot be matched now.")
+                % {"organisation": listing.organisation.name}
+            )
     # The ranking as it stands, before the listings leave it: what was left out
     # is recorded with the choice (calibration).
     # The stored one when current: computing it here would make the secretariat

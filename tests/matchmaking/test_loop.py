@@ -11,8 +11,8 @@ from django.utils import timezone
 from exchanges.services import exchange_create_from_match
 from matchmaking.models import Answer, MatchStatus
 from matchmaking.reminders import match_reminders_record
-from matchmaking.services import match_answer, match_confirm
-from members.models import Membership
+from matchmaking.services import MatchError, match_answer, match_confirm
+from members.models import Membership, MembershipStatus
 from notifications.models import Notification
 from tests.factories import MembershipFactory, UserFactory
 
@@ -176,3 +176,28 @@ def test_a_late_match_reaches_the_secretariat_once_then_stops(match, secretariat
     match_reminders_record(now=late)
     match_reminders_record(now=late + datetime.timedelta(days=1))
     assert sent("match_unanswered").count() == 1
+
+
+def test_a_suspended_party_is_not_reminded_and_the_secretariat_hears_it_waits(
+    match, case, alice, charlie, albert, secretariat
+):
+    accept(match, alice, charlie)
+    case.escola.status = MembershipStatus.SUSPENDED
+    case.escola.save()
+    assert remind(match, 8) == 0  # Escola may not answer: its people are not asked to
+    remind(match, 22)
+    [alert] = sent("match_unanswered")
+    assert alert.email == secretariat.email
+    assert "Institut Escola del Treball" in str(alert.context["waiting"])
+
+
+def test_a_suspended_organisation_cannot_be_matched(case, secretariat):
+    case.escola.status = MembershipStatus.SUSPENDED
+    case.escola.save()
+    with pytest.raises(MatchError, match="is not an active member: it cannot be matched now"):
+        match_confirm(
+            request=case.request, partners=[case.boras_offer, case.escola_offer], by=secretariat
+        )
+    assert not case.request.matches.exists()
+    case.boras_offer.refresh_from_db()
+    assert case.boras_offer.status == "open"
