@@ -165,3 +165,20 @@ def build_boras_case(boras, centre_val_de_loire) -> BorasCase:
     # Published listings get their vectors (listings.services); here, at once.
     listings_embed(listings=Listing.objects.all())
     return BorasCase(request, boras_offer, escola_offer, escola, distractors)
+
+
+def request_and_hosts(*names: str) -> tuple[Listing, list[Listing]]:
+    """An English request and, for each name, an organisation whose offer can
+    host it (same window, a shared language): the plainest ranking there is."""
+    english = LanguageFactory(code="en", name="English")
+    request = RequestFactory(languages=[english])
+    offers = [
+        OfferFactory(
+            organisation=OrganisationFactory(name=name),
+            languages=[english],
+            earliest_start=request.earliest_start,
+            latest_end=request.latest_end,
+        )
+        for name in names
+    ]
+    return request, offers

@@ -13,23 +13,16 @@ from tests.factories import (
     LanguageFactory,
     OfferFactory,
     OrganisationFactory,
-    RequestFactory,
     TargetGroupFactory,
 )
+from tests.matchmaking.cases import request_and_hosts
 
 pytestmark = pytest.mark.django_db
 
 
 def test_a_computed_ranking_reads_the_listings_when_first_asked(django_assert_num_queries):
-    english = LanguageFactory(code="en", name="English")
-    request = RequestFactory(languages=[english])
-    for name in ("Host A", "Host B"):
-        OfferFactory(
-            organisation=OrganisationFactory(name=name),
-            languages=[english],
-            earliest_start=request.earliest_start,
-            latest_end=request.latest_end,
-        )
+    request, _offers = request_and_hosts("Host A", "Host B")
+    english = request.languages.get()
     ranked = rank(request)
     # Ordered by what the listings say, before any was read.
     assert [c.values.organisation.name for c in ranked] == ["Host A", "Host B"]
@@ -95,23 +88,8 @@ def test_the_closest_left_out_by_each_rule_are_picked_from_the_arrays():
     ]
 
 
-def _two_hosts():
-    english = LanguageFactory(code="en", name="English")
-    request = RequestFactory(languages=[english])
-    offers = [
-        OfferFactory(
-            organisation=OrganisationFactory(name=name),
-            languages=[english],
-            earliest_start=request.earliest_start,
-            latest_end=request.latest_end,
-        )
-        for name in ("Host A", "Host B")
-    ]
-    return request, offers
-
-
 def test_a_listing_deleted_after_its_ranking_is_left_out_not_a_crash():
-    request, (first, second) = _two_hosts()
+    request, (first, second) = request_and_hosts("Host A", "Host B")
     ranked = ranking(request).candidates
     Listing.objects.filter(pk=first.pk).delete()  # by the secretariat, meanwhile
     assert [c.listing.pk for c in listed(ranked)] == [second.pk]
@@ -123,7 +101,7 @@ def test_a_listing_deleted_after_its_ranking_is_left_out_not_a_crash():
 def test_a_stored_ranking_keeps_only_the_listings_still_there(monkeypatch):
     from matchmaking import rankings
 
-    request, (first, second) = _two_hosts()
+    request, (first, second) = request_and_hosts("Host A", "Host B")
 
     def ranked_then_deleted(request):
         found = ranking(request)

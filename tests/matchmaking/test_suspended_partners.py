@@ -7,25 +7,15 @@ import pytest
 from matchmaking.matcher import rank, survivors
 from matchmaking.rankings import ranking_store, ranking_stored
 from members.services import membership_reinstate, membership_suspend
-from tests.factories import LanguageFactory, OfferFactory, OrganisationFactory, RequestFactory
+from tests.matchmaking.cases import request_and_hosts as hosts_for_a_request
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def request_and_hosts():
-    english = LanguageFactory(code="en", name="English")
-    request = RequestFactory(languages=[english])
-    hosts = {
-        name: OfferFactory(
-            organisation=OrganisationFactory(name=name),
-            languages=[english],
-            earliest_start=request.earliest_start,
-            latest_end=request.latest_end,
-        )
-        for name in ("Borås", "Suspended host")
-    }
-    return request, hosts
+    request, offers = hosts_for_a_request("Borås", "Suspended host")
+    return request, {offer.organisation.name: offer for offer in offers}
 
 
 def names(candidates) -> list[str]:
