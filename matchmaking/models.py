@@ -90,6 +90,20 @@ class Answer(models.TextChoices):
     DECLINED = "declined", _("Declined")
 
 
+class MatchPartyQuerySet(models.QuerySet):
+    def awaiting_answer(self):
+        """The parties whose answer a confirmed match waits for. A suspended
+        organisation answers for nobody (matchmaking.permissions), so nobody is
+        asked for its answer: the secretariat decides such a match."""
+        from members.models import MembershipStatus
+
+        return self.filter(
+            answer=Answer.PENDING,
+            match__status=MatchStatus.CONFIRMED,
+            organisation__status=MembershipStatus.ACTIVE,
+        )
+
+
 class MatchParty(models.Model):
     """One organisation in a match, with the listing that brought it in."""
 
@@ -127,6 +141,7 @@ class MatchParty(models.Model):
     decline_reason = models.TextField(_("reason for declining"), blank=True)
 
     history = HistoricalRecords()
+    objects = MatchPartyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("party to a match")

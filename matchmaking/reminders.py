@@ -9,7 +9,6 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from members.models import MembershipStatus
 from members.selectors import coordinators_by_organisation, responsible_for
 from notifications.emails import link
 from notifications.services import notification_record, notify_secretariat
@@ -33,15 +32,11 @@ def match_reminders_record(*, now=None) -> int:
     now = now or timezone.now()
     first = now - datetime.timedelta(days=REMINDER_STAGES[-1][0])
     parties = list(
-        MatchParty.objects.filter(
-            answer=Answer.PENDING,
-            match__status=MatchStatus.CONFIRMED,
-            match__confirmed_at__lte=first,
-            # A suspended organisation may not answer: reminding it would lead
-            # its people to a refusal. The secretariat's alert after 21 days
-            # still names it among those the match waits for.
-            organisation__status=MembershipStatus.ACTIVE,
-        ).select_related("match__request", "organisation", "listing__contact")
+        # Not a suspended organisation's: it may not answer. The secretariat's
+        # alert after 21 days still names it among those the match waits for.
+        MatchParty.objects.awaiting_answer()
+        .filter(match__confirmed_at__lte=first)
+        .select_related("match__request", "organisation", "listing__contact")
     )
     coordinators = coordinators_by_organisation(p.organisation_id for p in parties)
     recorded = 0

@@ -4,14 +4,13 @@ from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404
 
 from listings.models import ExpressionOfInterest, Listing
-from members.models import MembershipStatus
 from members.selectors import (
     coordinators_by_organisation,
     organisations_coordinated_by,
     responsible_for,
 )
 
-from .models import Answer, Match, MatchParty, MatchStatus
+from .models import Match, MatchParty
 
 
 def party_contacts(party: MatchParty) -> list:
@@ -37,9 +36,8 @@ def parties_to_answer(user):
     listing that brought it in (the rule of matchmaking.views.answerable)."""
     coordinator = Q(organisation__in=organisations_coordinated_by(user))
     return (
-        MatchParty.objects.filter(answer=Answer.PENDING, match__status=MatchStatus.CONFIRMED)
+        MatchParty.objects.awaiting_answer()
         .filter(coordinator | Q(listing__contact=user))
-        .filter(organisation__status=MembershipStatus.ACTIVE)
         .distinct()
         .select_related("match__request", "organisation")
         .order_by("match__confirmed_at", "pk")
