@@ -48,11 +48,13 @@ def join_throttled(view):
     return per_address(JOIN_PER_ADDRESS)(view)
 
 
+def per_account(rate: str):
+    return ratelimit(key="user", rate=rate, method="POST", block=True)
+
+
 def password_check_throttled(view):
-    return ratelimit(key="user", rate=PASSWORD_CHECK_PER_ACCOUNT, method="POST", block=True)(view)
+    return per_account(PASSWORD_CHECK_PER_ACCOUNT)(view)
 
 
 def mail_to_typed_address_throttled(view):
-    return ratelimit(key="user", rate=MAIL_TO_TYPED_ADDRESS_PER_ACCOUNT, method="POST", block=True)(
-        view
-    )
+    return per_account(MAIL_TO_TYPED_ADDRESS_PER_ACCOUNT)(view)
