@@ -302,6 +302,6 @@ def listed(candidates: list, limit: int | None = None) -> list:
     for c in candidates:
         if limit is not None and len(kept) >= limit:
             break
-        if getattr(c, "still_listed", True):
+        if c.still_listed:
             kept.append(c)
     return kept

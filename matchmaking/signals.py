@@ -50,6 +50,12 @@ class Candidate:
     def organisation(self):
         return self.listing.organisation
 
+    @property
+    def still_listed(self) -> bool:
+        """Whether its listing still exists (a computed ranking's may have been
+        deleted since: candidates.ComputedCandidate)."""
+        return True
+
     def get_role_display(self):
         return PartyRole(self.role).label
 
