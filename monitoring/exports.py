@@ -10,7 +10,7 @@ from django_countries import countries
 from openpyxl import Workbook
 
 from core.figure_sections import figure_sections
-from core.spreadsheets import sheet_title
+from core.spreadsheets import row_safe, sheet_title
 from taxonomy.models import KpiCategory
 
 from .selectors import CATEGORIES, kpis_for, years_with_exchanges
@@ -112,10 +112,11 @@ def datasets(kpis) -> list[Dataset]:
 
 
 def dataset_csv(dataset: Dataset) -> str:
+    # As in _sheet: typed names are written as text, never as formulas.
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(dataset.headers)
-    writer.writerows(dataset.rows)
+    writer.writerow(row_safe(dataset.headers))
+    writer.writerows(row_safe(row) for row in dataset.rows)
     return out.getvalue()
 
 
@@ -126,10 +127,12 @@ def _save(workbook) -> bytes:
 
 
 def _sheet(workbook, title, headers, rows):
+    # Names of themes, formats and events are typed by people: none may run as a
+    # formula in the downloaded file (core.spreadsheets).
     sheet = workbook.create_sheet(sheet_title(title))
-    sheet.append(headers)
+    sheet.append(row_safe(headers))
     for row in rows:
-        sheet.append(row)
+        sheet.append(row_safe(row))
     return sheet
 
 

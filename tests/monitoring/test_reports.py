@@ -142,3 +142,28 @@ def test_a_sheet_title_is_cut_to_what_excel_accepts():
         sheet_title("Personer som har fått ta del av utbyten") == "Personer som har fått ta del av"
     )
     assert sheet_title("Requests/offers: [2025]") == "Requests-offers- -2025-"
+
+
+def test_a_name_typed_as_a_formula_comes_out_of_the_exports_as_text(
+    secretariat_client, partnership
+):
+    """A name typed as =HYPERLINK(...) would run as a formula in the spreadsheet
+    someone downloads: every export writes it as the text it is."""
+    typed = '=HYPERLINK("https://evil.example","Gender equality")'
+    partnership.green.name = typed
+    partnership.green.save()
+    response = secretariat_client.get(
+        reverse("monitoring:export-csv", args=["themes"]), {"year": 2025}
+    )
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert [row[0] for row in rows[1:]] == ["Gender equality", f"'{typed}"]
+    sheet = _workbook(secretariat_client.get(reverse("monitoring:export-xlsx"), {"year": 2025}))[
+        "Themes"
+    ]
+    cell = sheet.cell(row=3, column=1)
+    assert (cell.data_type, cell.value) == ("s", f"'{typed}")
+    partnership.visit.name = "+Study visit"
+    partnership.visit.save()
+    report = _workbook(secretariat_client.get(reverse("monitoring:pact-report")))
+    formats = [row[1] for row in _sheet_rows(report["Exchanges by format"])[1:]]
+    assert "'+Study visit" in formats and "+Study visit" not in formats
