@@ -12,6 +12,8 @@ from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
+from .cookies import language_cookie_set
+
 LAST_SEEN_KEY = "last_seen"
 # Writing the session once a minute is enough to measure an idle hour, and
 # spares a database write on every request.
@@ -51,23 +53,12 @@ class MemberLanguageMiddleware:
             translation.activate(language)
             request.LANGUAGE_CODE = language
         response = self.get_response(request)
-        if language and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language:
-            remember_language(response, language)
+        cookie = settings.LANGUAGE_COOKIE_NAME
+        # A page that changes the language (the header menu, the account page)
+        # sets the cookie itself: the profile read before it ran is the old one.
+        if language and request.COOKIES.get(cookie) != language and cookie not in response.cookies:
+            language_cookie_set(response, language)
         return response
-
-
-def remember_language(response, language: str) -> None:
-    """The language cookie, set as Django's set_language sets it."""
-    response.set_cookie(
-        settings.LANGUAGE_COOKIE_NAME,
-        language,
-        max_age=settings.LANGUAGE_COOKIE_AGE,
-        path=settings.LANGUAGE_COOKIE_PATH,
-        domain=settings.LANGUAGE_COOKIE_DOMAIN,
-        secure=settings.LANGUAGE_COOKIE_SECURE,
-        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
-        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-    )
 
 
 def profile_language(request) -> str:

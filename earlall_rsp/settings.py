@@ -352,6 +352,11 @@ COUNTRIES_FIRST_BREAK = "──────────"
 # Security: the production values apply whenever DEBUG is off.
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# The language cookie too (Django's set_language and core.cookies read these).
+# No script reads it.
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_HTTPONLY = True
 # HTTPS everywhere unless told otherwise: a plain-http deployment (the local
 # compose stack) turns these off explicitly. /healthz stays on http for the

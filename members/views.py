@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views import i18n
 from django.views.decorators.http import require_POST
 
+from core.cookies import language_cookie_set
 from core.pagecache import visitor_page_cached
 from core.pagination import filtered_page
 from core.refusals import refusal_text
@@ -291,7 +292,7 @@ def account(request):
         messages.success(request, _("Your account is saved."))
         response = redirect("members:account")
         # The pages follow the language chosen here, not only the emails.
-        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, data["language"], samesite="Lax")
+        language_cookie_set(response, data["language"])
         return response
     return render(request, "members/account.html", {"form": form})
 

@@ -2,11 +2,17 @@
 them from sign-in on, the header menu changes it, and their e-mails follow.
 Visitors get their browser's language."""
 
+import importlib.util
+import os
+from unittest import mock
+
 import pytest
 from django.conf import settings
+from django.test import override_settings
 
 from members.models import User
 from notifications.services import notification_record, notification_send
+from tests.core.test_settings import SETTINGS, STRONG_KEY, production_environment
 from tests.factories import MatchFactory
 
 pytestmark = pytest.mark.django_db
@@ -82,3 +88,33 @@ def test_a_visitor_gets_the_browser_language(client, language):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE=f"{language},en;q=0.5")
     assert f'<html lang="{language}">' in response.text
     assert response["Content-Language"] == language
+
+
+def production_language_cookie() -> dict:
+    """The LANGUAGE_COOKIE_* settings production starts with (DEBUG off), read
+    afresh from the settings module."""
+    production = importlib.util.module_from_spec(SETTINGS)
+    with mock.patch.dict(os.environ, production_environment(SECRET_KEY=STRONG_KEY), clear=True):
+        SETTINGS.loader.exec_module(production)
+    names = [name for name in dir(production) if name.startswith("LANGUAGE_COOKIE_")]
+    return {name: getattr(production, name) for name in names}
+
+
+@pytest.mark.parametrize("path", ["profile", "header menu", "account page"])
+def test_in_production_every_language_cookie_is_secure_and_same_site(client, alice, path):
+    alice.language = "fr"
+    alice.save()
+    with override_settings(**production_language_cookie()):
+        sign_in(client)
+        if path == "profile":
+            response = client.get("/my/")
+        elif path == "header menu":
+            response = client.post("/i18n/setlang/", {"language": "sv", "next": "/my/"})
+        else:
+            response = client.post(
+                "/members/account/",
+                {"full_name": alice.full_name, "email": alice.email, "language": "sv"},
+            )
+    cookie = response.cookies[settings.LANGUAGE_COOKIE_NAME]
+    assert cookie.value == ("fr" if path == "profile" else "sv")
+    assert (cookie["secure"], cookie["httponly"], cookie["samesite"]) == (True, True, "Lax")
