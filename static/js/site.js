@@ -15,6 +15,14 @@
     true
   );
 
+  // A button with data-print opens the browser's print dialogue (an onclick=
+  // attribute would be an inline script, which the CSP refuses).
+  document.addEventListener("click", function (event) {
+    if (event.target.closest("[data-print]")) {
+      window.print();
+    }
+  });
+
   // After a failed submit the error summary takes the focus, so that a screen
   // reader announces it and the keyboard starts from its links to the fields.
   var summary = document.getElementById("error-summary");
