@@ -1,8 +1,10 @@
-"""Session rules that hold on every page: idle timeout, the secretariat's second
-factor, and no copies of personal pages in shared caches."""
+"""Rules that hold on every page: idle timeout, the secretariat's second factor,
+the member's language, no copies of personal pages in shared caches, and the
+Content Security Policy."""
 
 import time
 
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -109,3 +111,19 @@ def start_idle_clock(sender, request, user, **kwargs):
     old timestamp left in the session."""
     if request is not None and hasattr(request, "session"):
         request.session[LAST_SEEN_KEY] = int(time.time())
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware (settings.CONTENT_SECURITY_POLICY), extended as its
+    documentation shows (get_policy_parts): the pages under the admin, the
+    secretariat's, also allow inline styles, which Django's admin and the
+    packages' admin templates write; the public and member pages allow none."""
+
+    ADMIN_STYLES = {"style-src": ["'unsafe-inline'"]}
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        # A view's own @csp_update stays as it is.
+        if parts.update is None and request.path_info.startswith(reverse("admin:index")):
+            parts.update = self.ADMIN_STYLES
+        return parts

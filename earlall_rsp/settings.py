@@ -93,7 +93,8 @@ MIDDLEWARE = [
     "core.middleware.PrivatePagesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # django-csp's, with inline styles allowed under /admin/ only.
+    "core.middleware.ContentSecurityPolicyMiddleware",
     # Turns a refused request (core.throttles) into the "too many" page.
     "django_ratelimit.middleware.RatelimitMiddleware",
     # Axes last: it answers locked-out sign-ins before any view runs.
@@ -372,14 +373,15 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
-# Content Security Policy (django-csp): scripts and styles only from static/.
-# Inline style attributes stay allowed because the Django admin uses them;
-# inline scripts do not (no onclick=, no <script> without src).
+# Content Security Policy (django-csp): scripts and styles only from static/, no
+# inline script (no onclick=, no <script> without src) and no inline style (no
+# style="…", no <style>) on the public and member pages. The admin alone adds
+# 'unsafe-inline' to style-src (core.middleware.ContentSecurityPolicyMiddleware).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
-        "style-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'", "data:"],
         "connect-src": ["'self'"],

@@ -40,17 +40,25 @@ def pytest_collection_modifyitems(config, items):
 
 class AuditedBrowser:
     """The browser, whose new contexts run axe-core on every page (tests.browser.axe)
-    for the test that is running."""
+    for the test that is running, and note what the Content Security Policy refused
+    (Chromium says so in the console: a style or script the page would lose)."""
 
     def __init__(self, browser):
         self._browser = browser
         self.audit = None
+        self.refused = []
 
     def new_context(self, **kwargs):
         context = self._browser.new_context(**kwargs)
+        context.on("console", self._note_refusal)
         if self.audit is not None:
             self.audit.attach(context, options=kwargs)
         return context
+
+    def _note_refusal(self, message):
+        if "Content Security Policy" in message.text:
+            where = message.page.url if message.page else "?"
+            self.refused.append(f"{where}: {message.text}")
 
     def __getattr__(self, name):
         return getattr(self._browser, name)
@@ -90,8 +98,10 @@ def pytest_runtest_makereport(item, call):
 def browser(chromium, request):
     """Every page a journey visits is checked with axe-core, in English and in
     French: the test fails on any violation of WCAG 2.0/2.1 A and AA
-    (tests.browser.axe)."""
+    (tests.browser.axe), and on any style or script the Content Security Policy
+    refused on the pages it walked."""
     audit = chromium.audit = AxeAudit()
+    chromium.refused = []
     yield chromium
     audit.settle_all()
     chromium.audit = None
@@ -99,6 +109,9 @@ def browser(chromium, request):
         context.close()
     if not request.node.stash.get(FAILED, False):
         audit.revisit_in_other_language(chromium._browser)
+    assert not chromium.refused, "Refused by the Content Security Policy:\n" + "\n".join(
+        chromium.refused
+    )
     assert audit.checked, "axe-core checked no page"
     assert not audit.violations, "Accessibility violations (axe-core):\n" + audit.report()
 

@@ -1,6 +1,10 @@
 """The public pages, the member area and the admin answer as each user expects."""
 
+import re
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 
 pytestmark = pytest.mark.django_db
 
@@ -84,6 +88,46 @@ def test_pages_send_a_content_security_policy_without_inline_scripts(client):
     assert "script-src 'self'" in policy
     assert "frame-ancestors 'none'" in policy
     assert "onchange=" not in response.text
+
+
+def directive(response, name: str) -> str:
+    policy = (part.strip() for part in response["Content-Security-Policy"].split(";"))
+    return next(part for part in policy if part.startswith(f"{name} "))
+
+
+def test_public_and_member_pages_refuse_inline_styles(client, alice):
+    assert directive(client.get("/"), "style-src") == "style-src 'self'"
+    client.force_login(alice)
+    assert directive(client.get("/my/"), "style-src") == "style-src 'self'"
+    assert directive(client.get("/monitoring/"), "style-src") == "style-src 'self'"
+
+
+def test_only_the_admin_allows_inline_styles(secretariat_client):
+    response = secretariat_client.get("/admin/")
+    assert response.status_code == 200
+    assert directive(response, "style-src") == "style-src 'self' 'unsafe-inline'"
+    assert directive(response, "script-src") == "script-src 'self'"
+
+
+# A style="…" attribute, a <style> block or an onclick="…"-like handler: what the
+# policy of the public and member pages refuses, so the browser would ignore it.
+INLINE = re.compile(r"\sstyle=|<style|\son[a-z]+=", re.IGNORECASE)
+
+
+def test_no_page_template_holds_an_inline_style_or_script():
+    """The e-mails keep their inline styles (mail programs need them, and no
+    policy applies to an e-mail) and the admin's pages are allowed them."""
+    base = Path(settings.BASE_DIR)
+    templates = [*base.glob("templates/**/*.html"), *base.glob("*/templates/**/*.html")]
+    allowed = (base / "templates" / "emails", base / "templates" / "admin")
+    found = [
+        f"{path.relative_to(base)}: {match.group().strip()}"
+        for path in templates
+        if not path.is_relative_to(allowed[0]) and not path.is_relative_to(allowed[1])
+        for match in INLINE.finditer(path.read_text())
+    ]
+    assert len(templates) > 100
+    assert found == []
 
 
 def test_uploaded_logo_is_served_under_media_url(client, settings, tmp_path):
