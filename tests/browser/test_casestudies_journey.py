@@ -88,6 +88,10 @@ def test_member_drafts_secretariat_publishes_visitor_finds_it(
     screenshot("published-case-study")
 
     page.get_by_role("link", name="Printable version (save as PDF)").click()
+    # The button opens the print dialogue (counted: headless Chromium shows none).
+    page.evaluate("() => { window.printed = 0; window.print = () => { window.printed += 1; }; }")
+    page.get_by_role("button", name="Print or save as PDF").click()
+    assert page.evaluate("() => window.printed") == 1
     page.emulate_media(media="print")
     expect(page.get_by_role("button", name="Print or save as PDF")).to_be_hidden()
     expect(page.get_by_role("heading", name="Lessons learnt")).to_be_visible()
