@@ -60,6 +60,9 @@ CASES = [
     ("events.act_for_organisation", "secretariat", "boras", False),
     ("events.register_organisation", "secretariat", "boras", True),
     ("events.register_organisation", "charlie", "boras", False),
+    # A suspended organisation's people act for it at no event.
+    ("events.act_for_organisation", "suspended", "suspended_organisation", False),
+    ("events.register_organisation", "suspended", "suspended_organisation", False),
     ("casestudies.contribute", "bob", "draft_case_study", True),
     ("casestudies.contribute", "charlie", "draft_case_study", False),
     ("casestudies.change_casestudy", "bob", "draft_case_study", True),
