@@ -154,6 +154,16 @@ def _check_pair(requester: Registration, invitee: Registration) -> None:
         raise EventError(_("You cannot ask your own organisation for a meeting."))
     if RegistrationStatus.WAITING in (requester.status, invitee.status):
         raise EventError(_("Organisations on the waiting list cannot meet yet."))
+    for side in (requester, invitee):
+        # It could answer none (events.permissions).
+        if not side.organisation.is_active_member:
+            raise EventError(
+                _(
+                    "%(organisation)s is not an active member of the partnership: "
+                    "it takes no meeting requests."
+                )
+                % {"organisation": side.organisation}
+            )
     if requester.event.status != EventStatus.PUBLISHED:
         raise EventError(_("This event is not open."))
     either_way = MeetingRequest.objects.filter(

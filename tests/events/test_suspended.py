@@ -198,3 +198,43 @@ def test_a_reinstated_organisation_acts_at_the_event_again(
     assert "Ask for a meeting" in alice_client.get(event.get_absolute_url()).text
     assert alice_client.post(ask).status_code == 302
     assert MeetingRequest.objects.filter(requester=mine, invitee=theirs).exists()
+
+
+def test_nobody_asks_a_suspended_organisation_for_a_meeting(
+    client, event, register, boras, alice, centre_val_de_loire, charlie, secretariat
+):
+    from events.services import meeting_propose
+    from tests.matchmaking.cases import build_boras_case
+
+    case = build_boras_case(boras, centre_val_de_loire)
+    mine = register(event, centre_val_de_loire, charlie, listings=[case.request])
+    theirs = register(event, boras, alice, listings=[case.boras_offer])
+    client.force_login(charlie)
+    assert 'data-testid="to-meet"' in client.get(event.get_absolute_url()).text
+    suspend(boras)
+    page = client.get(event.get_absolute_url()).text
+    assert 'data-testid="to-meet"' not in page  # proposed to nobody, as by the matcher
+    assert 'data-testid="attendee"' in page and "Ask for a meeting" not in page
+    response = client.post(reverse("events:meeting-ask", args=[event.pk, theirs.pk]), follow=True)
+    assert "is not an active member of the partnership: it takes no meeting requests" in (
+        response.text
+    )
+    with pytest.raises(EventError):
+        meeting_propose(requester=mine, invitee=theirs, by=secretariat)
+    assert not MeetingRequest.objects.exists()
+    reinstate(boras)
+    assert 'data-testid="to-meet"' in client.get(event.get_absolute_url()).text
+
+
+def test_a_suspended_organisations_request_proposes_no_one_to_meet(
+    client, event, register, boras, alice, centre_val_de_loire, charlie
+):
+    from tests.matchmaking.cases import build_boras_case
+
+    case = build_boras_case(boras, centre_val_de_loire)
+    register(event, centre_val_de_loire, charlie, listings=[case.request])
+    register(event, boras, alice, listings=[case.boras_offer])
+    client.force_login(alice)
+    assert 'data-testid="to-meet"' in client.get(event.get_absolute_url()).text
+    suspend(centre_val_de_loire)
+    assert 'data-testid="to-meet"' not in client.get(event.get_absolute_url()).text
