@@ -1,6 +1,7 @@
 """Writes on case studies: the draft started from a completed exchange, the
 members' edits, and the secretariat's publish and unpublish."""
 
+import rules
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.defaultfilters import date as date_format
@@ -11,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from core.language import written_language
 from core.workflow import change_status, save_with_history
+from members.models import MembershipStatus
 from members.selectors import coordinators_by_organisation, responsible_for
 from notifications.emails import absolute_url
 from notifications.services import notification_record
@@ -107,9 +109,15 @@ def draft_summary(exchange) -> str:
     return Truncator(summary).chars(300)
 
 
-def _notify_coordinators(case_study: CaseStudy, *, kind: str, path: str) -> None:
-    """Each coordinator of the exchange's organisations, once per event."""
-    organisations = case_study.exchange.parties.values_list("organisation_id", flat=True)
+def _notify_coordinators(
+    case_study: CaseStudy, *, kind: str, path: str, acting_only: bool = False
+) -> None:
+    """Each coordinator of the exchange's organisations, once per event;
+    `acting_only`: of its active members only (those who may write the draft)."""
+    parties = case_study.exchange.parties.all()
+    if acting_only:
+        parties = parties.filter(organisation__status=MembershipStatus.ACTIVE)
+    organisations = parties.values_list("organisation_id", flat=True)
     coordinators = coordinators_by_organisation(organisations)
     users = {
         person.pk: person
@@ -149,14 +157,26 @@ def case_study_create_draft(*, exchange, by=None) -> CaseStudy:
         case_study,
         kind="case_study_draft_started",
         path=reverse("casestudies:edit", args=[case_study.slug]),
+        # A suspended organisation writes none of it (permissions.py).
+        acting_only=True,
     )
     return case_study
+
+
+def not_acting_refusal() -> str:
+    return _(
+        "Your organisation is not an active member of the partnership: it no longer "
+        "writes case studies. The other organisations of the exchange still can."
+    )
 
 
 def case_study_save(*, case_study: CaseStudy, by, form, formsets) -> CaseStudy:
     """Save a member's edits: the page and its lists together, or nothing."""
     if case_study.status not in MEMBER_EDITABLE:
         raise ValidationError(_("A published case study is edited by the secretariat."))
+    # The rule (permissions.py) that also hides the editor from the pages.
+    if not rules.test_rule("casestudies.change_casestudy", by, case_study):
+        raise ValidationError(not_acting_refusal())
     before = case_study_before_edit(case_study)
     with transaction.atomic():
         case_study = form.save(commit=False)

@@ -3,7 +3,7 @@
 import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -59,6 +59,9 @@ def case_study_edit(request, slug):
     if case_study.status not in services.MEMBER_EDITABLE:
         messages.info(request, _("This case study is published; the secretariat edits it."))
         return redirect(case_study)
+    if not rules.test_rule("casestudies.change_casestudy", request.user, case_study):
+        # A suspended organisation's people: they still read the draft.
+        raise PermissionDenied(services.not_acting_refusal())
     data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
     form = CaseStudyForm(data, files, instance=case_study)
     formsets = case_study_formsets(data, files, instance=case_study)

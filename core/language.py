@@ -79,6 +79,20 @@ def language_name(code: str) -> str:
     return str(gettext_lazy(info["name"])) if info else code
 
 
+# The interface languages that write a language's name in lower case within a
+# sentence ("Rédigé en italien", "Escrito en italiano"), while a list of choices
+# starts each with a capital, as Django's catalogues and the vocabulary name them.
+LOWER_CASE_IN_A_SENTENCE = {"fr", "es", "ca", "it", "pt", "pl", "sv"}
+
+
+def in_a_sentence(name: str) -> str:
+    """A language's name as the reader's language writes it within a sentence."""
+    name = str(name)
+    if name and reader_language() in LOWER_CASE_IN_A_SENTENCE:
+        return name[0].lower() + name[1:]
+    return name
+
+
 def language_choices() -> list[tuple[str, str]]:
     """The languages a member can choose, by name in the reader's language."""
     return sorted(((code, language_name(code)) for code in WRITTEN_LANGUAGES), key=lambda c: c[1])

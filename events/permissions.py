@@ -3,9 +3,14 @@ members.permissions)."""
 
 import rules
 
-from members.permissions import is_member_of, is_secretariat
+from members.permissions import is_active_organisation, is_member_of, is_secretariat
 
-# Ask for meetings, say whether to go on after one: the people of the organisation.
-rules.add_rule("events.act_for_organisation", is_member_of)
+# The people of an active member: a suspended organisation's people still read the
+# event and their agenda, and act at it no more (services.acting_refusal says so).
+is_acting_member_of = is_member_of & is_active_organisation
+
+# Ask for and answer meetings, say when it cannot meet and whether to go on after
+# a meeting, bring a listing: the people of the organisation.
+rules.add_rule("events.act_for_organisation", is_acting_member_of)
 # Register it, or withdraw its registration: its people, or the secretariat for them.
-rules.add_rule("events.register_organisation", is_secretariat | is_member_of)
+rules.add_rule("events.register_organisation", is_secretariat | is_acting_member_of)

@@ -11,6 +11,7 @@ from listings.models import Listing, ListingKind, ListingStatus
 from matchmaking.candidates import tag_ids
 from matchmaking.rankings import ranking_for
 from matchmaking.reasons import reason
+from members.models import MembershipStatus
 
 from .models import (
     Event,
@@ -100,9 +101,14 @@ def people_to_meet(registration: Registration, *, limit: int = 20) -> list[dict]
     """The other registered organisations, best first, as the matching service
     ranks their listings against ours (either side's requests), with its reasons.
     Organisations whose listings the matcher does not pair with ours are left out:
-    they stay in the list of attendees."""
+    they stay in the list of attendees. So do suspended organisations, which take
+    no meeting request (services._check_pair), as the matcher proposes them to no one."""
     others = list(
-        Registration.objects.filter(event=registration.event, status=RegistrationStatus.REGISTERED)
+        Registration.objects.filter(
+            event=registration.event,
+            status=RegistrationStatus.REGISTERED,
+            organisation__status=MembershipStatus.ACTIVE,
+        )
         .exclude(pk=registration.pk)
         .select_related("organisation")
         .prefetch_related("listings")

@@ -15,6 +15,7 @@ from core.workflow import StaleState, change_status
 from matchmaking.models import Match
 from matchmaking.services import match_confirm
 from members.models import Membership, MembershipStatus
+from members.permissions import is_member_of
 
 from . import notices, selectors
 from .models import (
@@ -127,12 +128,23 @@ def registration_bring(*, registration: Registration, listing, by) -> None:
     registration.listings.add(listing)
 
 
+def acting_refusal(*, user, organisation, rule: str = "events.act_for_organisation") -> str | None:
+    """Why this person may not act for the organisation at an event (the rule,
+    events.permissions), in words for them; None when they may."""
+    if rules.test_rule(rule, user, organisation):
+        return None
+    if not organisation.is_active_member and is_member_of(user, organisation):
+        return _(
+            "%(organisation)s is not an active member of the partnership: it no longer "
+            "acts at events. Its registration and agenda stay readable."
+        ) % {"organisation": organisation}
+    return _("Only people of %(organisation)s can do this.") % {"organisation": organisation}
+
+
 def _acting_for(registration: Registration, by) -> None:
-    if not rules.test_rule("events.act_for_organisation", by, registration.organisation):
-        raise EventError(
-            _("Only people of %(organisation)s can do this.")
-            % {"organisation": registration.organisation}
-        )
+    refusal = acting_refusal(user=by, organisation=registration.organisation)
+    if refusal:
+        raise EventError(refusal)
 
 
 def _check_pair(requester: Registration, invitee: Registration) -> None:
@@ -142,6 +154,16 @@ def _check_pair(requester: Registration, invitee: Registration) -> None:
         raise EventError(_("You cannot ask your own organisation for a meeting."))
     if RegistrationStatus.WAITING in (requester.status, invitee.status):
         raise EventError(_("Organisations on the waiting list cannot meet yet."))
+    for side in (requester, invitee):
+        # It could answer none (events.permissions).
+        if not side.organisation.is_active_member:
+            raise EventError(
+                _(
+                    "%(organisation)s is not an active member of the partnership: "
+                    "it takes no meeting requests."
+                )
+                % {"organisation": side.organisation}
+            )
     if requester.event.status != EventStatus.PUBLISHED:
         raise EventError(_("This event is not open."))
     either_way = MeetingRequest.objects.filter(
@@ -335,10 +357,9 @@ def meeting_follow_up(*, meeting: Meeting, organisation, follow_up: bool, by, no
     """After the meeting has begun, each organisation says whether it wants to go on.
     A pair where both say yes appears to the secretariat (selectors.follow_ups)."""
     now = now or timezone.now()
-    if not rules.test_rule("events.act_for_organisation", by, organisation):
-        raise EventError(
-            _("Only people of %(organisation)s can do this.") % {"organisation": organisation}
-        )
+    refusal = acting_refusal(user=by, organisation=organisation)
+    if refusal:
+        raise EventError(refusal)
     if now < meeting.starts_at:
         raise EventError(_("You can say whether to follow up once the meeting has taken place."))
     changed = MeetingSeat.objects.filter(meeting=meeting, organisation=organisation).update(
@@ -354,13 +375,12 @@ def registration_cancel(*, registration: Registration, by=None) -> Registration 
     place, the first organisation on the waiting list takes it and is told;
     that registration is returned. `by`, when given, must be the secretariat
     or a person of the organisation."""
-    if by is not None and not rules.test_rule(
-        "events.register_organisation", by, registration.organisation
-    ):
-        raise EventError(
-            _("Only people of %(organisation)s can do this.")
-            % {"organisation": registration.organisation}
+    if by is not None:
+        refusal = acting_refusal(
+            user=by, organisation=registration.organisation, rule="events.register_organisation"
         )
+        if refusal:
+            raise EventError(refusal)
     event = Event.objects.select_for_update().get(pk=registration.event_id)
     if by is not None and not by.is_staff and timezone.now() >= event.starts_at:
         raise EventError(_("The event has begun: ask the secretariat to cancel."))

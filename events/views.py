@@ -1,6 +1,7 @@
 """Event pages: the public list and event page, registering, whom to meet,
 asking for and answering meetings, the agenda and its iCalendar file."""
 
+import rules
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
@@ -14,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.workflow import StaleState
-from members.selectors import current_organisation
+from members.selectors import current_organisation, places_of
 
 from . import selectors, services
 from .calendar import feed_reader, feed_token, registration_ics
@@ -31,13 +32,35 @@ def event_list(request):
     return render(request, "events/list.html", {"events": upcoming, "past_events": past})
 
 
+def _acting(request, registration, rule="events.act_for_organisation") -> None:
+    """403 with the reason to a person who may not act for the registered
+    organisation (a suspended one's people still read the event and agenda)."""
+    refusal = services.acting_refusal(
+        user=request.user, organisation=registration.organisation, rule=rule
+    )
+    if refusal:
+        raise PermissionDenied(refusal)
+
+
+def _registration_refusal(request, event, registration) -> str | None:
+    refusal = services.registration_refusal(event=event)
+    if refusal or registration is not None or not request.user.is_authenticated:
+        return refusal
+    if places_of(request.user) and not rules.test_rule("members.act_for_member", request.user):
+        # Said on the page rather than by the form's 403 (event_register).
+        return _("Only member organisations of the partnership can register.")
+    return None
+
+
 def event_detail(request, pk):
     event = selectors.event_public(pk, user=request.user)
     registration = selectors.registration_for(event, request.user)
     context = {
         "event": event,
         "registration": registration,
-        "registration_refusal": services.registration_refusal(event=event),
+        "registration_refusal": _registration_refusal(request, event, registration),
+        "may_act": registration is not None
+        and rules.test_rule("events.act_for_organisation", request.user, registration.organisation),
     }
     if registration and registration.status == RegistrationStatus.REGISTERED:
         context.update(
@@ -132,6 +155,7 @@ def registration_cancel(request, pk):
     registration = selectors.registration_for(event, request.user)
     if registration is None:
         raise Http404
+    _acting(request, registration, rule="events.register_organisation")
     if request.method == "POST":
         try:
             services.registration_cancel(registration=registration, by=request.user)
@@ -159,6 +183,7 @@ def registration_cancel(request, pk):
 def meeting_ask(request, pk, registration_pk):
     event = selectors.event_public(pk, user=request.user)
     mine = selectors.registration_attending(event, request.user)
+    _acting(request, mine)
     theirs = get_object_or_404(Registration, pk=registration_pk, event=event)
     try:
         services.meeting_request(requester=mine, invitee=theirs, by=request.user)
@@ -174,6 +199,7 @@ def meeting_ask(request, pk, registration_pk):
 def meeting_answer(request, pk, request_pk):
     event = selectors.event_public(pk, user=request.user)
     mine = selectors.registration_attending(event, request.user)
+    _acting(request, mine)
     asked = get_object_or_404(MeetingRequest, pk=request_pk, invitee=mine)
     accept = request.POST.get("answer") == "accept"
     try:
@@ -190,6 +216,7 @@ def meeting_answer(request, pk, request_pk):
 def meeting_follow_up(request, pk, meeting_pk):
     event = selectors.event_public(pk, user=request.user)
     mine = selectors.registration_attending(event, request.user)
+    _acting(request, mine)
     meeting = get_object_or_404(Meeting, pk=meeting_pk, event=event)
     try:
         services.meeting_follow_up(
@@ -224,6 +251,9 @@ def agenda(request, pk):
             "registration": registration,
             "rows": _agenda_rows(registration),
             "now": timezone.now(),
+            "may_act": rules.test_rule(
+                "events.act_for_organisation", request.user, registration.organisation
+            ),
             "slots": [
                 {
                     "slot": slot,
@@ -244,6 +274,7 @@ def agenda(request, pk):
 def availability(request, pk):
     event = selectors.event_public(pk, user=request.user)
     mine = selectors.registration_attending(event, request.user)
+    _acting(request, mine)
     chosen = [int(v) for v in request.POST.getlist("unavailable") if v.isdigit()]
     try:
         services.registration_availability_set(

@@ -92,7 +92,11 @@ def case_study_of(exchange, *, party: bool):
     """The case study a viewer may open from the exchange: published for all,
     the draft too for the exchange's own organisations."""
     case_studies = _case_studies().filter(exchange=exchange)
-    return (case_studies if party else case_studies.published()).first()
+    case_study = (case_studies if party else case_studies.published()).first()
+    if case_study is not None:
+        # Its rules read the exchange's parties, read already with the exchange.
+        case_study.exchange = exchange
+    return case_study
 
 
 def party_memberships(*, user, exchange) -> list[Membership]:

@@ -115,7 +115,8 @@ def _group(request, host, chosen) -> Group | None:
     return Group(
         host=host,
         participants=list(chosen),
-        score=round(mean + PARTNER_BONUS * (len(members) - 1), 1),
+        # Out of 100, as its members' scores are.
+        score=round(min(100.0, mean + PARTNER_BONUS * (len(members) - 1)), 1),
         travellers=sum(rules.travellers(g) or 0 for g in guests),
         capacity=rules.capacity(host_listing),
         unknown=[g.organisation.name for g in guests if rules.travellers(g) is None],

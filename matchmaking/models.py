@@ -154,8 +154,9 @@ class MatchParty(models.Model):
         return f"{self.organisation} ({self.get_role_display()}, {self.get_answer_display()})"
 
 
-# What each signal is worth in a candidate's score, out of roughly 100. Each
-# signal lies between 0 and 1 (matcher.signals); the secretariat edits the
+# What each signal is worth in a candidate's score, relative to the others (the
+# score is read out of 100 whatever they add up to). Each signal lies between 0
+# and 1 (matcher.signals); the secretariat edits the
 # weights in the admin or accepts those that `calibrate_matcher` fits to its own
 # decisions. The starting values rank the evaluation set well
 # (docs/matching.md):

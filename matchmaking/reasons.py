@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries import countries
 
+from core.language import in_a_sentence
 from taxonomy.models import Format, Language, TargetGroup, Theme
 from taxonomy.selectors import sort_key, term_names
 
@@ -199,6 +200,8 @@ def _term_names(model, ids) -> str | None:
         found = [names[int(pk)] for pk in ids]
     except (KeyError, TypeError, ValueError):  # a term deleted since: the stored words
         return None
+    if model is Language:  # "langue commune : anglais", not "Anglais"
+        found = [in_a_sentence(name) for name in found]
     return ", ".join(sorted(found, key=sort_key))
 
 

@@ -2,7 +2,8 @@
 
 Every signal lies between 0 and 1 and is recorded with the secretariat's
 decisions, so that `calibrate_matcher` can fit the weights to them; the score is
-the weighted sum (weights in matchmaking.models.DEFAULT_WEIGHTS).
+the weighted sum (weights in matchmaking.models.DEFAULT_WEIGHTS) out of 100: a
+candidate with every signal at 1 scores 100, whatever the weights add up to.
 """
 
 import statistics
@@ -24,7 +25,7 @@ from .reasons import reason
 TRACK_RECORD_FULL = 3
 # Change it whenever what a signal measures changes (a new formula, a new rule):
 # every stored ranking is then read as missing until computed again.
-SIGNALS_VERSION = "2026-12-01 hubness taken from the text in the pre-score too, abroad first"
+SIGNALS_VERSION = "2026-12-02 scores out of 100"
 
 
 @dataclass
@@ -70,6 +71,10 @@ class Context:
     def __init__(self, request: Listing, weights: dict | None = None):
         self.request = request
         self.weights = weights or MatchingWeights.current()
+        # Scores are read as out of 100 on the curation page and in the e-mails;
+        # the weights add up to whatever the secretariat set, so they are scaled.
+        total = sum(self.weights.values())
+        self.scale = 100.0 / total if total > 0 else 1.0
         self.themes = dict(request.themes.values_list("pk", "name"))
         self.formats = dict(request.formats.values_list("pk", "name"))
         self.target_groups = dict(request.target_groups.values_list("pk", "name"))
@@ -244,7 +249,7 @@ def score(ctx: Context, listing: Listing, sim: float, role: str | None = None):
     if listing.kind == ListingKind.REQUEST:
         why.append(reason("both_requests"))
 
-    total = sum(w.get(name, 0.0) * value for name, value in signals.items())
+    total = ctx.scale * sum(w.get(name, 0.0) * value for name, value in signals.items())
     return Candidate(
         listing=listing, score=total, reasons=why, role=role, signals=signals, fits=fits
     )

@@ -48,7 +48,7 @@ def member_to_do(*, user, today=None, memberships=None) -> dict:
         ),
         # Only a coordinator reports (the rule exchanges.report_exchange).
         "reports": _waiting(exchanges_to_report(coordinated, today=today)),
-        "case_studies": _waiting(case_study_drafts_of(organisations)),
+        "case_studies": _waiting(case_study_drafts_of([m.organisation_id for m in acting])),
     }
 
 

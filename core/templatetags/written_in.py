@@ -3,7 +3,7 @@ reader of another language."""
 
 from django import template
 
-from core.language import language_name, reader_language, translate_url
+from core.language import in_a_sentence, language_name, reader_language, translate_url
 
 register = template.Library()
 
@@ -17,8 +17,8 @@ def written_in(code: str, *texts: str) -> dict | None:
         return None
     return {
         "code": code,
-        "name": language_name(code),
+        "name": in_a_sentence(language_name(code)),
         "reader": reader,
-        "reader_name": language_name(reader),
+        "reader_name": in_a_sentence(language_name(reader)),
         "translate_url": translate_url(text="\n\n".join(texts), source=code, target=reader),
     }

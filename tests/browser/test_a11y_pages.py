@@ -86,7 +86,7 @@ def test_pages_in_french_reflow_at_320_px(browser, live_server, alice, boras, ce
     with page.expect_navigation():
         page.locator("input[name=password]").press("Enter")
     wide |= visit_all(page, [*MEMBER_PAGES, italian.get_absolute_url()])
-    expect(page.get_by_test_id("listing-language")).to_contain_text("Italien")
+    expect(page.get_by_test_id("listing-language")).to_contain_text("Rédigé en italien")
     context.close()
 
     assert wide == {}, f"pages wider than 320 px (path: extra pixels, elements): {wide}"

@@ -77,7 +77,7 @@ def test_a_reader_of_another_language_is_told_and_the_text_carries_its_lang(clie
 
     page = client.get(case_study.get_absolute_url(), headers={"accept-language": "fr"})
     assert 'data-testid="case-study-language"' in page.text
-    assert "Rédigé en Suédois" in page.text
+    assert "Rédigé en suédois" in page.text
     assert f'<h1 lang="sv">{SWEDISH["title"]}</h1>' in page.text
     listing = client.get("/case-studies/", headers={"accept-language": "fr"})
     assert f'lang="sv">{SWEDISH["title"]}</a>' in listing.text

@@ -12,7 +12,7 @@ from django_countries import countries
 from core.uploads import upload_keep, upload_take, uploads_forget_stale
 from core.widgets import CountryCheckboxes
 from listings.models import Listing
-from tests.factories import NotificationFactory, image_file
+from tests.factories import NotificationFactory, OfferFactory, image_file
 
 pytestmark = pytest.mark.django_db
 
@@ -106,3 +106,15 @@ def test_kept_uploads_nobody_came_back_for_are_forgotten():
     tomorrow = timezone.now() + datetime.timedelta(days=2)
     assert uploads_forget_stale(now=tomorrow) >= 1
     assert upload_take(token) is None
+
+
+def test_a_listing_page_names_the_months_as_its_readers_language_writes_them(alice_client):
+    # Every page's dates follow the language's formats (earlall_rsp/formats), never
+    # a pattern of their own that capitalises "Déc" in the middle of a French line.
+    listing = OfferFactory(
+        earliest_start=datetime.date(2027, 12, 6), latest_end=datetime.date(2027, 12, 20)
+    )
+    alice_client.post("/i18n/setlang/", {"language": "fr", "next": "/"})
+    text = alice_client.get(listing.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="fr").text
+    assert "6 déc 2027 – 20 déc 2027" in text
+    assert "Déc" not in text

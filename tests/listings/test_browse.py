@@ -400,4 +400,4 @@ def test_browse_results_are_kept_per_language(client, alice, charlie, taxonomy):
     charlie.save()
     client.force_login(charlie)
     cards = client.get("/listings/").text.split('data-testid="result-count"')[1]
-    assert "Rédigé en Suédois" in cards and "Written in" not in cards
+    assert "Rédigé en suédois" in cards and "Written in" not in cards

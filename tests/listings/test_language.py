@@ -109,7 +109,8 @@ def test_listing_language_is_named_in_the_readers_language(alice, client, centre
     client.force_login(alice)
     listing = RequestFactory(organisation=centre_val_de_loire, language="it")
     page = client.get(listing.get_absolute_url())
-    assert "Italien" in page.text
+    # Within a sentence, French writes a language's name in lower case.
+    assert "Rédigé en italien" in page.text
 
 
 def test_listing_in_the_readers_language_has_no_label(alice_client, centre_val_de_loire):

@@ -147,8 +147,22 @@ def test_matcher_weights_from_the_admin_change_the_ranking(case):
     before = {c.listing: c.score for c in rank(case.request)}
     MatchingWeights.objects.create(interest=100)
     after = {c.listing: c.score for c in rank(case.request)}
-    gain = 100 - DEFAULT_WEIGHTS["interest"]
-    assert after[case.boras_offer] == pytest.approx(before[case.boras_offer] + gain)
+    # Borås expressed interest: it gains the new weight, and every score is
+    # still read out of 100 (the weights now add up to more).
+    total, gain = sum(DEFAULT_WEIGHTS.values()), 100 - DEFAULT_WEIGHTS["interest"]
+    expected = (before[case.boras_offer] * total / 100 + gain) * 100 / (total + gain)
+    assert after[case.boras_offer] == pytest.approx(expected)
+    assert after[case.boras_offer] > before[case.boras_offer]
+
+
+def test_scores_are_out_of_100_whatever_the_weights_add_up_to(case):
+    before = {c.listing: c.score for c in rank(case.request)}
+    assert all(0 <= score <= 100 for score in before.values())
+    assert 50 < before[case.boras_offer] < 100
+    # The same weights, each doubled: the same scores.
+    MatchingWeights.objects.create(**{name: 2 * w for name, w in DEFAULT_WEIGHTS.items()})
+    after = {c.listing: c.score for c in rank(case.request)}
+    assert after == pytest.approx(before)
 
 
 def test_boras_comes_first_and_escola_second_with_the_title_and_centred_vectors(case):

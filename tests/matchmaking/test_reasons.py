@@ -23,6 +23,18 @@ def test_a_reason_reads_as_a_sentence_in_the_readers_language():
         assert reason_text(reason("no_language", fit=False)) != "no shared language"
 
 
+@pytest.mark.django_db
+def test_a_shared_language_is_named_as_the_readers_language_writes_it_in_a_sentence():
+    from taxonomy.models import Language
+
+    english = Language.objects.get(code="en")
+    item = reason("languages", languages="English", languages_ids=[english.pk])
+    with translation.override("fr"):
+        assert reason_text(item) == "langue commune\xa0: anglais"
+    with translation.override("de"):
+        assert reason_text(item) == "gemeinsame Sprache: Englisch"
+
+
 @pytest.mark.parametrize(
     ("item", "text"),
     [

@@ -60,11 +60,17 @@ CASES = [
     ("events.act_for_organisation", "secretariat", "boras", False),
     ("events.register_organisation", "secretariat", "boras", True),
     ("events.register_organisation", "charlie", "boras", False),
+    # A suspended organisation's people act for it at no event.
+    ("events.act_for_organisation", "suspended", "suspended_organisation", False),
+    ("events.register_organisation", "suspended", "suspended_organisation", False),
     ("casestudies.contribute", "bob", "draft_case_study", True),
     ("casestudies.contribute", "charlie", "draft_case_study", False),
     ("casestudies.change_casestudy", "bob", "draft_case_study", True),
     ("casestudies.change_casestudy", "bob", "published_case_study", False),
     ("casestudies.change_casestudy", "charlie", "draft_case_study", False),
+    # A suspended organisation's people read their exchange's draft and write none of it.
+    ("casestudies.contribute", "suspended", "suspended_party_case_study", True),
+    ("casestudies.change_casestudy", "suspended", "suspended_party_case_study", False),
 ]
 
 
@@ -76,6 +82,8 @@ def world(alice, bob, charlie, secretariat, boras):
     exchange, earlier = ExchangeFactory(status="completed"), ExchangeFactory(status="completed")
     for each in (exchange, earlier):
         ExchangeOrganisationFactory(exchange=each, organisation=boras)
+    with_suspended = ExchangeFactory(status="completed")
+    ExchangeOrganisationFactory(exchange=with_suspended, organisation=suspended)
     people = {
         "alice": alice,
         "bob": bob,
@@ -96,6 +104,8 @@ def world(alice, bob, charlie, secretariat, boras):
         "exchange": exchange,
         "draft_case_study": CaseStudyFactory(exchange=exchange),
         "published_case_study": PublishedCaseStudyFactory(exchange=earlier),
+        "suspended_organisation": suspended,
+        "suspended_party_case_study": CaseStudyFactory(exchange=with_suspended),
     }
     return people, things
 
