@@ -116,8 +116,9 @@ def start_idle_clock(sender, request, user, **kwargs):
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp's middleware (settings.CONTENT_SECURITY_POLICY), extended as its
     documentation shows (get_policy_parts): the pages under the admin, the
-    secretariat's, also allow inline styles, which Django's admin and the
-    packages' admin templates write; the public and member pages allow none."""
+    secretariat's, also allow inline styles, which packaged admin templates write
+    (a <style> in Django's change lists, style= in simple-history's history); the
+    public and member pages allow none."""
 
     ADMIN_STYLES = {"style-src": ["'unsafe-inline'"]}
 
