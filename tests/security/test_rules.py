@@ -52,6 +52,10 @@ CASES = [
     ("exchanges.report_exchange", "alice", "exchange", True),
     ("exchanges.report_exchange", "bob", "exchange", False),
     ("exchanges.report_exchange", "charlie", "exchange", False),
+    ("exchanges.give_feedback", "bob", "boras", True),
+    ("exchanges.give_feedback", "charlie", "boras", False),
+    # A suspended organisation's people give no feedback on its exchanges.
+    ("exchanges.give_feedback", "suspended", "suspended_organisation", False),
     ("monitoring.view_dashboard", "alice", None, True),
     ("monitoring.view_dashboard", "secretariat", None, True),
     ("monitoring.view_dashboard", "bob", None, False),
