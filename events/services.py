@@ -105,6 +105,10 @@ def event_register(
     for listing in listings:
         _check_brought(listing, organisation)
     taken = Registration.objects.filter(event=event, status=RegistrationStatus.REGISTERED).count()
+    if taken < event.capacity:
+        # A place left free while the organisations waiting for it were suspended
+        # goes to them first, reinstated, in their turn.
+        taken += len(_fill_free_places(event, free=event.capacity - taken))
     status = RegistrationStatus.REGISTERED if taken < event.capacity else RegistrationStatus.WAITING
     registration = Registration.objects.create(
         event=event, organisation=organisation, status=status
@@ -372,8 +376,8 @@ def meeting_follow_up(*, meeting: Meeting, organisation, follow_up: bool, by, no
 @transaction.atomic
 def registration_cancel(*, registration: Registration, by=None) -> Registration | None:
     """Withdraw a registration with its meetings and requests. If it held a
-    place, the first organisation on the waiting list takes it and is told;
-    that registration is returned. `by`, when given, must be the secretariat
+    place, the first active organisation on the waiting list takes it and is
+    told; that registration is returned. `by`, when given, must be the secretariat
     or a person of the organisation."""
     if by is not None:
         refusal = acting_refusal(
@@ -391,17 +395,30 @@ def registration_cancel(*, registration: Registration, by=None) -> Registration 
     registration.delete()
     if not held_a_place:
         return None
-    first = (
+    taken = Registration.objects.filter(event=event, status=RegistrationStatus.REGISTERED).count()
+    promoted = _fill_free_places(event, free=event.capacity - taken)
+    return promoted[0] if promoted else None
+
+
+def _fill_free_places(event: Event, *, free: int) -> list[Registration]:
+    """Up to `free` organisations of the waiting list take a place, in the order
+    they registered, and are told. A suspended one takes none (the rule
+    events.take_a_place) and keeps its turn for when it is reinstated. The
+    caller holds the event's lock."""
+    if free <= 0:
+        return []
+    waiting = (
         Registration.objects.filter(event=event, status=RegistrationStatus.WAITING)
+        .select_related("organisation")
         .order_by("created_at", "pk")
-        .first()
     )
-    if first is None:
-        return None
-    first.status = RegistrationStatus.REGISTERED
-    first.save(update_fields=["status"])
-    notices.notify_registered(first, list(first.people.all()))
-    return first
+    # No one acts here: the rule asks only whether the organisation may take it.
+    promoted = [r for r in waiting if rules.test_rule("events.take_a_place", None, r.organisation)]
+    for registration in promoted[:free]:
+        registration.status = RegistrationStatus.REGISTERED
+        registration.save(update_fields=["status"])
+        notices.notify_registered(registration, list(registration.people.all()))
+    return promoted[:free]
 
 
 @transaction.atomic

@@ -67,6 +67,9 @@ CASES = [
     # A suspended organisation's people act for it at no event.
     ("events.act_for_organisation", "suspended", "suspended_organisation", False),
     ("events.register_organisation", "suspended", "suspended_organisation", False),
+    # Nor does it take a place that frees up on the waiting list.
+    ("events.take_a_place", "bob", "boras", True),
+    ("events.take_a_place", "suspended", "suspended_organisation", False),
     ("casestudies.contribute", "bob", "draft_case_study", True),
     ("casestudies.contribute", "charlie", "draft_case_study", False),
     ("casestudies.change_casestudy", "bob", "draft_case_study", True),
