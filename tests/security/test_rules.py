@@ -70,6 +70,9 @@ CASES = [
     # Nor does it take a place that frees up on the waiting list.
     ("events.take_a_place", "bob", "boras", True),
     ("events.take_a_place", "suspended", "suspended_organisation", False),
+    # Nor are its meetings on the schedule.
+    ("events.hold_a_meeting", "bob", "boras", True),
+    ("events.hold_a_meeting", "suspended", "suspended_organisation", False),
     ("casestudies.contribute", "bob", "draft_case_study", True),
     ("casestudies.contribute", "charlie", "draft_case_study", False),
     ("casestudies.change_casestudy", "bob", "draft_case_study", True),
