@@ -153,13 +153,18 @@ class EventAdmin(SimpleHistoryAdmin):
     def build_schedule(self, request, queryset):
         for event in queryset:
             result = schedule_build(event=event)
-            level = messages.WARNING if result.unplaced else messages.SUCCESS
-            self.message_user(
-                request,
-                _("%(event)s: %(placed)s meetings placed, %(unplaced)s without a free slot.")
-                % {"event": event, "placed": result.placed, "unplaced": result.unplaced},
-                level,
-            )
+            level = messages.WARNING if result.unplaced or result.on_hold else messages.SUCCESS
+            text = _("%(event)s: %(placed)s meetings placed, %(unplaced)s without a free slot.") % {
+                "event": event,
+                "placed": result.placed,
+                "unplaced": result.unplaced,
+            }
+            if result.on_hold:
+                text += " " + _(
+                    "%(on_hold)s on hold while an organisation is not an active member of the "
+                    "partnership: the build after its reinstatement places them."
+                ) % {"on_hold": result.on_hold}
+            self.message_user(request, text, level)
 
 
 @admin.register(Registration)

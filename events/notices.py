@@ -117,6 +117,18 @@ def notify_partner_cancelled(meeting: Meeting, leaving: Registration) -> None:
     )
 
 
+def notify_meeting_on_hold(meeting: Meeting, *, told: Registration) -> None:
+    """The partner of a suspended organisation: their meeting leaves the schedule."""
+    partner = selectors.partner_of(meeting, told)
+    _record_for(
+        told.people.all(),
+        kind="event_meeting_on_hold",
+        about=meeting,
+        event="on-hold",
+        context=_meeting_context(meeting, partner=partner.organisation),
+    )
+
+
 def notify_event_cancelled(event: Event, *, reason: str = "") -> None:
     context = {**event_context(event), "reason": reason}
     registrations = Registration.objects.filter(event=event).prefetch_related("people")

@@ -12,5 +12,11 @@ is_acting_member_of = is_member_of & is_active_organisation
 # Ask for and answer meetings, say when it cannot meet and whether to go on after
 # a meeting, bring a listing: the people of the organisation.
 rules.add_rule("events.act_for_organisation", is_acting_member_of)
+# Take a place that frees up, from the waiting list: an active member only. A
+# suspended one keeps its turn and is passed over (services._fill_free_places).
+rules.add_rule("events.take_a_place", is_active_organisation)
+# Have its accepted meetings on the schedule: an active member only. A suspended
+# one's meetings wait off the schedule, still accepted (services.schedule_build).
+rules.add_rule("events.hold_a_meeting", is_active_organisation)
 # Register it, or withdraw its registration: its people, or the secretariat for them.
 rules.add_rule("events.register_organisation", is_secretariat | is_acting_member_of)

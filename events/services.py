@@ -105,6 +105,10 @@ def event_register(
     for listing in listings:
         _check_brought(listing, organisation)
     taken = Registration.objects.filter(event=event, status=RegistrationStatus.REGISTERED).count()
+    if taken < event.capacity:
+        # A place left free while the organisations waiting for it were suspended
+        # goes to them first, reinstated, in their turn.
+        taken += len(_fill_free_places(event, free=event.capacity - taken))
     status = RegistrationStatus.REGISTERED if taken < event.capacity else RegistrationStatus.WAITING
     registration = Registration.objects.create(
         event=event, organisation=organisation, status=status
@@ -216,6 +220,40 @@ def meeting_answer(*, meeting_request: MeetingRequest, accept: bool, by) -> Meet
 class Schedule:
     placed: int  # newly placed by this run
     unplaced: int  # accepted meetings still without a slot
+    on_hold: int = 0  # accepted meetings kept off it while an organisation is suspended
+
+
+def _holds_meetings(request: MeetingRequest) -> bool:
+    """Both organisations may have the meeting on the schedule (the rule
+    events.hold_a_meeting): a suspended one's meetings wait off it."""
+    return all(
+        # No one acts here: the rule asks only about the organisation.
+        rules.test_rule("events.hold_a_meeting", None, side.organisation)
+        for side in (request.requester, request.invitee)
+    )
+
+
+def _take_off_held(event: Event, meetings: list[Meeting], now) -> list[Meeting]:
+    """The meetings to come with a suspended organisation leave the schedule: the
+    slot and table are free again, and the partner's people are told once (the
+    suspended organisation acts for nobody and is told nothing). The request stays
+    accepted, so the build after a reinstatement places it again. A meeting that
+    has begun stays, as the record of it. Returns the meetings that stay."""
+    staying = []
+    for meeting in meetings:
+        meeting.event = event  # read already, for the notice's times
+        if (
+            _holds_meetings(meeting.request)
+            or event.slot_start(meeting.slot) <= now
+            or meeting.match_id is not None
+        ):
+            staying.append(meeting)
+            continue
+        for side in (meeting.request.requester, meeting.request.invitee):
+            if rules.test_rule("events.hold_a_meeting", None, side.organisation):
+                notices.notify_meeting_on_hold(meeting, told=side)
+        meeting.delete()  # its seats with it; the history keeps the placement
+    return staying
 
 
 @transaction.atomic
@@ -229,22 +267,34 @@ def schedule_build(*, event: Event) -> Schedule:
     may have planned around them: re-running places only the newcomers, and
     the secretariat may move a meeting by hand in the admin in between. Each
     person of both organisations is e-mailed once when a meeting is placed.
+    Meetings with a suspended organisation are kept off the schedule
+    (_take_off_held), and placed by the first build after its reinstatement.
     """
+    now = timezone.now()
     # Locked: two builds at once would hand out the same tables.
     event = Event.objects.select_for_update().get(pk=event.pk)
+    meetings = _take_off_held(
+        event,
+        list(
+            Meeting.objects.filter(event=event).select_related(
+                "request__requester__organisation", "request__invitee__organisation"
+            )
+        ),
+        now,
+    )
     placed = [
         (m.slot, m.table, (m.request.requester.organisation_id, m.request.invitee.organisation_id))
-        for m in Meeting.objects.filter(event=event).select_related(
-            "request__requester", "request__invitee"
-        )
+        for m in meetings
     ]
-    waiting = list(
-        MeetingRequest.objects.filter(
-            event=event, status=MeetingRequestStatus.ACCEPTED, meeting__isnull=True
-        )
-        .select_related("requester__organisation", "invitee__organisation")
-        .order_by("answered_at", "pk")
-    )
+    accepted = MeetingRequest.objects.filter(
+        event=event, status=MeetingRequestStatus.ACCEPTED, meeting__isnull=True
+    ).select_related("requester__organisation", "invitee__organisation")
+    waiting, on_hold = [], 0
+    for request in accepted.order_by("answered_at", "pk"):
+        if _holds_meetings(request):
+            waiting.append(request)
+        else:
+            on_hold += 1
     unavailable = [
         (slot, organisation)
         for organisation, slots in Registration.objects.filter(event=event).values_list(
@@ -270,7 +320,7 @@ def schedule_build(*, event: Event) -> Schedule:
             for side in (request.requester, request.invitee)
         )
         notices.notify_scheduled(meeting)
-    return Schedule(placed=len(found), unplaced=len(waiting) - len(found))
+    return Schedule(placed=len(found), unplaced=len(waiting) - len(found), on_hold=on_hold)
 
 
 def meeting_move_check(meeting: Meeting, *, slot: int, table: int) -> None:
@@ -372,8 +422,8 @@ def meeting_follow_up(*, meeting: Meeting, organisation, follow_up: bool, by, no
 @transaction.atomic
 def registration_cancel(*, registration: Registration, by=None) -> Registration | None:
     """Withdraw a registration with its meetings and requests. If it held a
-    place, the first organisation on the waiting list takes it and is told;
-    that registration is returned. `by`, when given, must be the secretariat
+    place, the first active organisation on the waiting list takes it and is
+    told; that registration is returned. `by`, when given, must be the secretariat
     or a person of the organisation."""
     if by is not None:
         refusal = acting_refusal(
@@ -391,17 +441,30 @@ def registration_cancel(*, registration: Registration, by=None) -> Registration 
     registration.delete()
     if not held_a_place:
         return None
-    first = (
+    taken = Registration.objects.filter(event=event, status=RegistrationStatus.REGISTERED).count()
+    promoted = _fill_free_places(event, free=event.capacity - taken)
+    return promoted[0] if promoted else None
+
+
+def _fill_free_places(event: Event, *, free: int) -> list[Registration]:
+    """Up to `free` organisations of the waiting list take a place, in the order
+    they registered, and are told. A suspended one takes none (the rule
+    events.take_a_place) and keeps its turn for when it is reinstated. The
+    caller holds the event's lock."""
+    if free <= 0:
+        return []
+    waiting = (
         Registration.objects.filter(event=event, status=RegistrationStatus.WAITING)
+        .select_related("organisation")
         .order_by("created_at", "pk")
-        .first()
     )
-    if first is None:
-        return None
-    first.status = RegistrationStatus.REGISTERED
-    first.save(update_fields=["status"])
-    notices.notify_registered(first, list(first.people.all()))
-    return first
+    # No one acts here: the rule asks only whether the organisation may take it.
+    promoted = [r for r in waiting if rules.test_rule("events.take_a_place", None, r.organisation)]
+    for registration in promoted[:free]:
+        registration.status = RegistrationStatus.REGISTERED
+        registration.save(update_fields=["status"])
+        notices.notify_registered(registration, list(registration.people.all()))
+    return promoted[:free]
 
 
 @transaction.atomic

@@ -2,6 +2,7 @@
 
 import rules
 
+from members.permissions import is_active_organisation, is_member_of
 from members.selectors import places_of
 
 
@@ -21,3 +22,6 @@ def coordinates_a_party(user, exchange) -> bool:
 # The figures and the case study: whether the exchange can be reported now is the
 # workflow's say (services.report_refusal), not a permission.
 rules.add_rule("exchanges.report_exchange", coordinates_a_party)
+# An organisation's feedback on its exchange (the exchange's own organisations only:
+# the view and the service check that): its people, while it is an active member.
+rules.add_rule("exchanges.give_feedback", is_member_of & is_active_organisation)

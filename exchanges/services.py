@@ -4,6 +4,7 @@ commands call these functions."""
 
 import datetime
 
+import rules
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -306,6 +307,17 @@ def exchange_cancel(*, exchange: Exchange, by, reason: str = "") -> Exchange:
     return exchange
 
 
+def feedback_refusal(*, organisation) -> str:
+    """Why the people of this organisation may not give its feedback (the rule
+    exchanges.give_feedback refused them)."""
+    if not organisation.is_active_member:
+        return _(
+            "%(organisation)s is not an active member of the partnership: it no longer "
+            "gives feedback on exchanges. The other organisations of the exchange still can."
+        ) % {"organisation": organisation}
+    return _("Only people of %(organisation)s give its feedback.") % {"organisation": organisation}
+
+
 def exchange_feedback_give(
     *, exchange: Exchange, organisation, by, match_fit: int, work_again: bool, to_improve: str
 ) -> ExchangeFeedback:
@@ -314,6 +326,9 @@ def exchange_feedback_give(
         raise ValidationError(_("Feedback is given once the exchange has taken place."))
     if not exchange.parties.filter(organisation=organisation).exists():
         raise ValidationError(_("Only the exchange's organisations give feedback on it."))
+    # The rule (permissions.py) that also hides the link from the exchange's page.
+    if not rules.test_rule("exchanges.give_feedback", by, organisation):
+        raise ValidationError(feedback_refusal(organisation=organisation))
     if not 1 <= match_fit <= 5:
         raise ValidationError({"match_fit": _("Choose a number from 1 to 5.")})
     feedback, _created = ExchangeFeedback.objects.update_or_create(

@@ -107,6 +107,9 @@ def exchange_feedback(request, pk, organisation):
     membership = next((m for m in memberships if m.organisation.slug == organisation), None)
     if membership is None:
         raise Http404
+    if not rules.test_rule("exchanges.give_feedback", request.user, membership.organisation):
+        # A suspended organisation's people: they still read the exchange.
+        raise PermissionDenied(services.feedback_refusal(organisation=membership.organisation))
     if exchange.status != ExchangeStatus.COMPLETED:
         messages.error(request, _("Feedback is given once the exchange has taken place."))
         return redirect(exchange)

@@ -52,6 +52,10 @@ CASES = [
     ("exchanges.report_exchange", "alice", "exchange", True),
     ("exchanges.report_exchange", "bob", "exchange", False),
     ("exchanges.report_exchange", "charlie", "exchange", False),
+    ("exchanges.give_feedback", "bob", "boras", True),
+    ("exchanges.give_feedback", "charlie", "boras", False),
+    # A suspended organisation's people give no feedback on its exchanges.
+    ("exchanges.give_feedback", "suspended", "suspended_organisation", False),
     ("monitoring.view_dashboard", "alice", None, True),
     ("monitoring.view_dashboard", "secretariat", None, True),
     ("monitoring.view_dashboard", "bob", None, False),
@@ -63,6 +67,12 @@ CASES = [
     # A suspended organisation's people act for it at no event.
     ("events.act_for_organisation", "suspended", "suspended_organisation", False),
     ("events.register_organisation", "suspended", "suspended_organisation", False),
+    # Nor does it take a place that frees up on the waiting list.
+    ("events.take_a_place", "bob", "boras", True),
+    ("events.take_a_place", "suspended", "suspended_organisation", False),
+    # Nor are its meetings on the schedule.
+    ("events.hold_a_meeting", "bob", "boras", True),
+    ("events.hold_a_meeting", "suspended", "suspended_organisation", False),
     ("casestudies.contribute", "bob", "draft_case_study", True),
     ("casestudies.contribute", "charlie", "draft_case_study", False),
     ("casestudies.change_casestudy", "bob", "draft_case_study", True),
