@@ -110,12 +110,17 @@ def as_xlsx(title: str, headers: list, rows: list) -> bytes:
 
 
 def schedule_grid(event: Event) -> list[dict]:
-    """One row per slot, one cell per table: the meeting there, or None."""
+    """One row per slot, one cell per table: the meeting there, or None. Each
+    meeting's `held` names the suspended organisations that keep it on hold
+    (Meeting.is_on_hold), empty when it takes place."""
     grid = [
         {"slot": s, "starts": event.slot_start(s), "cells": [None] * event.tables}
         for s in range(event.slots)
     ]
+    now = timezone.now()
     for meeting in _meetings(event):
+        meeting.event = event  # read already, for the rule's times
+        meeting.held = meeting.request.organisations_on_hold if meeting.is_on_hold(now) else []
         if meeting.slot < event.slots and 1 <= meeting.table <= event.tables:
             grid[meeting.slot]["cells"][meeting.table - 1] = meeting
     return grid
