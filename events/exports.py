@@ -37,9 +37,13 @@ def agenda_table(event: Event) -> tuple[list, list]:
         _("Partner organisation"),
         _("Partner's people"),
         _("Both want to follow up"),
+        _("On hold (not an active member)"),
     ]
     rows = []
+    now = timezone.now()
     for m in _meetings(event):
+        m.event = event  # read already, for the rule's times
+        held = m.request.organisations_on_hold if m.is_on_hold(now) else []
         start = timezone.localtime(m.starts_at, event.zone)
         end = timezone.localtime(m.ends_at, event.zone)
         both = [s.follow_up for s in m.seats.all()] == [True, True]
@@ -54,6 +58,7 @@ def agenda_table(event: Event) -> tuple[list, list]:
                 str(m.request.invitee.organisation),
                 _people(m.request.invitee),
                 _("yes") if both else "",
+                ", ".join(str(o) for o in held),
             ]
         )
     return headers, rows

@@ -4,7 +4,9 @@ calendar feed, download and attachments leave it out, the secretariat's grid
 flags it, the day-before reminder lists it to neither side, and the secretariat
 cannot move it by hand. Reinstated, it is back everywhere."""
 
+import csv
 import datetime
+import io
 
 import pytest
 from django.urls import reverse
@@ -198,3 +200,33 @@ def test_the_suspended_organisations_own_agenda_says_its_meeting_is_on_hold(
     reinstate(centre_val_de_loire)
     agenda = client.get(reverse("events:agenda", args=[scheduled.event_id])).text
     assert 'data-testid="on-hold"' not in agenda
+
+
+def test_the_agenda_export_names_who_keeps_a_meeting_on_hold(
+    secretariat_client, scheduled, centre_val_de_loire
+):
+    url = reverse("admin:events_event_export", args=[scheduled.event_id, "agenda", "csv"])
+
+    def on_hold_column():
+        header, row = csv.reader(io.StringIO(secretariat_client.get(url).content.decode()))
+        return dict(zip(header, row, strict=True))["On hold (not an active member)"]
+
+    suspend(centre_val_de_loire)
+    assert on_hold_column() == str(centre_val_de_loire)
+    reinstate(centre_val_de_loire)
+    assert on_hold_column() == ""
+
+
+def test_the_meetings_admin_page_says_it_is_on_hold_before_anyone_moves_it(
+    secretariat_client, scheduled, centre_val_de_loire, django_assert_max_num_queries
+):
+    suspend(centre_val_de_loire)
+    said = f"On hold: {centre_val_de_loire} is not an active member of the partnership."
+    page = secretariat_client.get(reverse("admin:events_meeting_change", args=[scheduled.pk]))
+    assert said in page.text
+    with django_assert_max_num_queries(14):
+        listing = secretariat_client.get(reverse("admin:events_meeting_changelist")).text
+    assert said in listing
+    reinstate(centre_val_de_loire)
+    page = secretariat_client.get(reverse("admin:events_meeting_change", args=[scheduled.pk]))
+    assert "is not an active member of the partnership" not in page.text
