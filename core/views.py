@@ -48,6 +48,14 @@ def rate_limited(request, exception):
     return render(request, "core/rate_limited.html", status=429)
 
 
+def csrf_failure(request, reason=""):
+    """A form sent from a page that expired (its token no longer matches, the
+    cookies were cleared): said in the site's words and layout, in the reader's
+    language, rather than Django's page, whose inline styles the Content Security
+    Policy refuses. Nothing was saved; going back and sending again works."""
+    return render(request, "403_csrf.html", status=403)
+
+
 # Only the formats core.images writes are served, whatever else lies in MEDIA_ROOT.
 MEDIA_TYPES = {
     ".png": "image/png",

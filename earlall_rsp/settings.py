@@ -137,6 +137,7 @@ CACHES = {"default": env_cache("CACHE_URL", "locmemcache://")}
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_IP_META_KEY = "core.client_ip.client_ip"
 RATELIMIT_VIEW = "core.views.rate_limited"
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 SILENCED_SYSTEM_CHECKS = [
     # Django's own RedisCache increments atomically; django-ratelimit only lists
     # django-redis by name.

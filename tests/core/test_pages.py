@@ -138,3 +138,19 @@ def test_uploaded_logo_is_served_under_media_url(client, settings, tmp_path):
     assert response.status_code == 200
     assert response["Content-Type"] == "image/png"
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_a_form_sent_from_an_expired_page_is_explained_and_changes_nothing(alice):
+    from django.test import Client
+
+    from members.models import User
+
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(alice)
+    response = strict.post("/members/account/", {"full_name": "Someone Else"})
+    assert response.status_code == 403
+    text = response.text
+    assert "The form has expired" in text and "Nothing was saved" in text
+    assert '<html lang="' in text  # the site's own layout, not Django's page
+    assert "<style" not in text  # nothing the Content Security Policy refuses
+    assert User.objects.get(pk=alice.pk).full_name == alice.full_name
