@@ -263,11 +263,11 @@ class FollowUpFilter(admin.SimpleListFilter):
 
 @admin.register(Meeting)
 class MeetingAdmin(SimpleHistoryAdmin):
-    list_display = ["request", "event", "slot", "table", "both_follow_up", "match"]
+    list_display = ["request", "event", "slot", "table", "on_hold", "both_follow_up", "match"]
     list_filter = [FollowUpFilter, "event"]
     form = MeetingForm
-    fields = ["request", "slot", "table", "match"]
-    readonly_fields = ["request", "match"]
+    fields = ["request", "on_hold", "slot", "table", "match"]
+    readonly_fields = ["request", "on_hold", "match"]
     list_select_related = [
         "event",
         "request__requester__organisation",
@@ -283,6 +283,16 @@ class MeetingAdmin(SimpleHistoryAdmin):
             .get_queryset(request)
             .annotate(follow_ups=Count("seats", filter=Q(seats__follow_up=True)))
         )
+
+    @admin.display(description=_("on hold"))
+    def on_hold(self, obj):
+        """Named here before anyone tries to move it (services.meeting_move_check refuses)."""
+        if obj.pk is None or not obj.is_on_hold():
+            return ""
+        return _(
+            "On hold: %(organisations)s is not an active member of the partnership. "
+            "The next schedule build takes it off the schedule."
+        ) % {"organisations": ", ".join(str(o) for o in obj.request.organisations_on_hold)}
 
     @admin.display(description=_("both want to follow up"), boolean=True, ordering="follow_ups")
     def both_follow_up(self, obj):

@@ -88,9 +88,19 @@ def agenda_ics(*, event: Event, items: list[tuple]) -> str:
 
 def registration_ics(registration: Registration) -> str:
     """The event and this organisation's meetings, as its people download them
-    and as the confirmation and the reminder attach them."""
+    and as the confirmation and the reminder attach them.
+
+    A meeting on hold (Meeting.is_on_hold) is left out rather than sent with
+    STATUS:CANCELLED: every calendar program removes an event that a refreshed
+    subscription no longer holds, whereas a cancelled status is shown by some
+    (Apple Calendar, Thunderbird) and ignored by others (Google Calendar and
+    Outlook keep it as a plain event), which would send people to a table
+    where nobody waits. Reinstated, the meeting comes back under the same UID."""
     items = []
+    now = timezone.now()
     for meeting in selectors.agenda(registration):
+        if meeting.is_on_hold(now):
+            continue
         partner = selectors.partner_of(meeting, registration)
         items.append(
             (

@@ -37,9 +37,13 @@ def agenda_table(event: Event) -> tuple[list, list]:
         _("Partner organisation"),
         _("Partner's people"),
         _("Both want to follow up"),
+        _("On hold (not an active member)"),
     ]
     rows = []
+    now = timezone.now()
     for m in _meetings(event):
+        m.event = event  # read already, for the rule's times
+        held = m.request.organisations_on_hold if m.is_on_hold(now) else []
         start = timezone.localtime(m.starts_at, event.zone)
         end = timezone.localtime(m.ends_at, event.zone)
         both = [s.follow_up for s in m.seats.all()] == [True, True]
@@ -54,6 +58,7 @@ def agenda_table(event: Event) -> tuple[list, list]:
                 str(m.request.invitee.organisation),
                 _people(m.request.invitee),
                 _("yes") if both else "",
+                ", ".join(str(o) for o in held),
             ]
         )
     return headers, rows
@@ -110,12 +115,17 @@ def as_xlsx(title: str, headers: list, rows: list) -> bytes:
 
 
 def schedule_grid(event: Event) -> list[dict]:
-    """One row per slot, one cell per table: the meeting there, or None."""
+    """One row per slot, one cell per table: the meeting there, or None. Each
+    meeting's `held` names the suspended organisations that keep it on hold
+    (Meeting.is_on_hold), empty when it takes place."""
     grid = [
         {"slot": s, "starts": event.slot_start(s), "cells": [None] * event.tables}
         for s in range(event.slots)
     ]
+    now = timezone.now()
     for meeting in _meetings(event):
+        meeting.event = event  # read already, for the rule's times
+        meeting.held = meeting.request.organisations_on_hold if meeting.is_on_hold(now) else []
         if meeting.slot < event.slots and 1 <= meeting.table <= event.tables:
             grid[meeting.slot]["cells"][meeting.table - 1] = meeting
     return grid

@@ -4,11 +4,13 @@ them, the meetings they ask each other for and the schedule of those meetings.""
 import datetime
 import zoneinfo
 
+import rules
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -226,6 +228,24 @@ class MeetingRequest(models.Model):
     def __str__(self):
         return f"{self.requester.organisation} → {self.invitee.organisation}"
 
+    @property
+    def organisations_on_hold(self) -> list:
+        """The organisations of this pair that may hold no meeting now (the rule
+        events.hold_a_meeting: a suspended one). Reads the registrations'
+        organisations: select them with the request."""
+        # No one acts here: the rule asks only about the organisation.
+        return [
+            side.organisation
+            for side in (self.requester, self.invitee)
+            if not rules.test_rule("events.hold_a_meeting", None, side.organisation)
+        ]
+
+    @property
+    def is_on_hold(self) -> bool:
+        """Its meeting waits off the schedule while a party is suspended; the
+        request stays as it is, so a reinstatement brings the meeting back."""
+        return bool(self.organisations_on_hold)
+
 
 class Meeting(models.Model):
     """An accepted request with its slot and table."""
@@ -267,6 +287,19 @@ class Meeting(models.Model):
     @property
     def ends_at(self):
         return self.event.slot_end(self.slot)
+
+    def is_on_hold(self, now=None) -> bool:
+        """The one rule of a meeting on hold, which every reader follows at once,
+        without waiting for the next schedule build: a party is suspended
+        (MeetingRequest.is_on_hold) and the meeting is still to come. The agenda
+        flags it, the calendar files and the day-before reminder leave it out,
+        the grid flags it, a move by hand is refused, and the next build takes
+        it off the schedule. A meeting that has begun, or that a match came of,
+        stays as the record of it. Reads the event and the organisations:
+        select them with the meeting."""
+        if self.match_id is not None or self.starts_at <= (now or timezone.now()):
+            return False
+        return self.request.is_on_hold
 
 
 class MeetingSeat(models.Model):

@@ -73,8 +73,9 @@ def notify_meeting(meeting: Meeting, *, kind: str, event: str, extra=None) -> No
 
 def event_reminders_record(*, now=None) -> int:
     """The day before: each person coming to an event that starts within the
-    next 24 hours is reminded once (the outbox's key), with their meetings; beat
-    runs this every hour. Returns the people reminded by this run or before."""
+    next 24 hours is reminded once (the outbox's key), with their meetings but
+    those on hold (Meeting.is_on_hold); beat runs this every hour. Returns the
+    people reminded by this run or before."""
     now = now or timezone.now()
     registrations = Registration.objects.filter(
         event__status=EventStatus.PUBLISHED,
@@ -96,6 +97,8 @@ def event_reminders_record(*, now=None) -> int:
                     "table": m.table,
                 }
                 for m in selectors.agenda(registration)
+                # On hold (a party suspended): neither side is reminded of it.
+                if not m.is_on_hold(now)
             ],
         }
         people = registration.people.all()

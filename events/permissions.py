@@ -16,7 +16,8 @@ rules.add_rule("events.act_for_organisation", is_acting_member_of)
 # suspended one keeps its turn and is passed over (services._fill_free_places).
 rules.add_rule("events.take_a_place", is_active_organisation)
 # Have its accepted meetings on the schedule: an active member only. A suspended
-# one's meetings wait off the schedule, still accepted (services.schedule_build).
+# one's meetings are on hold, still accepted (models.Meeting.is_on_hold: every
+# reader leaves them out or flags them, services.schedule_build takes them off).
 rules.add_rule("events.hold_a_meeting", is_active_organisation)
 # Register it, or withdraw its registration: its people, or the secretariat for them.
 rules.add_rule("events.register_organisation", is_secretariat | is_acting_member_of)

@@ -211,10 +211,14 @@ def partner_of(meeting: Meeting, registration: Registration) -> Registration:
     return request.invitee if request.requester_id == registration.pk else request.requester
 
 
-def accepted_unscheduled(event: Event) -> int:
-    return MeetingRequest.objects.filter(
+def accepted_unscheduled(event: Event) -> dict:
+    """The accepted requests without a slot: those a build would place
+    ("waiting") and those on hold while a party is suspended (MeetingRequest.is_on_hold)."""
+    found = MeetingRequest.objects.filter(
         event=event, status=MeetingRequestStatus.ACCEPTED, meeting__isnull=True
-    ).count()
+    ).select_related("requester__organisation", "invitee__organisation")
+    on_hold = sum(1 for asked in found if asked.is_on_hold)
+    return {"waiting": len(found) - on_hold, "on_hold": on_hold}
 
 
 def follow_ups(event: Event) -> list[Meeting]:

@@ -223,34 +223,21 @@ class Schedule:
     on_hold: int = 0  # accepted meetings kept off it while an organisation is suspended
 
 
-def _holds_meetings(request: MeetingRequest) -> bool:
-    """Both organisations may have the meeting on the schedule (the rule
-    events.hold_a_meeting): a suspended one's meetings wait off it."""
-    return all(
-        # No one acts here: the rule asks only about the organisation.
-        rules.test_rule("events.hold_a_meeting", None, side.organisation)
-        for side in (request.requester, request.invitee)
-    )
-
-
 def _take_off_held(event: Event, meetings: list[Meeting], now) -> list[Meeting]:
-    """The meetings to come with a suspended organisation leave the schedule: the
-    slot and table are free again, and the partner's people are told once (the
-    suspended organisation acts for nobody and is told nothing). The request stays
-    accepted, so the build after a reinstatement places it again. A meeting that
-    has begun stays, as the record of it. Returns the meetings that stay."""
+    """The meetings on hold (Meeting.is_on_hold: a party suspended, still to
+    come) leave the schedule: the slot and table are free again, and the
+    partner's people are told once (the suspended organisation acts for nobody
+    and is told nothing). The request stays accepted, so the build after a
+    reinstatement places it again. Returns the meetings that stay."""
     staying = []
     for meeting in meetings:
-        meeting.event = event  # read already, for the notice's times
-        if (
-            _holds_meetings(meeting.request)
-            or event.slot_start(meeting.slot) <= now
-            or meeting.match_id is not None
-        ):
+        meeting.event = event  # read already, for the rule and the notice's times
+        if not meeting.is_on_hold(now):
             staying.append(meeting)
             continue
+        held = meeting.request.organisations_on_hold
         for side in (meeting.request.requester, meeting.request.invitee):
-            if rules.test_rule("events.hold_a_meeting", None, side.organisation):
+            if side.organisation not in held:
                 notices.notify_meeting_on_hold(meeting, told=side)
         meeting.delete()  # its seats with it; the history keeps the placement
     return staying
@@ -291,10 +278,10 @@ def schedule_build(*, event: Event) -> Schedule:
     ).select_related("requester__organisation", "invitee__organisation")
     waiting, on_hold = [], 0
     for request in accepted.order_by("answered_at", "pk"):
-        if _holds_meetings(request):
-            waiting.append(request)
-        else:
+        if request.is_on_hold:
             on_hold += 1
+        else:
+            waiting.append(request)
     unavailable = [
         (slot, organisation)
         for organisation, slots in Registration.objects.filter(event=event).values_list(
@@ -324,9 +311,20 @@ def schedule_build(*, event: Event) -> Schedule:
 
 
 def meeting_move_check(meeting: Meeting, *, slot: int, table: int) -> None:
-    """The rules a hand-made move keeps: inside the grid, a free table, and
-    neither organisation already meeting someone else in that slot."""
+    """The rules a hand-made move keeps: not a meeting on hold, inside the grid,
+    a free table, and neither organisation already meeting someone else in that
+    slot."""
     event = meeting.event
+    held = meeting.request.organisations_on_hold if meeting.is_on_hold() else []
+    if held:
+        raise EventError(
+            _(
+                "This meeting is on hold: %(organisations)s is not an active member of the "
+                "partnership, so it is not moved. The next schedule build takes it off the "
+                "schedule; after a reinstatement, the build places it again."
+            )
+            % {"organisations": ", ".join(str(o) for o in held)}
+        )
     if not 0 <= slot < event.slots:
         raise EventError(_("This event has slots 0 to %(last)s.") % {"last": event.slots - 1})
     if not 1 <= table <= event.tables:
