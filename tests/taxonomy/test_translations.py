@@ -152,7 +152,7 @@ def test_a_reason_names_the_terms_in_the_readers_language():
         assert reason_text(themes).endswith(
             ": Compétences vertes, Égalité entre les femmes et les hommes"
         )
-        assert reason_text(languages).endswith("Allemand")
+        assert reason_text(languages).endswith("allemand")
     with translation.override("sv"):
         assert reason_text(themes).endswith("Gröna färdigheter, Jämställdhet")
     # A reason stored before the ids, or naming a term deleted since: its words.
