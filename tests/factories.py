@@ -16,6 +16,7 @@ from listings.models import (
     ListingStatus,
 )
 from members.models import MembershipStatus, OrganisationKind, Role
+from members.services import membership_reinstate, membership_suspend
 from taxonomy.models import Format, Language, TargetGroup, Theme
 
 
@@ -383,3 +384,16 @@ class EventFactory(DjangoModelFactory):
     tables = 2
     capacity = 10
     status = "published"
+
+
+def suspend(organisation):
+    """Suspend an organisation's membership as the secretariat does (the admin's
+    action calls the same service)."""
+    membership_suspend(organisation=organisation)
+    organisation.refresh_from_db()
+
+
+def reinstate(organisation):
+    """Reinstate a suspended organisation as the secretariat does."""
+    membership_reinstate(organisation=organisation)
+    organisation.refresh_from_db()

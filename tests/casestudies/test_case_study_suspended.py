@@ -7,9 +7,8 @@ from django.core.exceptions import ValidationError
 
 from casestudies.forms import CaseStudyForm, case_study_formsets
 from casestudies.services import case_study_create_draft, case_study_save
-from members.models import MembershipStatus
 from tests.casestudies.test_case_study_draft import edit_data
-from tests.factories import exchange_between
+from tests.factories import exchange_between, reinstate, suspend
 
 pytestmark = pytest.mark.django_db
 
@@ -20,16 +19,6 @@ REFUSAL = "is not an active member of the partnership: it no longer writes case 
 def draft(boras, centre_val_de_loire):
     exchange = exchange_between(host=boras, sender=centre_val_de_loire, status="completed")
     return case_study_create_draft(exchange=exchange)
-
-
-def suspend(organisation):
-    organisation.status = MembershipStatus.SUSPENDED
-    organisation.save()
-
-
-def reinstate(organisation):
-    organisation.status = MembershipStatus.ACTIVE
-    organisation.save()
 
 
 def test_a_suspended_organisation_cannot_edit_its_case_study_draft(alice_client, boras, draft):

@@ -15,22 +15,12 @@ from events.calendar import feed_token
 from events.models import Event, MeetingSeat
 from events.notices import event_reminders_record
 from events.services import EventError, meeting_move
-from members.models import MembershipStatus
 from notifications.models import Notification
+from tests.factories import reinstate, suspend
 
 pytestmark = pytest.mark.django_db
 
 GRID_ON_HOLD = 'data-testid="grid-on-hold"'
-
-
-def suspend(organisation):
-    organisation.status = MembershipStatus.SUSPENDED
-    organisation.save()
-
-
-def reinstate(organisation):
-    organisation.status = MembershipStatus.ACTIVE
-    organisation.save()
 
 
 def feed(client, person, meeting):

@@ -21,22 +21,11 @@ from events.services import (
     registration_bring,
     registration_cancel,
 )
-from members.models import MembershipStatus
-from tests.factories import RequestFactory
+from tests.factories import RequestFactory, reinstate, suspend
 
 pytestmark = pytest.mark.django_db
 
 REFUSAL = "is not an active member of the partnership: it no longer acts at events"
-
-
-def suspend(organisation):
-    organisation.status = MembershipStatus.SUSPENDED
-    organisation.save()
-
-
-def reinstate(organisation):
-    organisation.status = MembershipStatus.ACTIVE
-    organisation.save()
 
 
 def after_the_event_began(event):

@@ -11,23 +11,12 @@ from django.urls import reverse
 
 from events.models import Event, Meeting, MeetingRequest, MeetingRequestStatus
 from events.services import meeting_answer, meeting_request, schedule_build
-from members.models import MembershipStatus
 from notifications.models import Notification
-from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from tests.factories import MembershipFactory, OrganisationFactory, UserFactory, reinstate, suspend
 
 pytestmark = pytest.mark.django_db
 
 ON_HOLD = "on hold: the organisation is not an active member of the partnership"
-
-
-def suspend(organisation):
-    organisation.status = MembershipStatus.SUSPENDED
-    organisation.save()
-
-
-def reinstate(organisation):
-    organisation.status = MembershipStatus.ACTIVE
-    organisation.save()
 
 
 def notices(kind, person):

@@ -7,21 +7,10 @@ import pytest
 
 from events.models import RegistrationStatus
 from events.services import registration_cancel
-from members.models import MembershipStatus
 from notifications.models import Notification
-from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from tests.factories import MembershipFactory, OrganisationFactory, UserFactory, reinstate, suspend
 
 pytestmark = pytest.mark.django_db
-
-
-def suspend(organisation):
-    organisation.status = MembershipStatus.SUSPENDED
-    organisation.save()
-
-
-def reinstate(organisation):
-    organisation.status = MembershipStatus.ACTIVE
-    organisation.save()
 
 
 @pytest.fixture

@@ -8,8 +8,7 @@ from django.core.exceptions import ValidationError
 
 from exchanges.models import ExchangeFeedback
 from exchanges.services import exchange_feedback_give
-from members.models import MembershipStatus
-from tests.factories import exchange_between
+from tests.factories import exchange_between, reinstate, suspend
 
 pytestmark = pytest.mark.django_db
 
@@ -19,16 +18,6 @@ REFUSAL = "is not an active member of the partnership: it no longer gives feedba
 @pytest.fixture
 def completed(boras, centre_val_de_loire):
     return exchange_between(host=boras, sender=centre_val_de_loire, status="completed")
-
-
-def suspend(organisation):
-    organisation.status = MembershipStatus.SUSPENDED
-    organisation.save()
-
-
-def reinstate(organisation):
-    organisation.status = MembershipStatus.ACTIVE
-    organisation.save()
 
 
 def feedback_url(exchange, organisation):
