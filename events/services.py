@@ -444,6 +444,27 @@ def registration_cancel(*, registration: Registration, by=None) -> Registration 
     return promoted[0] if promoted else None
 
 
+def places_give_back(organisation) -> list[Registration]:
+    """A reinstated organisation waiting for events to come takes the places left
+    free while it was suspended, in its turn (with anyone reinstated before it and
+    still waiting ahead of it), and is told; those registrations."""
+    waiting_for = Registration.objects.filter(
+        organisation=organisation,
+        status=RegistrationStatus.WAITING,
+        event__status=EventStatus.PUBLISHED,
+        event__starts_at__gt=timezone.now(),
+    ).values_list("event_id", flat=True)
+    promoted = []
+    for event_id in list(waiting_for):
+        with transaction.atomic():
+            event = Event.objects.select_for_update().get(pk=event_id)
+            taken = Registration.objects.filter(
+                event=event, status=RegistrationStatus.REGISTERED
+            ).count()
+            promoted += _fill_free_places(event, free=event.capacity - taken)
+    return promoted
+
+
 def _fill_free_places(event: Event, *, free: int) -> list[Registration]:
     """Up to `free` organisations of the waiting list take a place, in the order
     they registered, and are told. A suspended one takes none (the rule

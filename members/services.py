@@ -34,6 +34,7 @@ from .models import (
     Role,
     User,
 )
+from .signals import organisation_reinstated
 
 INVITATION_SALT = "members.invitation"
 INVITATION_MAX_AGE = 60 * 60 * 24 * 14
@@ -338,13 +339,19 @@ def membership_reinstate(*, organisation: Organisation, by=None, reason: str = "
     if organisation.status != MembershipStatus.SUSPENDED:
         # Reinstating is for suspended members; applicants are approved instead.
         raise TransitionNotAllowed(_("Only a suspended member can be reinstated."))
-    return change_status(
+    organisation = change_status(
         organisation,
         to=MembershipStatus.ACTIVE,
         by=by,
         reason=reason or _("Membership reinstated"),
         expected=MembershipStatus.SUSPENDED,
     )
+    # What it was kept from while suspended comes back once the change is kept
+    # (a place at an event that freed up meanwhile: events.services).
+    transaction.on_commit(
+        lambda: organisation_reinstated.send(sender=Organisation, organisation=organisation)
+    )
+    return organisation
 
 
 @transaction.atomic

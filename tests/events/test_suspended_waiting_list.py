@@ -105,3 +105,32 @@ def test_the_waiting_suspended_organisation_reads_why_it_takes_no_place(
     page = client.get(event.get_absolute_url()).text
     assert "is on the waiting list" in page
     assert "takes no place that frees up" not in page
+
+
+def test_a_reinstated_organisation_takes_the_place_left_free_at_once_and_is_told(
+    full, centre_val_de_loire, charlie, django_capture_on_commit_callbacks
+):
+    first, second, third = full
+    registration_cancel(registration=third)
+    suspend(centre_val_de_loire)
+    registration_cancel(registration=first)  # the place stays free: no one active waits
+    with django_capture_on_commit_callbacks(execute=True):
+        reinstate(centre_val_de_loire)
+    second.refresh_from_db()
+    assert second.status == RegistrationStatus.REGISTERED
+    assert registered_notices(charlie) == 1
+
+
+def test_a_reinstatement_that_is_rolled_back_gives_no_place(
+    full, centre_val_de_loire, charlie, django_capture_on_commit_callbacks
+):
+    first, second, third = full
+    registration_cancel(registration=third)
+    suspend(centre_val_de_loire)
+    registration_cancel(registration=first)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        reinstate(centre_val_de_loire)
+    assert len(callbacks) >= 1  # waits for the commit
+    second.refresh_from_db()
+    assert second.status == RegistrationStatus.WAITING
+    assert registered_notices(charlie) == 0
