@@ -287,12 +287,13 @@ class MeetingAdmin(SimpleHistoryAdmin):
     @admin.display(description=_("on hold"))
     def on_hold(self, obj):
         """Named here before anyone tries to move it (services.meeting_move_check refuses)."""
-        if obj.pk is None or not obj.is_on_hold():
+        held = obj.held_by() if obj.pk is not None else []
+        if not held:
             return ""
         return _(
             "On hold: %(organisations)s is not an active member of the partnership. "
             "The next schedule build takes it off the schedule."
-        ) % {"organisations": ", ".join(str(o) for o in obj.request.organisations_on_hold)}
+        ) % {"organisations": ", ".join(str(o) for o in held)}
 
     @admin.display(description=_("both want to follow up"), boolean=True, ordering="follow_ups")
     def both_follow_up(self, obj):

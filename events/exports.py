@@ -43,7 +43,7 @@ def agenda_table(event: Event) -> tuple[list, list]:
     now = timezone.now()
     for m in _meetings(event):
         m.event = event  # read already, for the rule's times
-        held = m.request.organisations_on_hold if m.is_on_hold(now) else []
+        held = m.held_by(now)
         start = timezone.localtime(m.starts_at, event.zone)
         end = timezone.localtime(m.ends_at, event.zone)
         both = [s.follow_up for s in m.seats.all()] == [True, True]
@@ -117,7 +117,7 @@ def as_xlsx(title: str, headers: list, rows: list) -> bytes:
 def schedule_grid(event: Event) -> list[dict]:
     """One row per slot, one cell per table: the meeting there, or None. Each
     meeting's `held` names the suspended organisations that keep it on hold
-    (Meeting.is_on_hold), empty when it takes place."""
+    (Meeting.held_by), empty when it takes place."""
     grid = [
         {"slot": s, "starts": event.slot_start(s), "cells": [None] * event.tables}
         for s in range(event.slots)
@@ -125,7 +125,7 @@ def schedule_grid(event: Event) -> list[dict]:
     now = timezone.now()
     for meeting in _meetings(event):
         meeting.event = event  # read already, for the rule's times
-        meeting.held = meeting.request.organisations_on_hold if meeting.is_on_hold(now) else []
+        meeting.held = meeting.held_by(now)
         if meeting.slot < event.slots and 1 <= meeting.table <= event.tables:
             grid[meeting.slot]["cells"][meeting.table - 1] = meeting
     return grid

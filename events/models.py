@@ -288,18 +288,21 @@ class Meeting(models.Model):
     def ends_at(self):
         return self.event.slot_end(self.slot)
 
-    def is_on_hold(self, now=None) -> bool:
+    def held_by(self, now=None) -> list:
         """The one rule of a meeting on hold, which every reader follows at once,
-        without waiting for the next schedule build: a party is suspended
-        (MeetingRequest.is_on_hold) and the meeting is still to come. The agenda
-        flags it, the calendar files and the day-before reminder leave it out,
-        the grid flags it, a move by hand is refused, and the next build takes
-        it off the schedule. A meeting that has begun, or that a match came of,
-        stays as the record of it. Reads the event and the organisations:
-        select them with the meeting."""
+        without waiting for the next schedule build: the suspended organisations
+        (MeetingRequest.organisations_on_hold) of a meeting still to come, [] when
+        it takes place. The agenda flags it, the calendar files and the
+        day-before reminder leave it out, the grid and the exports name them, a
+        move by hand is refused, and the next build takes it off the schedule. A
+        meeting that has begun, or that a match came of, stays as the record of
+        it. Reads the event and the organisations: select them with the meeting."""
         if self.match_id is not None or self.starts_at <= (now or timezone.now()):
-            return False
-        return self.request.is_on_hold
+            return []
+        return self.request.organisations_on_hold
+
+    def is_on_hold(self, now=None) -> bool:
+        return bool(self.held_by(now))
 
 
 class MeetingSeat(models.Model):

@@ -104,12 +104,11 @@ def event_register(
     listings = list(listings)
     for listing in listings:
         _check_brought(listing, organisation)
-    taken = Registration.objects.filter(event=event, status=RegistrationStatus.REGISTERED).count()
-    if taken < event.capacity:
-        # A place left free while the organisations waiting for it were suspended
-        # goes to them first, reinstated, in their turn.
-        taken += len(_fill_free_places(event, free=event.capacity - taken))
-    status = RegistrationStatus.REGISTERED if taken < event.capacity else RegistrationStatus.WAITING
+    # A place left free while the organisations waiting for it were suspended
+    # goes to them first, reinstated, in their turn.
+    free = _places_free(event)
+    free -= len(_fill_free_places(event, free=free))
+    status = RegistrationStatus.REGISTERED if free > 0 else RegistrationStatus.WAITING
     registration = Registration.objects.create(
         event=event, organisation=organisation, status=status
     )
@@ -127,7 +126,7 @@ def _check_brought(listing, organisation) -> None:
 
 def registration_bring(*, registration: Registration, listing, by) -> None:
     """Add a request or offer of the organisation to its registration."""
-    _acting_for(registration, by)
+    _acting_for(registration.organisation, by)
     _check_brought(listing, registration.organisation)
     registration.listings.add(listing)
 
@@ -145,8 +144,8 @@ def acting_refusal(*, user, organisation, rule: str = "events.act_for_organisati
     return _("Only people of %(organisation)s can do this.") % {"organisation": organisation}
 
 
-def _acting_for(registration: Registration, by) -> None:
-    refusal = acting_refusal(user=by, organisation=registration.organisation)
+def _acting_for(organisation, by, rule: str = "events.act_for_organisation") -> None:
+    refusal = acting_refusal(user=by, organisation=organisation, rule=rule)
     if refusal:
         raise EventError(refusal)
 
@@ -180,7 +179,7 @@ def _check_pair(requester: Registration, invitee: Registration) -> None:
 @transaction.atomic
 def meeting_request(*, requester: Registration, invitee: Registration, by) -> MeetingRequest:
     """Ask another registered organisation for a meeting at the event."""
-    _acting_for(requester, by)
+    _acting_for(requester.organisation, by)
     _check_pair(requester, invitee)
     return MeetingRequest.objects.create(
         event_id=requester.event_id, requester=requester, invitee=invitee, requested_by=by
@@ -203,7 +202,7 @@ def meeting_propose(*, requester: Registration, invitee: Registration, by) -> Me
 @transaction.atomic
 def meeting_answer(*, meeting_request: MeetingRequest, accept: bool, by) -> MeetingRequest:
     """Accept or decline a request; the one asked answers, once."""
-    _acting_for(meeting_request.invitee, by)
+    _acting_for(meeting_request.invitee.organisation, by)
     status = MeetingRequestStatus.ACCEPTED if accept else MeetingRequestStatus.DECLINED
     now = timezone.now()
     # Conditional so that two colleagues answering at once cannot both win.
@@ -232,10 +231,10 @@ def _take_off_held(event: Event, meetings: list[Meeting], now) -> list[Meeting]:
     staying = []
     for meeting in meetings:
         meeting.event = event  # read already, for the rule and the notice's times
-        if not meeting.is_on_hold(now):
+        held = meeting.held_by(now)
+        if not held:
             staying.append(meeting)
             continue
-        held = meeting.request.organisations_on_hold
         for side in (meeting.request.requester, meeting.request.invitee):
             if side.organisation not in held:
                 notices.notify_meeting_on_hold(meeting, told=side)
@@ -315,7 +314,7 @@ def meeting_move_check(meeting: Meeting, *, slot: int, table: int) -> None:
     a free table, and neither organisation already meeting someone else in that
     slot."""
     event = meeting.event
-    held = meeting.request.organisations_on_hold if meeting.is_on_hold() else []
+    held = meeting.held_by()
     if held:
         raise EventError(
             _(
@@ -376,7 +375,7 @@ def registration_availability_set(*, registration: Registration, unavailable: li
     """The slots in which the organisation cannot meet; the next schedule build
     leaves them free. A slot where it already meets stays its own: the
     secretariat moves that meeting first."""
-    _acting_for(registration, by)
+    _acting_for(registration.organisation, by)
     event = registration.event
     unavailable = sorted(set(unavailable))
     if any(slot not in event.meeting_slots for slot in unavailable):
@@ -405,9 +404,7 @@ def meeting_follow_up(*, meeting: Meeting, organisation, follow_up: bool, by, no
     """After the meeting has begun, each organisation says whether it wants to go on.
     A pair where both say yes appears to the secretariat (selectors.follow_ups)."""
     now = now or timezone.now()
-    refusal = acting_refusal(user=by, organisation=organisation)
-    if refusal:
-        raise EventError(refusal)
+    _acting_for(organisation, by)
     if now < meeting.starts_at:
         raise EventError(_("You can say whether to follow up once the meeting has taken place."))
     changed = MeetingSeat.objects.filter(meeting=meeting, organisation=organisation).update(
@@ -424,11 +421,7 @@ def registration_cancel(*, registration: Registration, by=None) -> Registration 
     told; that registration is returned. `by`, when given, must be the secretariat
     or a person of the organisation."""
     if by is not None:
-        refusal = acting_refusal(
-            user=by, organisation=registration.organisation, rule="events.register_organisation"
-        )
-        if refusal:
-            raise EventError(refusal)
+        _acting_for(registration.organisation, by, rule="events.register_organisation")
     event = Event.objects.select_for_update().get(pk=registration.event_id)
     if by is not None and not by.is_staff and timezone.now() >= event.starts_at:
         raise EventError(_("The event has begun: ask the secretariat to cancel."))
@@ -439,8 +432,7 @@ def registration_cancel(*, registration: Registration, by=None) -> Registration 
     registration.delete()
     if not held_a_place:
         return None
-    taken = Registration.objects.filter(event=event, status=RegistrationStatus.REGISTERED).count()
-    promoted = _fill_free_places(event, free=event.capacity - taken)
+    promoted = _fill_free_places(event, free=_places_free(event))
     return promoted[0] if promoted else None
 
 
@@ -458,11 +450,16 @@ def places_give_back(organisation) -> list[Registration]:
     for event_id in list(waiting_for):
         with transaction.atomic():
             event = Event.objects.select_for_update().get(pk=event_id)
-            taken = Registration.objects.filter(
-                event=event, status=RegistrationStatus.REGISTERED
-            ).count()
-            promoted += _fill_free_places(event, free=event.capacity - taken)
+            promoted += _fill_free_places(event, free=_places_free(event))
     return promoted
+
+
+def _places_free(event: Event) -> int:
+    """The places nobody registered holds (the caller holds the event's lock)."""
+    return (
+        event.capacity
+        - Registration.objects.filter(event=event, status=RegistrationStatus.REGISTERED).count()
+    )
 
 
 def _fill_free_places(event: Event, *, free: int) -> list[Registration]:
